@@ -1,0 +1,101 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Skyplan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "skyplan", targets: ["skyplan"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // Pure logic at the bottom.
+        .target(name: "SkyplanModel"),
+        .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "SkyplanDiagram", dependencies: ["SkyplanModel"]),
+        .target(name: "SkyplanBudget", dependencies: ["SkyplanModel", "SkyplanDiagram", "ZIPFoundation"]),
+        // Rendering: SVG and mxGraph are pure; PNG/PDF go through librsvg + cairo (system libraries).
+        .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev", "libcairo2-dev"])]
+        ),
+        .target(name: "SkyplanRender", dependencies: ["SkyplanDiagram", "CRsvg"]),
+        // I/O at the edges.
+        .target(
+            name: "SkyplanAWS",
+            dependencies: [
+                "AWSSigV4", "SkyplanModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "SkyplanDiscovery",
+            dependencies: ["SkyplanAWS", "SkyplanModel", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "SkyplanLive",
+            dependencies: ["SkyplanAWS", "SkyplanModel", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "SkyplanStore",
+            dependencies: [
+                "SkyplanModel",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "SkyplanServer",
+            dependencies: [
+                "SkyplanModel", "SkyplanAWS", "SkyplanDiscovery", "SkyplanDiagram", "SkyplanRender",
+                "SkyplanBudget", "SkyplanLive", "SkyplanStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Public")]
+        ),
+        .executableTarget(
+            name: "skyplan",
+            dependencies: [
+                "SkyplanServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Tests.
+        .testTarget(name: "SkyplanModelTests", dependencies: ["SkyplanModel"]),
+        .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"]),
+        .testTarget(name: "SkyplanAWSTests", dependencies: ["SkyplanAWS"], resources: [.copy("Resources")]),
+        .testTarget(name: "SkyplanDiscoveryTests", dependencies: ["SkyplanDiscovery"]),
+        .testTarget(name: "SkyplanDiagramTests", dependencies: ["SkyplanDiagram"]),
+        .testTarget(name: "SkyplanRenderTests", dependencies: ["SkyplanRender"], resources: [.copy("Golden")]),
+        .testTarget(name: "SkyplanBudgetTests", dependencies: ["SkyplanBudget"]),
+        .testTarget(name: "SkyplanStoreTests", dependencies: ["SkyplanStore"]),
+        .testTarget(
+            name: "SkyplanServerTests",
+            dependencies: [
+                "SkyplanServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// SkyplanAWS: see DESIGN.md §3.

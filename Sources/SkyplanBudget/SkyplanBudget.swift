@@ -1,0 +1,1 @@
+// SkyplanBudget: see DESIGN.md §3.

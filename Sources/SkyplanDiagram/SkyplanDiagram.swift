@@ -1,0 +1,1 @@
+// SkyplanDiagram: see DESIGN.md §3.

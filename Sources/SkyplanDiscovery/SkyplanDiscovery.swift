@@ -1,0 +1,1 @@
+// SkyplanDiscovery: see DESIGN.md §3.

@@ -1,0 +1,1 @@
+// SkyplanLive: see DESIGN.md §3.

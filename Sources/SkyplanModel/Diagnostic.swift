@@ -1,0 +1,43 @@
+/// Something a scan could not see, recorded as data beside what it found.
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Severity: String, Hashable, Sendable, Codable { case warning, error }
+    public enum Cause: String, Hashable, Sendable, Codable {
+        /// The role's policy does not allow the call (AccessDenied, UnauthorizedOperation).
+        case notPermitted
+        /// Throttled past the retry budget.
+        case throttled
+        /// The region is disabled, not opted in, or blocked by an SCP.
+        case regionUnavailable
+        /// The service answered an error or could not be reached.
+        case failed
+    }
+
+    public var severity: Severity
+    public var cause: Cause
+    public var accountID: String
+    public var region: String
+    public var service: String
+    public var operation: String
+    /// The AWS error code, when there is one.
+    public var code: String?
+    public var message: String
+
+    public init(
+        severity: Severity = .warning, cause: Cause, accountID: String, region: String, service: String,
+        operation: String, code: String? = nil, message: String
+    ) {
+        self.severity = severity
+        self.cause = cause
+        self.accountID = accountID
+        self.region = region
+        self.service = service
+        self.operation = operation
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String {
+        "\(service):\(operation) in \(region) (account \(accountID)): \(cause.rawValue)"
+            + (code.map { " [\($0)]" } ?? "") + " — \(message)"
+    }
+}

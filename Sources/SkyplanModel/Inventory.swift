@@ -1,0 +1,43 @@
+import Foundation
+
+/// What a scan found: resources, how they relate, and what it could not see. Held in memory only.
+public struct Inventory: Hashable, Sendable, Codable {
+    public var resources: [Resource]
+    public var relationships: [Relationship]
+    public var diagnostics: [Diagnostic]
+    public var accountIDs: [String]
+    public var regions: [String]
+    public var startedAt: Date?
+    public var finishedAt: Date?
+
+    public init(
+        resources: [Resource] = [], relationships: [Relationship] = [], diagnostics: [Diagnostic] = [],
+        accountIDs: [String] = [], regions: [String] = [], startedAt: Date? = nil, finishedAt: Date? = nil
+    ) {
+        self.resources = resources
+        self.relationships = relationships
+        self.diagnostics = diagnostics
+        self.accountIDs = accountIDs
+        self.regions = regions
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+    }
+
+    /// The same inventory in a canonical order (resources by ARN, relationships by endpoints),
+    /// duplicates removed, so every later stage is deterministic whatever order the APIs answered in.
+    public func normalized() -> Inventory {
+        var copy = self
+        var seen = Set<String>()
+        copy.resources = resources.sorted { $0.arn < $1.arn }.filter { seen.insert($0.arn).inserted }
+        copy.relationships = Array(Set(relationships)).sorted()
+        copy.diagnostics = Array(Set(diagnostics)).sorted { $0.description < $1.description }
+        copy.accountIDs = Array(Set(accountIDs)).sorted()
+        copy.regions = Array(Set(regions)).sorted()
+        return copy
+    }
+
+    /// Resources by ARN.
+    public func index() -> [String: Resource] {
+        Dictionary(resources.map { ($0.arn, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

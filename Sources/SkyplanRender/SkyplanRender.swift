@@ -1,0 +1,1 @@
+// SkyplanRender: see DESIGN.md §3.

@@ -1,0 +1,1 @@
+// SkyplanStore: see DESIGN.md §3.

@@ -1,0 +1,2 @@
+import SkyplanServer
+print(SkyplanServerInfo.version)
