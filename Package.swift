@@ -80,6 +80,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "skyplan-bench",
+            dependencies: ["SkyplanModel", "AWSSigV4", "SkyplanAWS", "SkyplanDiscovery", "SkyplanDiagram", "SkyplanRender", "SkyplanBudget", "SkyplanLive"]
+        ),
         // Tests.
         .testTarget(name: "SkyplanModelTests", dependencies: ["SkyplanModel"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"]),

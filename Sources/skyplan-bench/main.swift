@@ -1,0 +1,13 @@
+// Benchmarks (not tests): `swift run -c release skyplan-bench <name> [args]`. Each prints its figures.
+// Each benchmark lives in its own file as `enum <Name>Benchmark { static func run(_ args: [String]) async throws }`.
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
+    // "layout": LayoutBenchmark.run,
+]
+guard let name = arguments.first, let bench = benchmarks[name] else {
+    print("usage: skyplan-bench <\(benchmarks.keys.sorted().joined(separator: "|"))> [args]")
+    exit(2)
+}
+try await bench(Array(arguments.dropFirst()))
