@@ -1,2 +1,3 @@
 import SkyplanServer
-print(SkyplanServerInfo.version)
+
+print("skyplan \(SkyplanVersion.current)")

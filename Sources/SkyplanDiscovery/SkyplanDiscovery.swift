@@ -1,1 +1,0 @@
-// SkyplanDiscovery: see DESIGN.md §3.
