@@ -25,7 +25,10 @@ let package = Package(
         .target(name: "SkyplanModel"),
         .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SkyplanDiagram", dependencies: ["SkyplanModel"]),
-        .target(name: "SkyplanBudget", dependencies: ["SkyplanModel", "SkyplanDiagram", "ZIPFoundation"]),
+        .target(
+            name: "SkyplanBudget", dependencies: ["SkyplanModel", "SkyplanDiagram", "ZIPFoundation"],
+            resources: [.copy("Resources")]
+        ),
         // Rendering: SVG and mxGraph are pure; PNG/PDF go through librsvg + cairo (system libraries).
         .systemLibrary(
             name: "CRsvg",
@@ -44,7 +47,8 @@ let package = Package(
         ),
         .target(
             name: "SkyplanDiscovery",
-            dependencies: ["SkyplanAWS", "SkyplanModel", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["SkyplanAWS", "SkyplanModel", .product(name: "Logging", package: "swift-log")],
+            exclude: ["CONFIG_KEYS.md"]
         ),
         .target(
             name: "SkyplanLive",

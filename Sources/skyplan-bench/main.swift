@@ -5,6 +5,7 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     // "layout": LayoutBenchmark.run,
+    "budget": BudgetBenchmark.run,
 ]
 guard let name = arguments.first, let bench = benchmarks[name] else {
     print("usage: skyplan-bench <\(benchmarks.keys.sorted().joined(separator: "|"))> [args]")

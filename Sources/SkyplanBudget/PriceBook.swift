@@ -1,0 +1,103 @@
+/// A versioned set of price facts, looked up by (id, region, attributes), with tiered prices.
+///
+/// The bundled book (`PriceBook.bundled()`) is seeded from `shared/pricing/`; `PriceImporter`
+/// writes the same format from AWS Price List offer files, and books can be merged (newer wins).
+public struct PriceBook: Sendable, Hashable {
+    /// Book version (`2026-11-29.1`), bumped whenever the figures change.
+    public var version: String
+    /// Currency of every figure (always `USD` for AWS list prices).
+    public var currency: String
+    /// Named sources (`karpenter` → description and as-of date), referenced by entries' `source` prefix.
+    public var sources: [String: PriceSourceInfo]
+    private var tiersByKey: [PriceKey: [PriceEntry]]
+
+    /// An empty book, or one holding `entries`.
+    public init(
+        version: String = "0", currency: String = "USD", sources: [String: PriceSourceInfo] = [:],
+        entries: [PriceEntry] = []
+    ) {
+        self.version = version
+        self.currency = currency
+        self.sources = sources
+        self.tiersByKey = [:]
+        for entry in entries { insert(entry) }
+    }
+
+    /// Number of price facts.
+    public var count: Int { tiersByKey.values.reduce(0) { $0 + $1.count } }
+
+    /// Every entry, in canonical order (key, then tier).
+    public var entries: [PriceEntry] {
+        tiersByKey.keys.sorted().flatMap { tiersByKey[$0] ?? [] }
+    }
+
+    /// Adds a fact; a fact for the same key and tier start replaces the old one.
+    public mutating func insert(_ entry: PriceEntry) {
+        var tiers = tiersByKey[entry.key] ?? []
+        if let index = tiers.firstIndex(where: { $0.begin == entry.begin }) {
+            tiers[index] = entry
+        } else {
+            tiers.append(entry)
+            tiers.sort { $0.begin < $1.begin }
+        }
+        tiersByKey[entry.key] = tiers
+    }
+
+    /// This book with `other`'s facts laid over it (per key, `other`'s tiers replace these).
+    public func merging(_ other: PriceBook) -> PriceBook {
+        var copy = self
+        for (key, tiers) in other.tiersByKey { copy.tiersByKey[key] = tiers }
+        copy.sources.merge(other.sources) { _, new in new }
+        copy.version = other.version
+        return copy
+    }
+
+    /// The tiers for a key, lowest first; falls back to the `global` region. Empty when unknown.
+    public func tiers(_ key: PriceKey) -> [PriceEntry] {
+        if let tiers = tiersByKey[key] { return tiers }
+        var global = key
+        global.region = "global"
+        return tiersByKey[global] ?? []
+    }
+
+    /// The tiers for `id` in `region` with `attributes`.
+    public func tiers(id: String, region: String, attributes: [String: String] = [:]) -> [PriceEntry] {
+        tiers(PriceKey(id: id, region: region, attributes: attributes))
+    }
+
+    /// The first-tier entry, or `nil` when the book has no such price.
+    public func price(id: String, region: String, attributes: [String: String] = [:]) -> PriceEntry? {
+        tiers(id: id, region: region, attributes: attributes).first
+    }
+
+    /// Prices `quantity` units, walking the tiers (each unit priced in the tier it falls in).
+    /// `nil` when the book has no price for the key.
+    public func quote(_ key: PriceKey, quantity: Double) -> PriceQuote? {
+        let tiers = tiers(key)
+        guard let first = tiers.first else { return nil }
+        var total = 0.0
+        var used: [PriceEntry] = []
+        for tier in tiers where quantity > tier.begin || (quantity == 0 && tier.begin == first.begin) {
+            let upper = min(quantity, tier.end ?? Double.infinity)
+            let inTier = max(0, upper - tier.begin)
+            total += inTier * tier.usd
+            used.append(tier)
+        }
+        let unitPrice = quantity > 0 ? total / quantity : first.usd
+        return PriceQuote(entries: used, usd: total, unitPrice: unitPrice)
+    }
+}
+
+/// A named origin of price facts.
+public struct PriceSourceInfo: Hashable, Sendable, Codable {
+    /// What it is and where exactly the numbers were read.
+    public var description: String
+    /// When the numbers are valid as of (empty when each entry carries its own date).
+    public var asOf: String
+
+    /// Creates a source description.
+    public init(description: String, asOf: String) {
+        self.description = description
+        self.asOf = asOf
+    }
+}

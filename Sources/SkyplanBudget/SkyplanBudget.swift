@@ -1,1 +1,0 @@
-// SkyplanBudget: see DESIGN.md §3.
