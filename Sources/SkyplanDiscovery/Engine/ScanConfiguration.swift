@@ -1,0 +1,65 @@
+import Foundation
+import SkyplanModel
+
+/// How a scan runs. Plain values with defaults; only the edges read the environment.
+public struct ScanConfiguration: Sendable {
+    /// How many collectors run at once, over every account and region (each makes its calls in turn).
+    public var concurrency: Int
+    /// The clock stamped on `Inventory.startedAt` / `finishedAt` (injected so tests are deterministic).
+    public var now: @Sendable () -> Date
+
+    public init(concurrency: Int = 24, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.concurrency = max(1, concurrency)
+        self.now = now
+    }
+}
+
+/// What one scan is asked to cover.
+public struct ScanRequest: Sendable, Hashable {
+    public var accountID: String
+    /// The regions to scan; empty means every region enabled in the account (`DescribeRegions`).
+    public var regions: [String]
+    /// Service names to scan (`ec2`, `rds`, ...); nil means every collector.
+    public var services: Set<String>?
+
+    public init(accountID: String, regions: [String] = [], services: Set<String>? = nil) {
+        self.accountID = accountID
+        self.regions = regions
+        self.services = services
+    }
+}
+
+/// A progress event, for a progress bar in the UI and on the terminal.
+public struct ScanProgress: Sendable, Hashable {
+    public enum Event: Sendable, Hashable {
+        /// The scan planned `total` collector runs.
+        case started
+        /// One collector finished in one account and region.
+        case collected(accountID: String, region: String, service: String, resources: Int, diagnostics: Int)
+        /// Everything is done (or the scan was cancelled).
+        case finished
+    }
+
+    public var event: Event
+    /// Collector runs done so far.
+    public var completed: Int
+    /// Collector runs planned.
+    public var total: Int
+    /// Resources found so far.
+    public var resourcesFound: Int
+
+    public init(event: Event, completed: Int, total: Int, resourcesFound: Int) {
+        self.event = event
+        self.completed = completed
+        self.total = total
+        self.resourcesFound = resourcesFound
+    }
+
+    /// Runs still to do.
+    public var remaining: Int { total - completed }
+
+    /// A stream and its continuation, to turn the progress callback into an `AsyncStream` for a UI.
+    public static func makeStream() -> (stream: AsyncStream<ScanProgress>, continuation: AsyncStream<ScanProgress>.Continuation) {
+        AsyncStream.makeStream(of: ScanProgress.self, bufferingPolicy: .bufferingNewest(1024))
+    }
+}

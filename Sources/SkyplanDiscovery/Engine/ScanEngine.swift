@@ -1,0 +1,123 @@
+import Foundation
+import SkyplanModel
+
+/// One account's share of a scan: its regions and the collectors bound to its (assumed-role) client.
+public struct ScanJob: Sendable {
+    public var accountID: String
+    public var regions: [String]
+    public var collectors: [any Collector]
+    public var partition: Partition
+
+    public init(accountID: String, regions: [String], collectors: [any Collector], partition: Partition? = nil) {
+        self.accountID = accountID
+        self.regions = regions
+        self.collectors = collectors
+        self.partition = partition ?? regions.first.map(Partition.of(region:)) ?? .aws
+    }
+
+    /// The collector runs: every regional collector in every region, every global one once.
+    func units() -> [ScanUnit] {
+        var units: [ScanUnit] = []
+        let globalRegion = partition.defaultRegion
+        for collector in collectors where collector.scope == .global {
+            units.append(ScanUnit(collector: collector, context: CollectorContext(
+                accountID: accountID, region: globalRegion, partition: partition)))
+        }
+        // Region-major order: consecutive runs hit different services, which spreads the per-service limits.
+        for region in regions {
+            for collector in collectors where collector.scope == .regional {
+                units.append(ScanUnit(collector: collector, context: CollectorContext(
+                    accountID: accountID, region: region, partition: partition)))
+            }
+        }
+        return units
+    }
+}
+
+/// One collector in one account and region.
+struct ScanUnit: Sendable {
+    var collector: any Collector
+    var context: CollectorContext
+}
+
+/// The fan-out: account × region × collector, at most `concurrency` at once, with partial failure as data.
+///
+/// Pure of AWS: it runs whatever collectors it is given, so it is tested with fake ones.
+public struct ScanEngine: Sendable {
+    public var configuration: ScanConfiguration
+
+    public init(configuration: ScanConfiguration = ScanConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// Runs every job and returns the linked, normalised inventory. Never throws: failures are diagnostics.
+    /// On cancellation it stops starting collectors and returns what it has, with a diagnostic saying so.
+    public func run(
+        _ jobs: [ScanJob], progress: @Sendable (ScanProgress) -> Void = { _ in }
+    ) async -> Inventory {
+        let startedAt = configuration.now()
+        let units = jobs.flatMap { $0.units() }
+        var collected = CollectorOutput()
+        var completed = 0
+        progress(ScanProgress(event: .started, completed: 0, total: units.count, resourcesFound: 0))
+
+        await withTaskGroup(of: (ScanUnitID, CollectorOutput).self) { group in
+            var next = 0
+            func startNext() -> Bool {
+                guard next < units.count, !Task.isCancelled else { return false }
+                let unit = units[next]
+                next += 1
+                group.addTask { await Self.runUnit(unit) }
+                return true
+            }
+            for _ in 0..<configuration.concurrency where !startNext() { break }
+            while let (unit, output) = await group.next() {
+                completed += 1
+                collected.merge(output)
+                progress(ScanProgress(
+                    event: .collected(
+                        accountID: unit.accountID, region: unit.region, service: unit.service,
+                        resources: output.resources.count, diagnostics: output.diagnostics.count),
+                    completed: completed, total: units.count, resourcesFound: collected.resources.count))
+                _ = startNext()
+            }
+        }
+        if completed < units.count {
+            collected.diagnostics.append(Diagnostic(
+                severity: .error, cause: .failed, accountID: jobs.first?.accountID ?? "", region: "",
+                service: "scan", operation: "cancel",
+                message: "the scan was cancelled after \(completed) of \(units.count) collector runs"))
+        }
+        let inventory = Inventory(
+            resources: collected.resources, relationships: collected.relationships,
+            diagnostics: collected.diagnostics, accountIDs: jobs.map(\.accountID),
+            regions: jobs.flatMap(\.regions), startedAt: startedAt, finishedAt: configuration.now())
+        let linked = InventoryLinker.link(inventory)
+        progress(ScanProgress(
+            event: .finished, completed: completed, total: units.count, resourcesFound: linked.resources.count))
+        return linked
+    }
+
+    /// Runs one collector, turning whatever it throws into a diagnostic for the whole collector.
+    static func runUnit(_ unit: ScanUnit) async -> (ScanUnitID, CollectorOutput) {
+        var output: CollectorOutput
+        do {
+            output = try await unit.collector.collect(unit.context)
+        } catch {
+            output = CollectorOutput(diagnostics: [
+                ErrorClassifier.diagnostic(
+                    for: error, context: unit.context, service: unit.collector.service, operation: "*")
+            ])
+        }
+        let id = ScanUnitID(
+            accountID: unit.context.accountID, region: unit.context.region, service: unit.collector.service)
+        return (id, output)
+    }
+}
+
+/// Which run an output came from, for progress events.
+struct ScanUnitID: Sendable, Hashable {
+    var accountID: String
+    var region: String
+    var service: String
+}

@@ -1,0 +1,81 @@
+import SkyplanModel
+
+/// The pass after collection: completes placements from subnets and adds containment relationships.
+///
+/// Collectors see one service; the links between services (a Lambda's subnets → its VPC, an RDS
+/// instance's subnet group → its AZs) are resolved here, over the whole inventory, purely.
+public enum InventoryLinker {
+    /// Links and normalises an inventory (deterministic whatever order the collectors answered in).
+    public static func link(_ inventory: Inventory) -> Inventory {
+        var result = inventory.normalized()
+        var subnets: [String: (arn: String, vpcID: String?, zones: [String])] = [:]
+        var vpcs: [String: String] = [:]
+        for resource in result.resources {
+            let key = scopedKey(resource, resource.resourceID)
+            if resource.type == .subnet {
+                subnets[key] = (resource.arn, resource.placement.vpcID, resource.placement.availabilityZones)
+            } else if resource.type == .vpc {
+                vpcs[key] = resource.arn
+            }
+        }
+        let arns = Set(result.resources.map(\.arn))
+        var relationships = result.relationships
+        for index in result.resources.indices {
+            var resource = result.resources[index]
+            let known = resource.placement.subnetIDs.compactMap { subnets[scopedKey(resource, $0)] }
+            if resource.type != .subnet, let vpcID = known.compactMap(\.vpcID).first {
+                // The subnets' VPC wins over what the service says (moto reports every Lambda in vpc-123abc).
+                resource.placement.vpcID = vpcID
+            }
+            if !known.isEmpty {
+                let zones = Set(known.flatMap(\.zones) + resource.placement.availabilityZones)
+                resource.placement.availabilityZones = zones.sorted()
+            }
+            result.resources[index] = resource
+            relationships += containment(of: resource, subnets: known.map(\.arn), vpcs: vpcs, arns: arns)
+        }
+        result.relationships = relationships
+        return result.normalized()
+    }
+
+    /// The containment edges of one resource: VPC ⊃ subnet, subnet ⊃ resource (or VPC ⊃ resource when it
+    /// sits in no subnet), group ⊃ member.
+    static func containment(
+        of resource: Resource, subnets: [String], vpcs: [String: String], arns: Set<String>
+    ) -> [Relationship] {
+        var edges: [Relationship] = []
+        let vpcARN = resource.placement.vpcID.flatMap { vpcs[scopedKey(resource, $0)] }
+        switch resource.type {
+        case .vpc:
+            break
+        case .subnet:
+            if let vpcARN {
+                edges.append(Relationship(
+                    from: vpcARN, to: resource.arn, kind: .contains,
+                    evidence: "ec2:DescribeSubnets VpcId \(resource.placement.vpcID ?? "")"))
+            }
+        default:
+            if !subnets.isEmpty {
+                for (subnetARN, subnetID) in zip(subnets, resource.placement.subnetIDs) {
+                    edges.append(Relationship(
+                        from: subnetARN, to: resource.arn, kind: .contains,
+                        evidence: "\(resource.type.rawValue) placement SubnetId \(subnetID)"))
+                }
+            } else if let vpcARN {
+                edges.append(Relationship(
+                    from: vpcARN, to: resource.arn, kind: .contains,
+                    evidence: "\(resource.type.rawValue) placement VpcId \(resource.placement.vpcID ?? "")"))
+            }
+        }
+        if let group = resource.placement.groupARN, arns.contains(group) {
+            edges.append(Relationship(
+                from: group, to: resource.arn, kind: .contains, evidence: "\(resource.type.rawValue) member of group"))
+        }
+        return edges
+    }
+
+    /// Ids are unique per account and region, not globally: key them so.
+    static func scopedKey(_ resource: Resource, _ id: String) -> String {
+        "\(resource.accountID)/\(resource.region)/\(id)"
+    }
+}
