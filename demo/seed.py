@@ -143,7 +143,10 @@ class Seeder:
                     except SeedError:
                         raise
                     except Exception as err:  # keep the cause, name the resource
-                        raise SeedError(f"{account.id} {rtype} '{res['name']}' in {region}: {err}") from err
+                        hint = ""
+                        if isinstance(err, ClientError) and "AlreadyExist" in err.response["Error"].get("Code", ""):
+                            hint = " (already seeded? seed a fresh moto, use --reset, or other account ids)"
+                        raise SeedError(f"{account.id} {rtype} '{res['name']}' in {region}: {err}{hint}") from err
         return self.summary()
 
     def summary(self):

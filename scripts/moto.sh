@@ -89,7 +89,7 @@ stop() {
         sleep 0.1
     done
     kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
-    rm -f "$PIDFILE"
+    rm -f "$PIDFILE" "$LOG"
     echo "moto.sh: stopped moto on port $PORT (pid $pid)" >&2
 }
 

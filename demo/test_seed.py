@@ -1,0 +1,197 @@
+"""Seeds a fresh moto (started here, on a free port, with scripts/moto.sh) and reads the sample back.
+
+    python3 -m pytest demo/test_seed.py -q
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+
+import boto3
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+MOTO_SH = os.path.join(ROOT, "scripts", "moto.sh")
+PROD, STAGING = "111111111111", "222222222222"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def endpoint():
+    port = str(free_port())
+    url = subprocess.run([MOTO_SH, "start", port], check=True, capture_output=True, text=True,
+                         timeout=60).stdout.strip()
+    yield url
+    subprocess.run([MOTO_SH, "stop", port], check=False, capture_output=True, timeout=30)
+
+
+def seed(endpoint, *args):
+    return subprocess.run([sys.executable, os.path.join(HERE, "seed.py"), endpoint, *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def summary(endpoint, tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed") / "summary.json"
+    result = seed(endpoint, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return json.loads(out.read_text())
+
+
+def client(endpoint, service, account, region):
+    """A client in `account`, reached the way Skyplan reaches it: AssumeRole into role/skyplan."""
+    sts = boto3.client("sts", endpoint_url=endpoint, region_name=region,
+                       aws_access_key_id="testing", aws_secret_access_key="testing")
+    creds = sts.assume_role(RoleArn=f"arn:aws:iam::{account}:role/skyplan",
+                            RoleSessionName="test")["Credentials"]
+    return boto3.client(service, endpoint_url=endpoint, region_name=region,
+                        aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
+                        aws_session_token=creds["SessionToken"])
+
+
+def res(summary, account, name):
+    return summary["accounts"][account]["resources"][name]
+
+
+def tags(items, key="Key", value="Value"):
+    return {t[key]: t[value] for t in items}
+
+
+def test_summary_lists_both_accounts_with_their_role(summary):
+    assert sorted(summary["accounts"]) == [PROD, STAGING]
+    assert summary["accounts"][PROD]["roleArn"] == f"arn:aws:iam::{PROD}:role/skyplan"
+    assert summary["accounts"][PROD]["name"] == "Production"
+    assert len(summary["accounts"][PROD]["resources"]) >= 40
+    assert res(summary, STAGING, "staging-vpc")["arn"].startswith(f"arn:aws:ec2:eu-west-1:{STAGING}:vpc/vpc-")
+
+
+def test_production_network_has_three_tiers_in_two_zones(endpoint, summary):
+    ec2 = client(endpoint, "ec2", PROD, "us-east-1")
+    vpc_id = res(summary, PROD, "prod-vpc")["id"]
+    subnets = ec2.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["Subnets"]
+    tiers = {(tags(s["Tags"])["tier"], s["AvailabilityZone"]) for s in subnets}
+    assert tiers == {(t, z) for t in ("public", "private", "isolated") for z in ("us-east-1a", "us-east-1b")}
+    routes = {}
+    for table in ec2.describe_route_tables(Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["RouteTables"]:
+        name = tags(table.get("Tags", [])).get("Name")
+        routes[name] = {r.get("DestinationCidrBlock"): r.get("GatewayId") or r.get("NatGatewayId")
+                        or r.get("VpcPeeringConnectionId") for r in table["Routes"]}
+    assert routes["public-rt"]["0.0.0.0/0"] == res(summary, PROD, "prod-igw")["id"]
+    assert routes["private-rt"]["0.0.0.0/0"] == res(summary, PROD, "nat-a")["id"]
+    assert routes["private-rt"]["10.1.0.0/16"] == res(summary, PROD, "prod-staging")["id"]
+    assert "0.0.0.0/0" not in routes["isolated-rt"]
+    nat = ec2.describe_nat_gateways(NatGatewayIds=[res(summary, PROD, "nat-a")["id"]])["NatGateways"][0]
+    assert nat["NatGatewayAddresses"][0]["AllocationId"] == res(summary, PROD, "nat-a")["allocationId"]
+    db_sg = ec2.describe_security_groups(GroupIds=[res(summary, PROD, "db-sg")["id"]])["SecurityGroups"][0]
+    sources = {p["UserIdGroupPairs"][0]["GroupId"] for p in db_sg["IpPermissions"]}
+    assert sources == {res(summary, PROD, "web-sg")["id"]}
+
+
+def test_web_tier_is_alb_to_target_group_to_autoscaled_instances_with_ebs(endpoint, summary):
+    elb = client(endpoint, "elbv2", PROD, "us-east-1")
+    listener = elb.describe_listeners(LoadBalancerArn=res(summary, PROD, "web-alb")["arn"])["Listeners"][0]
+    tg_arn = listener["DefaultActions"][0]["TargetGroupArn"]
+    assert tg_arn == res(summary, PROD, "web-tg")["arn"]
+    targets = {t["Target"]["Id"] for t in elb.describe_target_health(TargetGroupArn=tg_arn)["TargetHealthDescriptions"]}
+    assert targets == set(res(summary, PROD, "web-asg")["instances"]) and len(targets) == 2
+    ec2 = client(endpoint, "ec2", PROD, "us-east-1")
+    volumes = ec2.describe_volumes(Filters=[{"Name": "attachment.instance-id", "Values": sorted(targets)}])["Volumes"]
+    assert any(v["Size"] == 30 for v in volumes)
+    worker = res(summary, PROD, "batch-data")
+    assert ec2.describe_volumes(VolumeIds=[worker["id"]])["Volumes"][0]["Attachments"][0]["InstanceId"] == \
+        res(summary, PROD, "batch-worker")["id"]
+
+
+def test_data_tier_and_messaging(endpoint, summary):
+    rds = client(endpoint, "rds", PROD, "us-east-1")
+    db = rds.describe_db_instances(DBInstanceIdentifier="prod-db")["DBInstances"][0]
+    assert db["MultiAZ"] and db["DBSubnetGroup"]["DBSubnetGroupName"] == "prod-db-subnets"
+    assert {s["SubnetIdentifier"] for s in db["DBSubnetGroup"]["Subnets"]} == \
+        {res(summary, PROD, "data-a")["id"], res(summary, PROD, "data-b")["id"]}
+    cache = client(endpoint, "elasticache", PROD, "us-east-1").describe_cache_clusters()["CacheClusters"]
+    assert [c["CacheClusterId"] for c in cache] == ["prod-cache"]
+    subs = client(endpoint, "sns", PROD, "us-east-1").list_subscriptions()["Subscriptions"]
+    assert [(s["TopicArn"], s["Endpoint"]) for s in subs] == \
+        [(res(summary, PROD, "order-events")["arn"], res(summary, PROD, "orders")["arn"])]
+    lam = client(endpoint, "lambda", PROD, "us-east-1")
+    mapping = lam.list_event_source_mappings(FunctionName=res(summary, PROD, "order-worker")["arn"])["EventSourceMappings"][0]
+    assert mapping["EventSourceArn"] == res(summary, PROD, "orders")["arn"]
+    s3 = client(endpoint, "s3", PROD, "us-east-1")
+    note = s3.get_bucket_notification_configuration(Bucket=res(summary, PROD, "assets")["id"])
+    assert note["LambdaFunctionConfigurations"][0]["LambdaFunctionArn"] == res(summary, PROD, "thumbnailer")["arn"]
+    table = client(endpoint, "dynamodb", PROD, "us-east-1").describe_table(TableName="sessions")["Table"]
+    assert table["TableArn"] == res(summary, PROD, "sessions")["arn"]
+
+
+def test_edge_api_and_containers(endpoint, summary):
+    cf = client(endpoint, "cloudfront", PROD, "us-east-1")
+    dist = cf.get_distribution(Id=res(summary, PROD, "prod-cdn")["id"])["Distribution"]["DistributionConfig"]
+    assert {o["DomainName"] for o in dist["Origins"]["Items"]} == \
+        {res(summary, PROD, "web-alb")["dnsName"], res(summary, PROD, "assets")["domainName"]}
+    r53 = client(endpoint, "route53", PROD, "us-east-1")
+    records = r53.list_resource_record_sets(HostedZoneId=res(summary, PROD, "shop-zone")["id"])["ResourceRecordSets"]
+    aliases = {r["Name"]: r["AliasTarget"]["DNSName"] for r in records if "AliasTarget" in r}
+    assert aliases == {"www.shop.example.com.": res(summary, PROD, "prod-cdn")["domainName"],
+                       "app.shop.example.com.": res(summary, PROD, "web-alb")["dnsName"]}
+    api = client(endpoint, "apigateway", PROD, "us-east-1")
+    api_id = res(summary, PROD, "shop-api")["id"]
+    orders = next(r for r in api.get_resources(restApiId=api_id)["items"] if r["path"] == "/orders")
+    uri = api.get_integration(restApiId=api_id, resourceId=orders["id"], httpMethod="GET")["uri"]
+    assert res(summary, PROD, "api-handler")["arn"] in uri
+    ecs = client(endpoint, "ecs", PROD, "us-east-1")
+    cluster = ecs.describe_clusters(clusters=["prod-cluster"], include=["TAGS"])["clusters"][0]
+    assert tags(cluster["tags"], "key", "value") == {"Name": "prod-cluster", "app": "shop", "env": "prod"}
+    svc = ecs.describe_services(cluster="prod-cluster", services=["web-svc"])["services"][0]
+    assert svc["launchType"] == "FARGATE" and svc["desiredCount"] == 2
+
+
+def test_staging_in_eu_west_1_is_peered_with_production(endpoint, summary):
+    ec2 = client(endpoint, "ec2", STAGING, "eu-west-1")
+    vpcs = ec2.describe_vpcs(Filters=[{"Name": "tag:env", "Values": ["staging"]}])["Vpcs"]
+    assert [v["VpcId"] for v in vpcs] == [res(summary, STAGING, "staging-vpc")["id"]]
+    peering = ec2.describe_vpc_peering_connections()["VpcPeeringConnections"]
+    assert [(p["Status"]["Code"], p["RequesterVpcInfo"]["OwnerId"]) for p in peering] == [("active", PROD)]
+    instances = [i for r in ec2.describe_instances()["Reservations"] for i in r["Instances"]]
+    assert [tags(i["Tags"])["Name"] for i in instances] == ["web-1"]
+    assert client(endpoint, "lambda", STAGING, "eu-west-1").list_event_source_mappings()["EventSourceMappings"]
+    assert client(endpoint, "ec2", STAGING, "us-east-1").describe_vpcs(
+        Filters=[{"Name": "tag:app", "Values": ["shop"]}])["Vpcs"] == []
+
+
+def test_production_also_has_resources_in_eu_west_1(endpoint, summary):
+    s3 = client(endpoint, "s3", PROD, "eu-west-1")
+    location = s3.get_bucket_location(Bucket=res(summary, PROD, "backups")["id"])["LocationConstraint"]
+    assert location == "eu-west-1"
+    ddb = client(endpoint, "dynamodb", PROD, "eu-west-1")
+    assert ddb.list_tables()["TableNames"] == ["sessions-dr"]
+
+
+def test_another_environment_file_seeds_beside_the_sample(endpoint, summary, tmp_path):
+    env = {"accounts": [{"id": "333333333333", "region": "eu-west-1", "resources": [
+        {"type": "vpc", "name": "v", "cidr": "10.9.0.0/16"},
+        {"type": "subnet", "name": "s", "vpc": "v", "cidr": "10.9.1.0/24", "az": "eu-west-1c"},
+    ]}]}
+    path = tmp_path / "env.json"
+    path.write_text(json.dumps(env))
+    result = seed(endpoint, "--env", str(path))
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["accounts"]["333333333333"]["resources"]["s"]["az"] == "eu-west-1c"
+
+
+def test_bad_reference_is_a_one_line_error(endpoint, tmp_path):
+    env = {"accounts": [{"id": "444444444444", "resources": [
+        {"type": "subnet", "name": "s", "vpc": "missing", "cidr": "10.0.0.0/24", "az": "us-east-1a"}]}]}
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(env))
+    result = seed(endpoint, "--env", str(path))
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0 and "'missing'" in result.stderr
