@@ -1,1 +1,0 @@
-// SkyplanAWS: see DESIGN.md §3.

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Where the store lives: an SQLite file, an in-memory SQLite database, or a PostgreSQL server.
+///
+/// Parsed from `sqlite:PATH`, `sqlite::memory:` or `postgres://user:password@host:port/database`
+/// (`postgresql://` too). ``description`` never shows the password.
+public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
+    /// An SQLite database file (created if missing).
+    case sqlite(path: String)
+    /// A private in-memory SQLite database, gone when the store closes.
+    case sqliteMemory
+    /// A PostgreSQL server.
+    case postgres(host: String, port: Int, user: String, password: String?, database: String)
+
+    private static let expected =
+        "expected sqlite:PATH, sqlite::memory: or postgres://user:password@host:port/database"
+
+    /// Parses a database URL, throwing a ``StoreError`` whose message says what is wrong.
+    public init(parsing string: String) throws(StoreError) {
+        let text = string.trimmingCharacters(in: .whitespaces)
+        let lower = text.lowercased()
+        if lower == "sqlite::memory:" || lower == "sqlite://:memory:" {
+            self = .sqliteMemory
+        } else if lower.hasPrefix("sqlite:") {
+            var path = String(text.dropFirst("sqlite:".count))
+            if path.hasPrefix("//") { path.removeFirst(2) }
+            guard !path.isEmpty else { throw .badURL(string, "the SQLite file path is empty; \(Self.expected)") }
+            self = .sqlite(path: path)
+        } else if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") {
+            self = try Self.parsePostgres(text, original: Self.redacted(string))
+        } else {
+            throw .badURL(Self.redacted(string), Self.expected)
+        }
+    }
+
+    private static func parsePostgres(_ text: String, original: String) throws(StoreError) -> DatabaseURL {
+        guard let components = URLComponents(string: text) else {
+            throw .badURL(original, "not a valid URL (percent-encode special characters in the password); \(expected)")
+        }
+        guard let host = components.host, !host.isEmpty else {
+            throw .badURL(original, "the host is missing; \(expected)")
+        }
+        guard let user = components.user, !user.isEmpty else {
+            throw .badURL(original, "the user name is missing; \(expected)")
+        }
+        let port = components.port ?? 5432
+        guard (1...65535).contains(port) else { throw .badURL(original, "port \(port) is out of range") }
+        var database = components.path
+        if database.hasPrefix("/") { database.removeFirst() }
+        if database.isEmpty { database = user }
+        guard !database.contains("/") else { throw .badURL(original, "the database name cannot contain \"/\"") }
+        for item in components.queryItems ?? [] where !(item.name == "sslmode" && item.value == "disable") {
+            throw .badURL(original, "the query parameter \(item.name) is not supported (only sslmode=disable)")
+        }
+        let password = components.password.map { $0.removingPercentEncoding ?? $0 }
+        return .postgres(
+            host: host, port: port, user: user.removingPercentEncoding ?? user, password: password,
+            database: database.removingPercentEncoding ?? database)
+    }
+
+    /// The URL with any password replaced by `***`.
+    private static func redacted(_ url: String) -> String {
+        guard let scheme = url.range(of: "://"), let at = url.range(of: "@", options: .backwards),
+            scheme.upperBound <= at.lowerBound
+        else { return url }
+        let userInfo = url[scheme.upperBound..<at.lowerBound]
+        guard let colon = userInfo.firstIndex(of: ":") else { return url }
+        return String(url[..<userInfo.index(after: colon)]) + "***" + String(url[at.lowerBound...])
+    }
+
+    /// The engine name: `sqlite` or `postgres`.
+    public var engine: String {
+        switch self {
+        case .sqlite, .sqliteMemory: "sqlite"
+        case .postgres: "postgres"
+        }
+    }
+
+    /// The URL, with the password (if any) replaced by `***`.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): "sqlite:\(path)"
+        case .sqliteMemory: "sqlite::memory:"
+        case .postgres(let host, let port, let user, let password, let database):
+            "postgres://\(user)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)"
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+
+/// The PostgreSQL engine: a small pool of connections shared by all tasks.
+///
+/// `@unchecked Sendable`: async-kit's pool is not marked `Sendable`, but it guards its state with a lock
+/// and each per-loop pool runs on its event loop, so it is safe to share; all other properties are `let` values.
+final class PostgresBackend: StoreBackend, @unchecked Sendable {
+    let engine = "postgres"
+    private let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
+    private let logger: Logger
+    private let host: String
+    private let port: Int
+
+    /// Connections per event loop; with the shared event loop group (one loop per core) the pool stays small.
+    static let connectionsPerEventLoop = 2
+
+    private init(pool: EventLoopGroupConnectionPool<PostgresConnectionSource>, logger: Logger, host: String, port: Int) {
+        self.pool = pool
+        self.logger = logger
+        self.host = host
+        self.port = port
+    }
+
+    /// Creates the pool and makes one connection, so an unreachable server or a bad login fails here.
+    static func open(
+        host: String, port: Int, user: String, password: String?, database: String, logger: Logger
+    ) async throws -> PostgresBackend {
+        let configuration = SQLPostgresConfiguration(
+            hostname: host, port: port, username: user, password: password, database: database, tls: .disable)
+        let pool = EventLoopGroupConnectionPool(
+            source: PostgresConnectionSource(sqlConfiguration: configuration),
+            maxConnectionsPerEventLoop: connectionsPerEventLoop,
+            requestTimeout: .seconds(10),
+            pruneInterval: .seconds(60),
+            logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton)
+        let backend = PostgresBackend(pool: pool, logger: logger, host: host, port: port)
+        do {
+            _ = try await backend.withDatabase { try await $0.raw("SELECT 1 AS one").all() }
+        } catch {
+            try? await pool.shutdownAsync()
+            throw StoreError.unreachable(host: host, port: port, reason(error, user: user, database: database))
+        }
+        return backend
+    }
+
+    func withDatabase<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let connection = try await pool.requestConnection(logger: logger).get()
+        defer { pool.releaseConnection(connection, logger: logger) }
+        return try await body(connection.sql())
+    }
+
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withDatabase { database in
+            try await runTransaction(on: database, begin: "BEGIN", body)
+        }
+    }
+
+    func lockForMigration(_ database: any SQLDatabase) async throws {
+        // Replicas starting together migrate one after the other; the lock ends with the transaction.
+        _ = try await database.raw("SELECT pg_advisory_xact_lock(7536117) AS locked").all()
+    }
+
+    func close() async throws {
+        try await pool.shutdownAsync()
+    }
+
+    func storeError(_ error: any Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? PSQLError else {
+            return .database(String(describing: error))
+        }
+        let message = error.serverInfo?[.message] ?? String(reflecting: error)
+        switch error.serverInfo?[.sqlState] {
+        case "23505": return .conflict(message)
+        case "23503": return .notFound("a referenced record (\(message))")
+        default:
+            if error.code == .connectionError || error.code == .uncleanShutdown {
+                return .unreachable(host: host, port: port, Self.reason(error, user: "", database: ""))
+            }
+            return .database(message)
+        }
+    }
+
+    /// Why a connection failed, in words: refused, unknown host, bad login, missing database.
+    static func reason(_ error: any Error, user: String, database: String) -> String {
+        if let error = error as? PSQLError {
+            switch error.serverInfo?[.sqlState] {
+            case "28P01", "28000": return "authentication failed for user \(user)"
+            case "3D000": return "database \(database) does not exist"
+            default:
+                if let message = error.serverInfo?[.message] { return message }
+            }
+            if let underlying = error.underlying { return reason(underlying, user: user, database: database) }
+        }
+        let text = String(describing: error)
+        let lower = text.lowercased()
+        if lower.contains("refused") { return "connection refused" }
+        if lower.contains("timed out") || lower.contains("timeout") { return "connection timed out" }
+        if lower.contains("resolve") || lower.contains("nodename") || lower.contains("lookup") {
+            return "host not found"
+        }
+        return text
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import SQLKit
+import SQLiteKit
+
+/// The SQLite engine: one connection, used by one task at a time (see ``AsyncLock``).
+final class SQLiteBackend: StoreBackend {
+    let engine = "sqlite"
+    private let connection: SQLiteConnection
+    private let lock = AsyncLock()
+    private let closed = NIOLockedValueBox(false)
+    private let logger: Logger
+
+    private init(connection: SQLiteConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Opens the database at `path` (`nil`: in memory) and checks, read-only, that it is a database
+    /// before anything writes to it, so a corrupt or foreign file is never modified.
+    static func open(path: String?, logger: Logger) async throws -> SQLiteBackend {
+        let shown = path ?? ":memory:"
+        if let path {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw StoreError.cannotOpen(sqlite: path, "it is a directory, not a file")
+            }
+            let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            if !FileManager.default.fileExists(atPath: parent) {
+                throw StoreError.cannotOpen(sqlite: path, "the directory \(parent) does not exist")
+            }
+        }
+        let connection: SQLiteConnection
+        do {
+            connection = try await SQLiteConnection.open(
+                storage: path.map { .file(path: $0) } ?? .memory, logger: logger)
+        } catch {
+            throw StoreError.cannotOpen(sqlite: shown, Self.reason(error))
+        }
+        do {
+            // Reads the schema: fails with "file is not a database" on a foreign or corrupt file.
+            _ = try await connection.sql().raw("SELECT count(*) AS n FROM sqlite_master").all()
+            let check = try await connection.sql().raw("PRAGMA quick_check").first()
+            let verdict = try check?.decode(column: "quick_check", as: String.self) ?? "ok"
+            guard verdict == "ok" else {
+                try? await connection.close()
+                throw StoreError.cannotOpen(sqlite: shown, "the database file is corrupt (\(verdict))")
+            }
+            try await connection.sql().raw("PRAGMA foreign_keys = ON").run()
+            if path != nil {
+                // WAL lets the CLI read and write while a server runs on the same file.
+                _ = try await connection.sql().raw("PRAGMA journal_mode = WAL").all()
+                try await connection.sql().raw("PRAGMA busy_timeout = 5000").run()
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            try? await connection.close()
+            throw StoreError.cannotOpen(sqlite: shown, Self.reason(error))
+        }
+        return SQLiteBackend(connection: connection, logger: logger)
+    }
+
+    func withDatabase<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await lock.withLock {
+            try checkOpen()
+            return try await body(connection.sql().logging(to: logger))
+        }
+    }
+
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await lock.withLock {
+            try checkOpen()
+            // IMMEDIATE takes the write lock at once, so another process cannot interleave a write.
+            return try await runTransaction(
+                on: connection.sql().logging(to: logger), begin: "BEGIN IMMEDIATE", body)
+        }
+    }
+
+    func lockForMigration(_ database: any SQLDatabase) async throws {
+        // BEGIN IMMEDIATE already holds the database's write lock.
+    }
+
+    func close() async throws {
+        try await lock.withLock {
+            let wasClosed = closed.withLockedValue { closed in
+                defer { closed = true }
+                return closed
+            }
+            if !wasClosed { try await connection.close() }
+        }
+    }
+
+    private func checkOpen() throws {
+        if closed.withLockedValue({ $0 }) { throw StoreError.database("the store is closed") }
+    }
+
+    func storeError(_ error: any Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? SQLiteError else { return .database(String(describing: error)) }
+        switch error.reason {
+        case .constraintUniqueFailed, .constraintPrimaryKeyFailed:
+            return .conflict(Self.reason(error))
+        case .constraintForeignKeyFailed:
+            return .notFound("a referenced record (\(error.message))")
+        default:
+            return .database(Self.reason(error))
+        }
+    }
+
+    /// The human part of an SQLite error ("file is not a database").
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? SQLiteError {
+            switch error.reason {
+            case .notADatabase: return "file is not a database"
+            case .corrupt: return "the database file is corrupt"
+            case .cantOpen: return "unable to open the file (check the path and permissions)"
+            case .permission, .readOnly: return "permission denied (\(error.message))"
+            default: return error.message
+            }
+        }
+        return String(describing: error)
+    }
+}

@@ -1,1 +1,0 @@
-// SkyplanStore: see DESIGN.md §3.

@@ -1,0 +1,157 @@
+import Foundation
+import SQLKit
+
+extension Store {
+    private static let blueprintColumns = """
+        b.id, b.name, b.tags, b.read_access, b.write_access, b.creator_id, b.last_user_id, b.current_version_id,
+        b.created_at, b.updated_at
+        """
+
+    /// Adds a blueprint and its version 1 (id ``BlueprintRecord/currentVersionID``), atomically.
+    public func createBlueprint(_ b: BlueprintRecord) async throws {
+        try await write { database in
+            try await database.raw(
+                """
+                INSERT INTO blueprints (id, name, tags, read_access, write_access, creator_id, last_user_id,
+                    current_version_id, created_at, updated_at)
+                VALUES (\(bind: StoreValue.id(b.id)), \(bind: b.name), \(bind: StoreValue.list(b.tags)),
+                    \(bind: StoreValue.list(b.readAccess)), \(bind: StoreValue.list(b.writeAccess)),
+                    \(bind: StoreValue.id(b.creatorID)), \(bind: StoreValue.id(b.lastUserID)),
+                    \(bind: StoreValue.id(b.currentVersionID)), \(bind: Millis.value(b.createdAt)),
+                    \(bind: Millis.value(b.updatedAt)))
+                """
+            ).run()
+            try await Self.insertVersion(
+                database, id: b.currentVersionID, blueprintID: b.id, number: 1, data: b.data, userID: b.lastUserID,
+                at: b.updatedAt)
+        }
+    }
+
+    /// The blueprint with `id` and the data of its current version, if any.
+    public func blueprint(id: UUID) async throws -> BlueprintRecord? {
+        try await read { database in try await Self.fetchBlueprint(database, id: id) }
+    }
+
+    /// Every blueprint, by name, without data (``BlueprintRecord/data`` is empty).
+    public func blueprints() async throws -> [BlueprintRecord] {
+        try await read { database in
+            try await database.raw("SELECT \(unsafeRaw: Self.blueprintColumns) FROM blueprints b ORDER BY b.name, b.id")
+                .all().map { try Self.blueprintRecord($0, withData: false) }
+        }
+    }
+
+    /// Saves `b` as a new version and returns the stored blueprint, whose ``BlueprintRecord/currentVersionID``
+    /// is the new version's (new) id. Name, tags, access, last user, updated date and data come from `b`.
+    ///
+    /// With `ifVersion`, throws ``StoreError/stale`` unless it is still the current version: checked and
+    /// written in one transaction, so of two concurrent saves of the same version exactly one wins.
+    /// Throws ``StoreError/notFound`` if there is no such blueprint.
+    public func updateBlueprint(_ b: BlueprintRecord, ifVersion: UUID?) async throws -> BlueprintRecord {
+        let versionID = UUID()
+        return try await write { database in
+            let condition: SQLQueryString =
+                if let ifVersion { "AND current_version_id = \(bind: StoreValue.id(ifVersion))" } else { "" }
+            let updated = try await database.raw(
+                """
+                UPDATE blueprints SET name = \(bind: b.name), tags = \(bind: StoreValue.list(b.tags)),
+                    read_access = \(bind: StoreValue.list(b.readAccess)),
+                    write_access = \(bind: StoreValue.list(b.writeAccess)), last_user_id = \(bind: StoreValue.id(b.lastUserID)),
+                    updated_at = \(bind: Millis.value(b.updatedAt)), current_version_id = \(bind: StoreValue.id(versionID))
+                WHERE id = \(bind: StoreValue.id(b.id)) \(condition) RETURNING id
+                """
+            ).all()
+            let what = "blueprint \(StoreValue.id(b.id))"
+            guard !updated.isEmpty else {
+                let exists = try await database.raw(
+                    "SELECT id FROM blueprints WHERE id = \(bind: StoreValue.id(b.id))"
+                ).first()
+                if exists != nil, let ifVersion { throw StoreError.stale(what, expected: ifVersion) }
+                throw StoreError.notFound(what)
+            }
+            let last = try await database.raw(
+                """
+                SELECT COALESCE(MAX(number), 0) AS n FROM blueprint_versions WHERE blueprint_id = \(bind: StoreValue.id(b.id))
+                """
+            ).first()
+            let number = try (last.map { try StoreRow(row: $0).int("n") } ?? 0) + 1
+            try await Self.insertVersion(
+                database, id: versionID, blueprintID: b.id, number: number, data: b.data, userID: b.lastUserID,
+                at: b.updatedAt)
+            guard let stored = try await Self.fetchBlueprint(database, id: b.id) else {
+                throw StoreError.notFound(what)
+            }
+            return stored
+        }
+    }
+
+    /// Deletes a blueprint and all its versions; throws ``StoreError/notFound`` if there is none.
+    public func deleteBlueprint(id: UUID) async throws {
+        try await write { database in
+            try await self.requireRow(
+                database, "DELETE FROM blueprints WHERE id = \(bind: StoreValue.id(id)) RETURNING id",
+                notFound: "blueprint \(StoreValue.id(id))")
+        }
+    }
+
+    /// The versions of a blueprint, oldest first (empty if there is no such blueprint).
+    public func blueprintVersions(id: UUID) async throws -> [BlueprintVersionRecord] {
+        try await read { database in
+            try await database.raw(
+                """
+                SELECT id, blueprint_id, number, data, user_id, created_at FROM blueprint_versions
+                WHERE blueprint_id = \(bind: StoreValue.id(id)) ORDER BY number
+                """
+            ).all().map(Self.versionRecord)
+        }
+    }
+
+    /// One version of a blueprint, if both exist.
+    public func blueprintVersion(id: UUID, versionID: UUID) async throws -> BlueprintVersionRecord? {
+        try await read { database in
+            try await database.raw(
+                """
+                SELECT id, blueprint_id, number, data, user_id, created_at FROM blueprint_versions
+                WHERE blueprint_id = \(bind: StoreValue.id(id)) AND id = \(bind: StoreValue.id(versionID))
+                """
+            ).first().map(Self.versionRecord)
+        }
+    }
+
+    private static func insertVersion(
+        _ database: any SQLDatabase, id: UUID, blueprintID: UUID, number: Int, data: Data, userID: UUID, at: Date
+    ) async throws {
+        try await database.raw(
+            """
+            INSERT INTO blueprint_versions (id, blueprint_id, number, data, user_id, created_at)
+            VALUES (\(bind: StoreValue.id(id)), \(bind: StoreValue.id(blueprintID)), \(bind: Int64(number)),
+                \(bind: data), \(bind: StoreValue.id(userID)), \(bind: Millis.value(at)))
+            """
+        ).run()
+    }
+
+    private static func fetchBlueprint(_ database: any SQLDatabase, id: UUID) async throws -> BlueprintRecord? {
+        try await database.raw(
+            """
+            SELECT \(unsafeRaw: blueprintColumns), v.data FROM blueprints b
+            JOIN blueprint_versions v ON v.id = b.current_version_id WHERE b.id = \(bind: StoreValue.id(id))
+            """
+        ).first().map { try blueprintRecord($0, withData: true) }
+    }
+
+    private static func blueprintRecord(_ row: any SQLRow, withData: Bool) throws -> BlueprintRecord {
+        let row = StoreRow(row: row)
+        return BlueprintRecord(
+            id: try row.uuid("id"), name: try row.string("name"), tags: try row.list("tags") ?? [],
+            readAccess: try row.list("read_access"), writeAccess: try row.list("write_access"),
+            creatorID: try row.uuid("creator_id"), lastUserID: try row.uuid("last_user_id"),
+            currentVersionID: try row.uuid("current_version_id"), data: withData ? try row.data("data") : Data(),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    }
+
+    @Sendable private static func versionRecord(_ row: any SQLRow) throws -> BlueprintVersionRecord {
+        let row = StoreRow(row: row)
+        return BlueprintVersionRecord(
+            id: try row.uuid("id"), blueprintID: try row.uuid("blueprint_id"), number: try row.int("number"),
+            data: try row.data("data"), userID: try row.uuid("user_id"), createdAt: try row.date("created_at"))
+    }
+}

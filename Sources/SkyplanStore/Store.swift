@@ -1,0 +1,98 @@
+import Foundation
+import Logging
+import SQLKit
+
+/// Skyplan's persistence: one schema on SQLite (default) or PostgreSQL (several replicas).
+///
+/// Open with ``open(_:logger:)``, then ``migrate()`` once at start. Every method is safe to call from
+/// concurrent tasks. Errors are ``StoreError``s with one-line messages.
+public final class Store: Sendable {
+    let backend: any StoreBackend
+    let logger: Logger
+
+    private init(backend: any StoreBackend, logger: Logger) {
+        self.backend = backend
+        self.logger = logger
+    }
+
+    /// Connects to the database at `url`; does not migrate.
+    ///
+    /// A bad SQLite file (not a database, corrupt, a directory) or an unreachable PostgreSQL server fails
+    /// here with a one-line ``StoreError``; a corrupt file is only read, never written.
+    public static func open(_ url: DatabaseURL, logger: Logger) async throws -> Store {
+        let backend: any StoreBackend
+        switch url {
+        case .sqlite(let path):
+            backend = try await SQLiteBackend.open(path: path, logger: logger)
+        case .sqliteMemory:
+            backend = try await SQLiteBackend.open(path: nil, logger: logger)
+        case .postgres(let host, let port, let user, let password, let database):
+            backend = try await PostgresBackend.open(
+                host: host, port: port, user: user, password: password, database: database, logger: logger)
+        }
+        logger.debug("store opened", metadata: ["store.url": "\(url)"])
+        return Store(backend: backend, logger: logger)
+    }
+
+    /// Applies the migrations not yet applied, each in a transaction; a no-op when up to date.
+    public func migrate() async throws {
+        let applied: [String]
+        do {
+            applied = try await Migrations.run(on: backend, now: Date())
+        } catch {
+            throw backend.storeError(error)
+        }
+        for id in applied { logger.info("applied migration", metadata: ["store.migration": "\(id)"]) }
+    }
+
+    /// The ids of the applied migrations, in order.
+    public func appliedMigrations() async throws -> [String] {
+        try await read { database in
+            try await database.raw("SELECT id FROM skyplan_migrations ORDER BY id").all()
+                .map { try StoreRow(row: $0).string("id") }
+        }
+    }
+
+    /// Checks that the database answers (for `/health`).
+    public func ping() async throws {
+        try await read { database in _ = try await database.raw("SELECT 1 AS one").all() }
+    }
+
+    /// Closes the connection(s); later calls fail.
+    public func close() async throws {
+        do {
+            try await backend.close()
+        } catch {
+            throw backend.storeError(error)
+        }
+    }
+
+    /// The engine: `sqlite` or `postgres`.
+    public var engine: String { backend.engine }
+
+    /// Runs `body` outside a transaction, turning driver errors into ``StoreError``s.
+    func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        do {
+            return try await backend.withDatabase(body)
+        } catch {
+            throw backend.storeError(error)
+        }
+    }
+
+    /// Runs `body` in one transaction, turning driver errors into ``StoreError``s.
+    func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        do {
+            return try await backend.transaction(body)
+        } catch {
+            throw backend.storeError(error)
+        }
+    }
+
+    /// Runs a statement that returns the affected rows' `returned` column (`... RETURNING x`), throwing
+    /// ``StoreError/notFound(_:)`` with `what` when no row was affected.
+    func requireRow(
+        _ database: any SQLDatabase, _ query: SQLQueryString, notFound what: String
+    ) async throws {
+        if try await database.raw(query).all().isEmpty { throw StoreError.notFound(what) }
+    }
+}
