@@ -1,0 +1,96 @@
+import SkyplanModel
+
+/// Writes the placed layout tree as blueprint nodes, groups and surfaces.
+struct BlueprintEmitter {
+    let options: LayoutOptions
+    let excluded: Set<ComponentType>
+    private(set) var nodes: [BlueprintNode] = []
+    private(set) var groups: [BlueprintGroup] = []
+    private(set) var surfaces: [BlueprintSurface] = []
+    private(set) var nodeIDByARN: [String: String] = [:]
+
+    init(options: LayoutOptions, excluded: Set<ComponentType>) {
+        self.options = options
+        self.excluded = excluded
+    }
+
+    /// Reserved node fields that configuration must not overwrite.
+    private static let reserved: Set<String> = [
+        "id", "type", "region", "mapPos", "mapSize", "color", "arn", "name", "count", "breakdown",
+    ]
+
+    /// Emits `box` and everything under it; returns the ids of the outermost emitted items.
+    @discardableResult
+    mutating func emit(_ box: LayoutBox, path: String = "") -> [String] {
+        let here = path + "/" + box.key
+        var members: [String] = []
+        for child in box.children { members += emit(child, path: here) }
+        let position = GridPoint(x: box.x, y: box.y)
+        let size = GridPoint(x: box.width, y: box.height)
+        switch box.role {
+        case .root, .strip:
+            return members
+        case .component:
+            return [component(box)]
+        case .zone:
+            let id = StableID.uuid("zone:" + here)
+            surfaces.append(BlueprintSurface(id: id, type: "zone", name: box.title, mapPos: position, mapSize: size,
+                                             extra: ["nodes": .array(members.map(JSONValue.string))]))
+            return [id]
+        case .cluster:
+            let id = StableID.uuid("area:" + here)
+            surfaces.append(BlueprintSurface(id: id, type: "area", name: box.title, mapPos: position, mapSize: size,
+                                             extra: ["nodes": .array(members.map(JSONValue.string))]))
+            return [id]
+        case .region, .vpc, .subnet, .group:
+            let type = groupType(box.role)
+            if excluded.contains(type) { return members }
+            let id = StableID.uuid("group:" + (box.resource?.arn ?? "") + here)
+            var extra = box.resource.map { Self.configuration($0.config) } ?? [:]
+            if type == .vpc, extra["peeringConnections"] == nil { extra["peeringConnections"] = .array([]) }
+            var access: String?
+            if type == .subnet { access = box.resource?.config["subnetType"]?.stringValue ?? "private" }
+            groups.append(BlueprintGroup(
+                id: id, type: type, name: box.title, arn: box.resource?.arn, nodes: members, mapPos: position,
+                mapSize: size, access: access, extra: extra))
+            return [id]
+        }
+    }
+
+    private func groupType(_ role: LayoutBox.Role) -> ComponentType {
+        switch role {
+        case .region: .region
+        case .vpc: .vpc
+        case .subnet: .subnet
+        case .group(let type): type
+        default: .region
+        }
+    }
+
+    private mutating func component(_ box: LayoutBox) -> String {
+        guard let resource = box.resource else { return "" }
+        let id = StableID.uuid("node:" + resource.arn)
+        let color = ComponentStyle.color(resource.type)
+        var node = BlueprintNode(
+            id: id, type: resource.type, region: resource.region,
+            mapPos: GridPoint(x: box.x + LayoutMetrics.footprintOffsetX, y: box.y + LayoutMetrics.footprintOffsetY),
+            mapSize: GridPoint(x: LayoutMetrics.footprint, y: LayoutMetrics.footprint),
+            color: NodeColor(color), arn: resource.arn, name: resource.name,
+            extra: Self.configuration(resource.config))
+        if let aggregate = box.aggregate {
+            node.arn = nil
+            node.count = aggregate.count
+            node.breakdown = aggregate.breakdown
+            for arn in aggregate.arns { nodeIDByARN[arn] = id }
+        } else {
+            nodeIDByARN[resource.arn] = id
+        }
+        nodes.append(node)
+        return id
+    }
+
+    /// Configuration copied onto a node or group, minus keys that would clash with its own fields.
+    static func configuration(_ config: [String: JSONValue]) -> [String: JSONValue] {
+        config.filter { !reserved.contains($0.key) }
+    }
+}

@@ -1,0 +1,82 @@
+import SkyplanModel
+
+/// Auto-layout: turns an inventory into a Cloudcraft blueprint by deterministic nested packing
+/// (region ⊃ VPC ⊃ availability zone ⊃ subnet ⊃ security group ⊃ auto scaling group / ECS service ⊃
+/// components), with regional and global services beside the VPCs, grouped by type.
+public enum Layout {
+    /// Types that sit beside the VPCs even when they carry placement (they are regional or global).
+    static let serviceTypes: Set<ComponentType> = [
+        .s3, .dynamoDB, .sqs, .sns, .apiGateway, .cloudFront, .route53, .cloudWatchAlarm, .transitGateway,
+        .customerGateway,
+    ]
+
+    /// Lays out `inventory`. The same inventory in any order gives byte-identical output.
+    public static func blueprint(for inventory: Inventory, options: LayoutOptions = LayoutOptions()) -> BlueprintData {
+        let inventory = inventory.normalized()
+        let selection = LayoutSelection(inventory: inventory, options: options)
+        let components = selection.components
+        let threshold = options.threshold(componentCount: components.count)
+        var builder = LayoutTreeBuilder(
+            inventory: inventory, selection: selection, threshold: threshold, prune: options.filter != nil,
+            excluded: options.excludedTypes)
+        let root = builder.build()
+        root.pack()
+        let noteHeight = builder.aggregatedCount > 0 ? 3.0 : 0
+        root.place(atX: 0, y: noteHeight)
+        var emitter = BlueprintEmitter(options: options, excluded: options.excludedTypes)
+        emitter.emit(root)
+        var data = BlueprintData(
+            name: options.name, projection: options.projection, theme: options.theme,
+            nodes: emitter.nodes, groups: emitter.groups, surfaces: emitter.surfaces,
+            liveAccount: options.liveAccountID.map { .object(["id": .string($0), "type": "aws"]) },
+            liveOptions: LiveOptions(
+                autoLabel: options.label, autoConnect: options.autoconnect,
+                excludedTypes: options.excludedTypes.map(\.rawValue).sorted())
+        )
+        if options.autoconnect {
+            data.edges = edges(inventory.relationships, nodeIDs: emitter.nodeIDByARN)
+        }
+        if builder.aggregatedCount > 0 {
+            let note = "Level of detail: \(builder.aggregatedCount) components are shown as "
+                + "\(builder.aggregateNodes) aggregated nodes (more than \(threshold) alike in one container)."
+            data.text = [BlueprintText(id: StableID.uuid("note:lod"), text: note, mapPos: GridPoint(x: 0, y: 0.5))]
+        }
+        return data
+    }
+
+    /// `autoedge`s from relationships (containment is drawn by nesting, not edges), deduplicated.
+    static func edges(_ relationships: [Relationship], nodeIDs: [String: String]) -> [BlueprintEdge] {
+        var seen = Set<String>()
+        var result: [BlueprintEdge] = []
+        for relationship in relationships where relationship.kind != .contains {
+            guard let from = nodeIDs[relationship.from], let to = nodeIDs[relationship.to], from != to else { continue }
+            guard seen.insert(from + ">" + to).inserted else { continue }
+            result.append(BlueprintEdge(
+                id: StableID.uuid("edge:\(from)>\(to)"), from: from, to: to, kind: relationship.kind.rawValue))
+        }
+        return result
+    }
+}
+
+/// Which resources a layout draws, after `exclude` and `filter`.
+struct LayoutSelection {
+    let components: [Resource]
+    let containers: [Resource]
+
+    init(inventory: Inventory, options: LayoutOptions) {
+        var components: [Resource] = []
+        var containers: [Resource] = []
+        let context = FilterContext(inventory: inventory, liveAttributes: options.liveAttributes)
+        for resource in inventory.resources {
+            if resource.type.isContainer {
+                containers.append(resource)
+                continue
+            }
+            if options.excludedTypes.contains(resource.type) { continue }
+            if let filter = options.filter, !filter.matches(resource, in: context) { continue }
+            components.append(resource)
+        }
+        self.components = components
+        self.containers = containers
+    }
+}

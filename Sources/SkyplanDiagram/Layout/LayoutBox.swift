@@ -1,0 +1,110 @@
+import SkyplanModel
+
+/// A rectangle of the layout tree: a container (drawn as a group or surface, or invisible) or a
+/// component cell. Sizes and positions are grid units; positions are relative to the parent until
+/// `place(at:)` makes them absolute.
+final class LayoutBox {
+    enum Role: Equatable {
+        case root, region, vpc, zone, subnet
+        /// An `sg`, `asg` or `ecsservice` outline.
+        case group(ComponentType)
+        /// The services of one type beside the VPCs (drawn as an `area` surface).
+        case cluster(ComponentType)
+        /// An invisible row or column.
+        case strip
+        case component
+    }
+
+    enum Arrangement { case row, column, grid }
+
+    let role: Role
+    let key: String
+    var title: String
+    var resource: Resource?
+    var arrangement: Arrangement
+    var children: [LayoutBox] = []
+    /// Components waiting to become cells (filled while building, turned into children by `pack`).
+    var members: [Resource] = []
+    /// Aggregated node data, for a component cell standing for many.
+    var aggregate: (type: ComponentType, count: Int, breakdown: [String: Int], arns: [String])?
+    /// Stretch to the parent's line height (rows) or width (columns).
+    var stretches = false
+    var x = 0.0, y = 0.0, width = 0.0, height = 0.0
+
+    init(_ role: Role, key: String, title: String = "", resource: Resource? = nil, arrangement: Arrangement = .grid) {
+        self.role = role
+        self.key = key
+        self.title = title
+        self.resource = resource
+        self.arrangement = arrangement
+    }
+
+    var hasOutline: Bool {
+        switch role {
+        case .root, .strip, .component: false
+        default: true
+        }
+    }
+
+    /// Computes sizes bottom-up and positions children relative to this box.
+    func pack() {
+        if role == .component {
+            width = LayoutMetrics.cellWidth
+            height = LayoutMetrics.cellHeight
+            return
+        }
+        children.sort { $0.key < $1.key }
+        for child in children { child.pack() }
+        let inset = hasOutline ? LayoutMetrics.padding : 0
+        let top = hasOutline ? LayoutMetrics.header : 0
+        let gap = role == .strip || role == .root ? LayoutMetrics.gap * 2 : LayoutMetrics.gap
+        let itemGap = children.contains { $0.role != .component } ? gap : 0
+        let maxWidth: Double
+        switch arrangement {
+        case .row: maxWidth = .infinity
+        case .column: maxWidth = 0
+        case .grid:
+            let area = children.reduce(0.0) { $0 + ($1.width + itemGap) * ($1.height + itemGap) }
+            let widest = children.reduce(0.0) { max($0, $1.width) }
+            maxWidth = max(widest, (area * 1.6).squareRoot())
+        }
+        var lineX = 0.0, lineY = 0.0, lineHeight = 0.0, contentWidth = 0.0
+        var line: [LayoutBox] = []
+        func closeLine() {
+            for item in line where item.stretches && item.height < lineHeight && arrangement == .row {
+                item.height = lineHeight
+            }
+            lineY += lineHeight + itemGap
+            lineX = 0
+            lineHeight = 0
+            line.removeAll(keepingCapacity: true)
+        }
+        for child in children {
+            if !line.isEmpty && lineX + child.width > maxWidth { closeLine() }
+            child.x = inset + lineX
+            child.y = top + lineY
+            lineX += child.width + itemGap
+            lineHeight = max(lineHeight, child.height)
+            contentWidth = max(contentWidth, lineX - itemGap)
+            line.append(child)
+        }
+        if !line.isEmpty { closeLine() }
+        let contentHeight = max(0, lineY - itemGap)
+        if arrangement == .column {
+            for child in children where child.stretches { child.width = contentWidth }
+        }
+        let minimum = children.isEmpty ? 3.0 : 0
+        width = max(minimum, contentWidth) + inset * 2
+        height = max(minimum, contentHeight) + top + inset
+        if hasOutline { width = max(width, Double(title.count) * 0.45 + inset * 2) }
+    }
+
+    /// Makes positions absolute, starting from this box at (`originX`, `originY`).
+    func place(atX originX: Double, y originY: Double) {
+        x += originX
+        y += originY
+        for child in children { child.place(atX: x, y: y) }
+    }
+
+    var rect: GridRect { GridRect(x: x, y: y, width: width, height: height) }
+}

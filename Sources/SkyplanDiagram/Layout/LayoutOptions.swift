@@ -1,0 +1,70 @@
+import SkyplanModel
+
+/// What `Layout.blueprint(for:options:)` draws and how. All fields have defaults.
+public struct LayoutOptions: Sendable {
+    /// The diagram's name.
+    public var name: String
+    /// Keep only the components this matches (and the containers around them).
+    public var filter: FilterExpression?
+    /// Component types left out (`ec2`, `sg`, ...). Excluding a container type drops its outline.
+    public var excludedTypes: Set<ComponentType>
+    /// Label components (`label`, default true).
+    public var label: Bool
+    /// Draw discovered connections (`autoconnect`, default true).
+    public var autoconnect: Bool
+    /// Live attributes by ARN (`state`, `privateIp`, ...), used only by the filter; never stored.
+    public var liveAttributes: [String: [String: String]]
+    /// Aggregate more than this many alike components in one container into one node;
+    /// nil chooses by the inventory's size.
+    public var aggregateAbove: Int?
+    /// `isometric` or `2d`.
+    public var projection: String
+    /// `light` or `dark`.
+    public var theme: String
+    /// The connected account's id, written as `liveAccount`.
+    public var liveAccountID: String?
+
+    public init(
+        name: String = "", filter: FilterExpression? = nil, excludedTypes: Set<ComponentType> = [],
+        label: Bool = true, autoconnect: Bool = true, liveAttributes: [String: [String: String]] = [:],
+        aggregateAbove: Int? = nil, projection: String = "isometric", theme: String = "light",
+        liveAccountID: String? = nil
+    ) {
+        self.name = name
+        self.filter = filter
+        self.excludedTypes = excludedTypes
+        self.label = label
+        self.autoconnect = autoconnect
+        self.liveAttributes = liveAttributes
+        self.aggregateAbove = aggregateAbove
+        self.projection = projection
+        self.theme = theme
+        self.liveAccountID = liveAccountID
+    }
+
+    /// The aggregation threshold for an inventory of `componentCount` components.
+    func threshold(componentCount: Int) -> Int {
+        if let aggregateAbove { return max(1, aggregateAbove) }
+        switch componentCount {
+        case ..<1_000: return 40
+        case ..<10_000: return 16
+        default: return 8
+        }
+    }
+}
+
+/// Sizes of the layout, in grid units.
+enum LayoutMetrics {
+    /// A component's cell: its footprint plus room for its label.
+    static let cellWidth = 4.0
+    static let cellHeight = 4.0
+    /// The footprint of a component inside its cell.
+    static let footprint = 2.0
+    static let footprintOffsetX = 1.0
+    static let footprintOffsetY = 0.5
+    /// Space inside a container's outline, and the band on top for its title.
+    static let padding = 1.0
+    static let header = 1.5
+    /// Space between siblings.
+    static let gap = 1.0
+}

@@ -1,1 +1,0 @@
-// SkyplanDiagram: see DESIGN.md §3.
