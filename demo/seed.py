@@ -121,17 +121,9 @@ class Seeder:
             .get_caller_identity()["Account"]
 
     def run(self):
+        self.validate()
         for spec in self.env["accounts"]:
             self.accounts[spec["id"]] = Account(self, spec)
-        known = {t for t, _ in PHASES}
-        for account in self.accounts.values():
-            names = set()
-            for res in account.spec.get("resources", []):
-                if res.get("type") not in known:
-                    raise SeedError(f"account {account.id}: unknown resource type {res.get('type')!r}")
-                if res.get("name") in names or not res.get("name"):
-                    raise SeedError(f"account {account.id}: missing or duplicate name {res.get('name')!r}")
-                names.add(res["name"])
         for rtype, handler in PHASES:
             for account in self.accounts.values():
                 for res in account.spec.get("resources", []):
@@ -142,12 +134,32 @@ class Seeder:
                         handler(account, res, region)
                     except SeedError:
                         raise
+                    except KeyError as err:
+                        raise SeedError(f"{account.id} {rtype} '{res['name']}': missing field {err}") from err
                     except Exception as err:  # keep the cause, name the resource
                         hint = ""
                         if isinstance(err, ClientError) and "AlreadyExist" in err.response["Error"].get("Code", ""):
                             hint = " (already seeded? seed a fresh moto, use --reset, or other account ids)"
                         raise SeedError(f"{account.id} {rtype} '{res['name']}' in {region}: {err}{hint}") from err
         return self.summary()
+
+    def validate(self):
+        """Cheap checks before any AWS call: accounts, known types, unique names."""
+        accounts = self.env.get("accounts") if isinstance(self.env, dict) else None
+        if not isinstance(accounts, list) or not accounts:
+            raise SeedError("the environment file needs a non-empty \"accounts\" list")
+        known = {t for t, _ in PHASES}
+        for spec in accounts:
+            account_id = str(spec.get("id", ""))
+            if len(account_id) != 12 or not account_id.isdigit():
+                raise SeedError(f"account id {spec.get('id')!r} is not 12 digits")
+            names = set()
+            for res in spec.get("resources", []):
+                if res.get("type") not in known:
+                    raise SeedError(f"account {account_id}: unknown resource type {res.get('type')!r}")
+                if not res.get("name") or res["name"] in names:
+                    raise SeedError(f"account {account_id}: missing or duplicate name {res.get('name')!r}")
+                names.add(res["name"])
 
     def summary(self):
         return {

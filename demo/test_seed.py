@@ -197,3 +197,13 @@ def test_bad_reference_is_a_one_line_error(endpoint, tmp_path):
     result = seed(endpoint, "--env", str(path))
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0 and "'missing'" in result.stderr
+
+
+def test_moto_sh_refuses_a_port_held_by_another_program():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(1)
+        port = str(sock.getsockname()[1])
+        result = subprocess.run([MOTO_SH, "start", port], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "already in use" in result.stderr
