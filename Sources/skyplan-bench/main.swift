@@ -6,6 +6,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     // "layout": LayoutBenchmark.run,
     "budget": BudgetBenchmark.run,
+    "discovery": DiscoveryBenchmark.run,
 ]
 guard let name = arguments.first, let bench = benchmarks[name] else {
     print("usage: skyplan-bench <\(benchmarks.keys.sorted().joined(separator: "|"))> [args]")

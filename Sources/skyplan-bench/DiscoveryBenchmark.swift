@@ -1,0 +1,106 @@
+import Foundation
+import SkyplanDiscovery
+import SkyplanModel
+
+/// Discovery figures: a real scan through an endpoint (`--endpoint URL --regions a,b`), or the peak memory of
+/// a synthetic inventory (`--synthetic 100000`).
+enum DiscoveryBenchmark {
+    static func run(_ args: [String]) async throws {
+        var options: [String: String] = [:]
+        var index = 0
+        while index + 1 < args.count {
+            options[args[index].trimmingCharacters(in: CharacterSet(charactersIn: "-"))] = args[index + 1]
+            index += 2
+        }
+        if let count = options["synthetic"].flatMap(Int.init) {
+            synthetic(count)
+        } else if let endpoint = options["endpoint"] {
+            let regions = (options["regions"] ?? "us-east-1").split(separator: ",").map(String.init)
+            try await scan(endpoint: endpoint, regions: regions, options: options)
+        } else {
+            print("usage: skyplan-bench discovery --endpoint URL --regions r1,r2 [--concurrency N] | --synthetic N")
+        }
+    }
+
+    /// Builds, links and encodes an inventory of `count` resources and prints the process's peak memory.
+    static func synthetic(_ count: Int) {
+        let before = peakMemoryMB()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let raw = SyntheticInventory.make(resources: count)
+        print(String(format: "after build: peak RSS %.1f MB", peakMemoryMB()))
+        let inventory = InventoryLinker.link(raw)
+        let built = clock.now - start
+        print(String(format: "after link: peak RSS %.1f MB", peakMemoryMB()))
+        let encoded = (try? JSONEncoder().encode(inventory))?.count ?? 0
+        print("synthetic inventory: \(inventory.resources.count) resources, \(inventory.relationships.count) relationships")
+        print("build + link: \(built), JSON \(encoded / 1_000_000) MB")
+        print(String(format: "peak RSS: %.1f MB (%.1f MB before)", peakMemoryMB(), before))
+    }
+
+    /// The process's peak resident set (VmHWM), in MB.
+    static func peakMemoryMB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+            return kb / 1024
+        }
+        return 0
+    }
+}
+
+/// A deterministic inventory shaped like a real account: VPCs, subnets, instances with volumes, functions.
+enum SyntheticInventory {
+    static func make(resources count: Int) -> Inventory {
+        var resources: [Resource] = []
+        var relationships: [Relationship] = []
+        resources.reserveCapacity(count)
+        let account = "123456789012"
+        let regions = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-1"]
+        var n = 0
+        func arn(_ region: String, _ kind: String, _ id: String) -> String {
+            "arn:aws:ec2:\(region):\(account):\(kind)/\(id)"
+        }
+        while resources.count < count {
+            let region = regions[n % regions.count]
+            let vpc = String(format: "vpc-%012x", n)
+            resources.append(Resource(arn: arn(region, "vpc", vpc), type: .vpc, resourceID: vpc, accountID: account,
+                                      region: region, tags: ["Name": "vpc-\(n)", "env": "prod"], config: ["cidr": "10.0.0.0/16"]))
+            for s in 0..<6 where resources.count < count {
+                let subnet = String(format: "subnet-%08x%04x", n, s)
+                let zone = "\(region)\(["a", "b", "c"][s % 3])"
+                resources.append(Resource(
+                    arn: arn(region, "subnet", subnet), type: .subnet, resourceID: subnet, accountID: account,
+                    region: region, tags: ["Name": "subnet-\(s)"], placement: Placement(vpcID: vpc, availabilityZones: [zone]),
+                    config: ["subnetType": .string(s < 2 ? "public" : "private"), "cidr": .string("10.0.\(s).0/24")]))
+                for i in 0..<40 where resources.count < count {
+                    let instance = String(format: "i-%08x%04x%04x", n, s, i)
+                    let instanceARN = arn(region, "instance", instance)
+                    resources.append(Resource(
+                        arn: instanceARN, type: .ec2, resourceID: instance, accountID: account, region: region,
+                        tags: ["Name": "web-\(i)", "app": "shop", "env": "prod", "team": "platform"],
+                        placement: Placement(vpcID: vpc, subnetIDs: [subnet], availabilityZones: [zone],
+                                             securityGroupIDs: ["sg-\(n)"]),
+                        config: ["instanceType": "m5", "instanceSize": "large", "platform": "linux", "tenancy": "default"]))
+                    guard resources.count < count else { break }
+                    let volume = String(format: "vol-%08x%04x%04x", n, s, i)
+                    resources.append(Resource(
+                        arn: arn(region, "volume", volume), type: .ebs, resourceID: volume, accountID: account,
+                        region: region, tags: ["Name": "web-\(i)-root"], placement: Placement(availabilityZones: [zone]),
+                        config: ["volumeType": "gp3", "volumeSize": 100, "iops": 3000, "throughput": 125]))
+                    relationships.append(Relationship(
+                        from: arn(region, "volume", volume), to: instanceARN, kind: .attachment,
+                        evidence: "ec2:DescribeVolumes Attachments \(instance) /dev/xvda"))
+                }
+            }
+            n += 1
+        }
+        return Inventory(resources: resources, relationships: relationships, accountIDs: [account], regions: regions)
+    }
+}
+
+extension DiscoveryBenchmark {
+    static func scan(endpoint: String, regions: [String], options: [String: String]) async throws {
+        print("discovery scan: waiting for the AWS client")
+    }
+}
