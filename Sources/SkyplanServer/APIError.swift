@@ -55,14 +55,16 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         status: .internalServerError, reason: "internal_server_error", message: "Internal server error")
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        struct Body: Encodable {
-            let error: String
-            let reason: String
-            let code: Int
-        }
-        let data = try JSONEncoder().encode(Body(error: message, reason: reason, code: Int(status.code)))
+        let data = try JSONEncoder().encode(APIErrorBody(error: message, reason: reason, code: Int(status.code)))
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+}
+
+/// The JSON body of every error answer.
+struct APIErrorBody: Codable {
+    let error: String
+    let reason: String
+    let code: Int
 }

@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import SkyplanStore
+
+/// Builds the Skyplan application: opens and migrates the store, wires the routes at the root and
+/// under `/api/`, and returns a Hummingbird application that shuts down gracefully (closing the
+/// store last).
+public func buildApplication(
+    configuration: ServerConfiguration, assumer: any RoleAssuming, logger: Logger? = nil
+) async throws -> some ApplicationProtocol {
+    var logger = logger ?? Logger(label: "skyplan")
+    logger.logLevel = configuration.logLevel
+    let url = try DatabaseURL(parsing: configuration.databaseURL)
+    let store = try await Store.open(url, logger: logger)
+    do {
+        try await store.migrate()
+    } catch {
+        try? await store.close()
+        throw error
+    }
+    let services = AppServices(configuration: configuration, store: store, assumer: assumer, logger: logger)
+    return buildApplication(services: services)
+}
+
+/// Builds the application around already-assembled services (tests pass fakes here).
+public func buildApplication(services: AppServices) -> some ApplicationProtocol {
+    let router = buildRouter(services: services)
+    var app = Application(
+        router: router,
+        configuration: .init(
+            address: .hostname(services.configuration.host, port: services.configuration.port),
+            serverName: "Skyplan"),
+        logger: services.logger)
+    app.addServices(StoreService(store: services.store, logger: services.logger))
+    return app
+}
+
+/// The router: error and auth middleware, then every controller at `/` and again at `/api/`.
+public func buildRouter(services: AppServices) -> Router<SkyplanRequestContext> {
+    let router = Router(context: SkyplanRequestContext.self)
+    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: AuthMiddleware(store: services.store, now: services.now))
+    for group in [router.group(""), router.group("api")] {
+        HealthController(services: services).addRoutes(to: group)
+        AuthController(services: services).addRoutes(to: group)
+        UserController(services: services).addRoutes(to: group)
+        TeamController(services: services).addRoutes(to: group)
+        APIKeyController(services: services).addRoutes(to: group)
+        AccountController(services: services).addRoutes(to: group)
+        AuditController(services: services).addRoutes(to: group)
+    }
+    return router
+}
+
+/// Keeps the store open for the application's life and closes it on graceful shutdown.
+struct StoreService: Service {
+    let store: Store
+    let logger: Logger
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        logger.info("closing the store")
+        try await store.close()
+    }
+}

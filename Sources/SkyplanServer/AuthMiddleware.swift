@@ -1,0 +1,71 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SkyplanStore
+
+/// Resolves the caller from `Authorization: Bearer <key>` or the session cookie, and enforces CSRF
+/// protection on cookie-authenticated writes and read-only keys. It never rejects anonymous requests:
+/// routes that need a caller ask `context.requireIdentity()`.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = SkyplanRequestContext
+    static let sessionCookie = "skyplan_session"
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+
+    let store: Store
+    let now: @Sendable () -> Date
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        var context = context
+        if let authorization = request.headers[.authorization] {
+            context.identity = try await identity(fromAuthorization: authorization)
+        } else if let cookie = request.cookies[Self.sessionCookie]?.value, !cookie.isEmpty {
+            context.identity = try await identity(fromSession: cookie, request: request)
+        }
+        if let identity = context.identity, !identity.mayWrite, !request.method.isSafe {
+            throw APIError.forbidden("This API key is read-only")
+        }
+        return try await next(request, context)
+    }
+
+    private func identity(fromAuthorization header: String) async throws -> Identity {
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw APIError.unauthorized("Authorization must be \"Bearer <API key>\"")
+        }
+        let key = String(parts[1]).trimmingCharacters(in: .whitespaces)
+        guard key.count == 44, let record = try await store.apiKey(hash: Secrets.hash(key)), record.revokedAt == nil
+        else { throw APIError.unauthorized("Invalid or revoked API key") }
+        guard let user = try await store.user(id: record.userID) else {
+            throw APIError.unauthorized("Invalid or revoked API key")
+        }
+        let moment = now()
+        if record.lastUsedAt.map({ moment.timeIntervalSince($0) > 60 }) ?? true {
+            try await store.touchAPIKey(id: record.id, at: moment)
+        }
+        return Identity(
+            user: user, teamIDs: Set(try await store.teamIDs(userID: user.id)),
+            method: .apiKey(id: record.id, access: record.access))
+    }
+
+    private func identity(fromSession token: String, request: Request) async throws -> Identity {
+        let tokenHash = Secrets.hash(token)
+        guard let session = try await store.session(tokenHash: tokenHash), session.expiresAt > now(),
+            let user = try await store.user(id: session.userID)
+        else { throw APIError.unauthorized("Your session has expired; sign in again") }
+        if !request.method.isSafe {
+            let sent = request.headers[Self.csrfHeader] ?? ""
+            guard Secrets.constantTimeEquals(sent, session.csrfToken) else {
+                throw APIError.forbidden("Missing or wrong X-CSRF-Token header for a cookie-authenticated write")
+            }
+        }
+        return Identity(
+            user: user, teamIDs: Set(try await store.teamIDs(userID: user.id)), method: .session(tokenHash: tokenHash))
+    }
+}
+
+extension HTTPRequest.Method {
+    /// GET, HEAD and OPTIONS change nothing.
+    var isSafe: Bool { self == .get || self == .head || self == .options }
+}

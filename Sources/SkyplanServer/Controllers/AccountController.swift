@@ -1,0 +1,129 @@
+import Foundation
+import Hummingbird
+import Logging
+import SkyplanModel
+import SkyplanStore
+
+/// `/aws/account` routes: list, connect, edit, remove, verify (API.md "AWS accounts").
+struct AccountController {
+    let services: AppServices
+
+    func addRoutes(to group: RouterGroup<SkyplanRequestContext>) {
+        group.get("aws/account", use: list)
+        group.post("aws/account", use: create)
+        group.put("aws/account/:id", use: update)
+        group.delete("aws/account/:id", use: delete)
+        group.post("aws/account/:id/verify", use: verify)
+    }
+
+    static let maxNameLength = 255
+
+    @Sendable func list(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let visible = try await services.store.accounts()
+            .filter { AccessPolicy.canSee(identity, account: $0) }
+            .sorted { ($0.name.lowercased(), $0.id.uuidString) < ($1.name.lowercased(), $1.id.uuidString) }
+        return try JSONResponse.make(["accounts": visible.map(AccountJSON.init)])
+    }
+
+    @Sendable func create(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try identity.requireAdminWrite()
+        let input = try await JSONResponse.decode(AccountInput.self, from: request, context: context)
+        let name = try Self.validName(input.name)
+        guard let roleArn = input.roleArn else { throw APIError.invalidProperty("missing property \"roleArn\"") }
+        let readAccess = try await validTeams(input.readAccess, property: "readAccess")
+        let writeAccess = try await validTeams(input.writeAccess, property: "writeAccess")
+        let region = input.region ?? Partition.aws.defaultRegion
+        let role = try await services.validator.validate(
+            roleArn: roleArn, externalID: identity.user.externalID.apiString, region: region)
+        let now = services.now()
+        let record = AccountRecord(
+            id: UUID(), name: name, roleARN: role.description, externalID: identity.user.externalID, region: region,
+            readAccess: readAccess, writeAccess: writeAccess, creatorID: identity.user.id, createdAt: now,
+            updatedAt: now, checkStatus: AccountCheckStatus.ok.rawValue, checkMessage: nil, checkedAt: now)
+        try await services.store.createAccount(record)
+        try await services.audit(identity, "account.connect", "account", record.id, "\(name) \(role)")
+        return try JSONResponse.make(AccountJSON(record: record), status: .created)
+    }
+
+    @Sendable func update(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let id = try context.parameters.requireUUID("id")
+        var record = try await AccessPolicy.visibleAccount(id, store: services.store, identity: identity)
+        guard AccessPolicy.canChange(identity, account: record) else {
+            throw APIError.forbidden("You may use this account but not change it")
+        }
+        let input = try await JSONResponse.decode(AccountInput.self, from: request, context: context)
+        if let name = input.name { record.name = try Self.validName(name) }
+        let oldSharing = (record.readAccess, record.writeAccess)
+        if input.readAccess != nil || input.writeAccess != nil {
+            record.readAccess = try await validTeams(input.readAccess, property: "readAccess")
+            record.writeAccess = try await validTeams(input.writeAccess, property: "writeAccess")
+        }
+        if let region = input.region { record.region = region }
+        if let roleArn = input.roleArn, roleArn != record.roleARN || input.region != nil {
+            // A changed role is checked like a new one, with the creator's external ID.
+            let role = try await services.validator.validate(
+                roleArn: roleArn, externalID: record.externalID.apiString, region: record.region)
+            record.roleARN = role.description
+            record.checkStatus = AccountCheckStatus.ok.rawValue
+            record.checkMessage = nil
+            record.checkedAt = services.now()
+        }
+        record.updatedAt = services.now()
+        try await services.store.updateAccount(record)
+        let shared = oldSharing.0 != record.readAccess || oldSharing.1 != record.writeAccess
+        try await services.audit(
+            identity, shared ? "account.share" : "account.update", "account", record.id,
+            "\(record.name) read=\(record.readAccess ?? []) write=\(record.writeAccess ?? [])")
+        return try JSONResponse.make(AccountJSON(record: record))
+    }
+
+    @Sendable func delete(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let id = try context.parameters.requireUUID("id")
+        let record = try await AccessPolicy.visibleAccount(id, store: services.store, identity: identity)
+        guard AccessPolicy.canChange(identity, account: record) else {
+            throw APIError.forbidden("You may use this account but not remove it")
+        }
+        try await services.store.deleteAccount(id: id)
+        try await services.audit(identity, "account.remove", "account", id, record.name)
+        return JSONResponse.noContent()
+    }
+
+    /// Re-checks access now and stores the result, so the list can show "access revoked".
+    @Sendable func verify(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let id = try context.parameters.requireUUID("id")
+        let record = try await AccessPolicy.visibleAccount(id, store: services.store, identity: identity)
+        let checked = try await services.recheck(record)
+        return try JSONResponse.make(AccountJSON(record: checked))
+    }
+
+    static func validName(_ name: String?) throws -> String {
+        guard let name = name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else {
+            throw APIError.invalidProperty("missing property \"name\"")
+        }
+        guard name.count <= maxNameLength else {
+            throw APIError.invalidProperty("name is \(name.count) characters long; at most \(maxNameLength) allowed")
+        }
+        return name
+    }
+
+    /// `team/<uuid>` references to teams that exist; `nil` and `[]` both mean nobody.
+    func validTeams(_ refs: [String]?, property: String) async throws -> [String]? {
+        guard let refs, !refs.isEmpty else { return nil }
+        var result: [String] = []
+        for ref in refs {
+            guard ref.hasPrefix("team/"), let id = UUID(uuidString: String(ref.dropFirst(5))) else {
+                throw APIError.invalidProperty("\(property): \"\(ref.prefix(60))\" is not of the form team/<uuid>")
+            }
+            guard try await services.store.team(id: id) != nil else {
+                throw APIError.invalidProperty("\(property): team \(id.apiString) does not exist")
+            }
+            result.append("team/\(id.apiString)")
+        }
+        return Array(Set(result)).sorted()
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+
+/// JSON bodies, written the same way everywhere: ISO 8601 dates with milliseconds (as Cloudcraft),
+/// sorted keys so answers are deterministic.
+enum JSONResponse {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(timestamp(date))
+        }
+        return encoder
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws
+        -> Response
+    {
+        let data = try encoder().encode(value)
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func noContent() -> Response { Response(status: .noContent) }
+
+    /// Decodes a JSON request body, turning every problem into a 400 that names the property.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: SkyplanRequestContext)
+        async throws -> T
+    {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { throw APIError.invalidProperty("request body is empty; JSON expected") }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
+        } catch let error as DecodingError {
+            throw APIError.invalidProperty(ErrorMiddleware<SkyplanRequestContext>.describe(error))
+        }
+    }
+}
+
+extension Parameters {
+    /// A path id that must be a lowercase or uppercase UUID: a malformed one is a 400 `invalid_property`.
+    func requireUUID(_ name: String) throws -> UUID {
+        guard let text = get(name), let id = UUID(uuidString: text) else {
+            throw APIError.invalidProperty("\(name) must be a UUID such as 8bfc6773-7fa2-49b3-8016-5e0e9a2e2aff")
+        }
+        return id
+    }
+}
+
+extension UUID {
+    /// The lowercase, hyphenated form Cloudcraft's API uses.
+    var apiString: String { uuidString.lowercased() }
+}
