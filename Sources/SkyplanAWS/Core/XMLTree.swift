@@ -1,0 +1,109 @@
+import Foundation
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A small XML element tree: what the query, EC2 and REST-XML protocols answer.
+public struct XMLTree: Sendable, Hashable {
+    /// The element name without namespace prefix.
+    public var name: String
+    /// Attributes.
+    public var attributes: [String: String]
+    /// Concatenated text directly inside this element, trimmed.
+    public var text: String
+    /// Child elements in order.
+    public var children: [XMLTree]
+
+    /// Creates an element.
+    public init(name: String, attributes: [String: String] = [:], text: String = "", children: [XMLTree] = []) {
+        self.name = name
+        self.attributes = attributes
+        self.text = text
+        self.children = children
+    }
+
+    /// The first child named `name`.
+    public subscript(_ name: String) -> XMLTree? { children.first { $0.name == name } }
+
+    /// The element at a path of child names (`tree["a", "b"]`).
+    public subscript(_ first: String, _ rest: String...) -> XMLTree? {
+        var node = self[first]
+        for name in rest { node = node?[name] }
+        return node
+    }
+
+    /// All children named `name`.
+    public func all(_ name: String) -> [XMLTree] { children.filter { $0.name == name } }
+
+    /// Text of the child named `name`, nil when absent.
+    public func string(_ name: String) -> String? { self[name]?.text }
+
+    /// Items of a list wrapper (`<vpcSet><item>..</item></vpcSet>` or `<Members><member>..`): the children
+    /// of the child named `wrapper`, whatever their names.
+    public func list(_ wrapper: String) -> [XMLTree] { self[wrapper]?.children ?? [] }
+
+    /// The first element named `name` anywhere below (depth first), or self.
+    public func first(named name: String) -> XMLTree? {
+        if self.name == name { return self }
+        for child in children {
+            if let found = child.first(named: name) { return found }
+        }
+        return nil
+    }
+
+    /// Parses a document; throws on malformed XML. Never crashes on bad input.
+    public static func parse(_ data: Data) throws -> XMLTree {
+        let builder = XMLTreeBuilder()
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = false
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = builder
+        guard parser.parse(), let root = builder.root else {
+            throw AWSError(
+                kind: .invalidResponse, code: "MalformedXML",
+                message: parser.parserError.map { "\($0.localizedDescription)" } ?? "no root element")
+        }
+        return root
+    }
+}
+
+/// XMLParser delegate building an `XMLTree`. Only used inside `XMLTree.parse`.
+final class XMLTreeBuilder: NSObject, XMLParserDelegate {
+    private var stack: [XMLTree] = []
+    private(set) var root: XMLTree?
+    private var depthLimitHit = false
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        if stack.count > 256 {
+            depthLimitHit = true
+            parser.abortParsing()
+            return
+        }
+        let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
+        stack.append(XMLTree(name: local, attributes: attributes))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard !stack.isEmpty else { return }
+        stack[stack.count - 1].text += string
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        guard !stack.isEmpty else { return }
+        stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        guard var node = stack.popLast() else { return }
+        node.text = node.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if stack.isEmpty {
+            root = depthLimitHit ? nil : node
+        } else {
+            stack[stack.count - 1].children.append(node)
+        }
+    }
+}
