@@ -71,10 +71,12 @@ public struct PriceBook: Sendable, Hashable {
     }
 
     /// Prices `quantity` units, walking the tiers (each unit priced in the tier it falls in).
-    /// `nil` when the book has no price for the key.
+    /// `nil` when the book has no price for the key or the quantity goes past its last tier.
     public func quote(_ key: PriceKey, quantity: Double) -> PriceQuote? {
         let tiers = tiers(key)
-        guard let first = tiers.first else { return nil }
+        guard let first = tiers.first, let last = tiers.last else { return nil }
+        // Usage beyond the last tier the book knows is not priced at all rather than priced at $0.
+        if let end = last.end, quantity > end { return nil }
         var total = 0.0
         var used: [PriceEntry] = []
         for tier in tiers where quantity > tier.begin || (quantity == 0 && tier.begin == first.begin) {
