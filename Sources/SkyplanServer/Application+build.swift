@@ -42,6 +42,11 @@ public func buildRouter(services: AppServices) -> Router<SkyplanRequestContext> 
     let router = Router(context: SkyplanRequestContext.self)
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: SecurityHeadersMiddleware())
+    if let folder = webAssetsFolder() {
+        // The web UI: static files from the binary's resources, `/` answers index.html.
+        router.add(middleware: FileMiddleware(folder, searchForIndexHtml: true, logger: services.logger))
+    }
     router.add(middleware: AuthMiddleware(store: services.store, now: services.now))
     for group in [router.group(""), router.group("api")] {
         HealthController(services: services).addRoutes(to: group)
@@ -65,4 +70,10 @@ struct StoreService: Service {
         logger.info("closing the store")
         try await store.close()
     }
+}
+
+/// Where the web UI's static files are: the `Public` resource folder of this module.
+func webAssetsFolder() -> String? {
+    guard let url = Bundle.module.url(forResource: "Public", withExtension: nil) else { return nil }
+    return url.path
 }
