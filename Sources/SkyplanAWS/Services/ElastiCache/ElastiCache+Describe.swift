@@ -1,0 +1,85 @@
+/// An ElastiCache cluster, as `DescribeCacheClusters` gives it.
+public struct CacheCluster: Sendable, Hashable {
+    public var identifier: String
+    public var arn: String
+    public var engine: String
+    public var nodeType: String
+    public var nodeCount: Int
+    public var subnetGroup: String?
+    public var replicationGroupID: String?
+    public var availabilityZone: String?
+    public var securityGroupIDs: [String]
+}
+
+/// An ElastiCache replication group, as `DescribeReplicationGroups` gives it.
+public struct CacheReplicationGroup: Sendable, Hashable {
+    public var identifier: String
+    public var arn: String
+    public var memberClusters: [String]
+    public var nodeType: String?
+    public var multiAZ: Bool
+}
+
+/// An ElastiCache subnet group: its VPC and subnets.
+public struct CacheSubnetGroup: Sendable, Hashable {
+    public var name: String
+    public var vpcID: String?
+    public var subnetIDs: [String]
+}
+
+extension AWSClient {
+    /// ElastiCache `DescribeCacheClusters` (with node info), every page.
+    /// See https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheClusters.html
+    public func describeCacheClusters(region: String? = nil) async throws -> [CacheCluster] {
+        try await Paginated { marker in
+            var parameters = ["MaxRecords": "100", "ShowCacheNodeInfo": "true"]
+            if let marker { parameters["Marker"] = marker }
+            let result = try await self.query(AWSOperation.ElastiCache.describeCacheClusters, parameters, region: region)
+            let clusters = result.list("CacheClusters").map { item in
+                CacheCluster(
+                    identifier: item.string("CacheClusterId") ?? "", arn: item.string("ARN") ?? "",
+                    engine: item.string("Engine") ?? "", nodeType: item.string("CacheNodeType") ?? "",
+                    nodeCount: item.int("NumCacheNodes") ?? 1, subnetGroup: item.nonEmpty("CacheSubnetGroupName"),
+                    replicationGroupID: item.nonEmpty("ReplicationGroupId"),
+                    availabilityZone: item.nonEmpty("PreferredAvailabilityZone"),
+                    securityGroupIDs: item.list("SecurityGroups").compactMap { $0.nonEmpty("SecurityGroupId") })
+            }
+            return (clusters, result.nonEmpty("Marker"))
+        }.all()
+    }
+
+    /// ElastiCache `DescribeReplicationGroups`, every page.
+    /// See https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReplicationGroups.html
+    public func describeReplicationGroups(region: String? = nil) async throws -> [CacheReplicationGroup] {
+        try await Paginated { marker in
+            var parameters = ["MaxRecords": "100"]
+            if let marker { parameters["Marker"] = marker }
+            let result = try await self.query(
+                AWSOperation.ElastiCache.describeReplicationGroups, parameters, region: region)
+            let groups = result.list("ReplicationGroups").map { item in
+                CacheReplicationGroup(
+                    identifier: item.string("ReplicationGroupId") ?? "", arn: item.string("ARN") ?? "",
+                    memberClusters: item.list("MemberClusters").map(\.text), nodeType: item.nonEmpty("CacheNodeType"),
+                    multiAZ: item.string("MultiAZ") == "enabled")
+            }
+            return (groups, result.nonEmpty("Marker"))
+        }.all()
+    }
+
+    /// ElastiCache `DescribeCacheSubnetGroups`, every page.
+    /// See https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheSubnetGroups.html
+    public func describeCacheSubnetGroups(region: String? = nil) async throws -> [CacheSubnetGroup] {
+        try await Paginated { marker in
+            var parameters = ["MaxRecords": "100"]
+            if let marker { parameters["Marker"] = marker }
+            let result = try await self.query(
+                AWSOperation.ElastiCache.describeCacheSubnetGroups, parameters, region: region)
+            let groups = result.list("CacheSubnetGroups").map { item in
+                CacheSubnetGroup(
+                    name: item.string("CacheSubnetGroupName") ?? "", vpcID: item.nonEmpty("VpcId"),
+                    subnetIDs: item.list("Subnets").compactMap { $0.nonEmpty("SubnetIdentifier") })
+            }
+            return (groups, result.nonEmpty("Marker"))
+        }.all()
+    }
+}

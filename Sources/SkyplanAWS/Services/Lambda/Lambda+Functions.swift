@@ -1,0 +1,60 @@
+import AWSSigV4
+import SkyplanModel
+
+/// A Lambda function, as `ListFunctions` gives it.
+public struct LambdaFunction: Sendable, Hashable {
+    public var name: String
+    public var arn: String
+    public var memorySize: Int?
+    public var architectures: [String]
+    public var runtime: String?
+    public var subnetIDs: [String]
+    public var securityGroupIDs: [String]
+    public var vpcID: String?
+}
+
+/// A Lambda event source mapping (SQS, Kinesis, DynamoDB stream → function).
+public struct LambdaEventSourceMapping: Sendable, Hashable {
+    public var uuid: String
+    public var eventSourceARN: String
+    public var functionARN: String
+    public var state: String?
+}
+
+extension AWSClient {
+    /// Lambda `ListFunctions`, every page.
+    /// See https://docs.aws.amazon.com/lambda/latest/api/API_ListFunctions.html
+    public func listFunctions(region: String? = nil) async throws -> [LambdaFunction] {
+        try await Paginated { marker in
+            var query = [QueryItem("MaxItems", "50")]
+            if let marker { query.append(QueryItem("Marker", marker)) }
+            let result = try await self.restJSON(AWSOperation.Lambda.listFunctions, query: query, region: region)
+            let functions = result.items("Functions").map { item in
+                let vpc = item["VpcConfig"] ?? .object([:])
+                return LambdaFunction(
+                    name: item.str("FunctionName") ?? "", arn: item.str("FunctionArn") ?? "",
+                    memorySize: item.int("MemorySize"), architectures: item.strings("Architectures"),
+                    runtime: item.str("Runtime"), subnetIDs: vpc.strings("SubnetIds"),
+                    securityGroupIDs: vpc.strings("SecurityGroupIds"), vpcID: vpc.str("VpcId"))
+            }
+            return (functions, result.str("NextMarker"))
+        }.all()
+    }
+
+    /// Lambda `ListEventSourceMappings`, every page, for every function of the region.
+    /// See https://docs.aws.amazon.com/lambda/latest/api/API_ListEventSourceMappings.html
+    public func listEventSourceMappings(region: String? = nil) async throws -> [LambdaEventSourceMapping] {
+        try await Paginated { marker in
+            var query = [QueryItem("MaxItems", "100")]
+            if let marker { query.append(QueryItem("Marker", marker)) }
+            let result = try await self.restJSON(
+                AWSOperation.Lambda.listEventSourceMappings, query: query, region: region)
+            let mappings = result.items("EventSourceMappings").map { item in
+                LambdaEventSourceMapping(
+                    uuid: item.str("UUID") ?? "", eventSourceARN: item.str("EventSourceArn") ?? "",
+                    functionARN: item.str("FunctionArn") ?? "", state: item.str("State"))
+            }
+            return (mappings, result.str("NextMarker"))
+        }.all()
+    }
+}

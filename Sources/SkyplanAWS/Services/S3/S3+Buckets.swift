@@ -1,0 +1,54 @@
+/// An S3 bucket, as `ListBuckets` gives it.
+public struct S3Bucket: Sendable, Hashable {
+    public var name: String
+    /// The region when `ListBuckets` says it (`BucketRegion`); otherwise ask `GetBucketLocation`.
+    public var region: String?
+}
+
+/// Where a bucket sends event notifications.
+public struct S3Notification: Sendable, Hashable {
+    /// `lambda`, `sqs` or `sns`.
+    public var kind: String
+    public var targetARN: String
+    public var events: [String]
+}
+
+extension AWSClient {
+    /// S3 `ListBuckets` (every bucket of the account, whatever its region).
+    /// See https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html
+    public func listBuckets(region: String? = nil) async throws -> [S3Bucket] {
+        let root = try await restXML(AWSOperation.S3.listBuckets, region: region)
+        return root.list("Buckets").map { S3Bucket(name: $0.string("Name") ?? "", region: $0.nonEmpty("BucketRegion")) }
+    }
+
+    /// S3 `GetBucketLocation`: the bucket's region (an empty constraint is us-east-1, `EU` is eu-west-1).
+    /// See https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html
+    public func getBucketLocation(bucket: String, region: String? = nil) async throws -> String {
+        let root = try await restXML(AWSOperation.S3.getBucketLocation, path: ["Bucket": bucket], region: region)
+        switch root.text {
+        case "": return "us-east-1"
+        case "EU": return "eu-west-1"
+        default: return root.text
+        }
+    }
+
+    /// S3 `GetBucketNotificationConfiguration`: Lambda, SQS and SNS targets.
+    /// See https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketNotificationConfiguration.html
+    public func getBucketNotifications(bucket: String, region: String? = nil) async throws -> [S3Notification] {
+        let root = try await restXML(
+            AWSOperation.S3.getBucketNotificationConfiguration, path: ["Bucket": bucket], region: region)
+        let kinds = [
+            ("CloudFunctionConfiguration", "CloudFunction", "lambda"),
+            ("LambdaFunctionConfiguration", "CloudFunction", "lambda"),
+            ("QueueConfiguration", "Queue", "sqs"), ("TopicConfiguration", "Topic", "sns"),
+        ]
+        var notifications: [S3Notification] = []
+        for (element, field, kind) in kinds {
+            for item in root.all(element) {
+                guard let target = item.nonEmpty(field) ?? item.nonEmpty("LambdaFunctionArn") else { continue }
+                notifications.append(S3Notification(kind: kind, targetARN: target, events: item.all("Event").map(\.text)))
+            }
+        }
+        return notifications
+    }
+}
