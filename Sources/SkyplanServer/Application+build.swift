@@ -56,6 +56,7 @@ public func buildRouter(services: AppServices) -> Router<SkyplanRequestContext> 
         APIKeyController(services: services).addRoutes(to: group)
         AccountController(services: services).addRoutes(to: group)
         AuditController(services: services).addRoutes(to: group)
+        BlueprintController(services: services).addRoutes(to: group)
     }
     return router
 }

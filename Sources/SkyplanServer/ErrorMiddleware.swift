@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import SkyplanStore
 
 /// Turns every error into Cloudcraft's JSON error body: never an HTML or empty error. Errors the
 /// server does not know become a logged 500 whose body says nothing about the cause.
@@ -14,6 +15,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try error.response(from: request, context: context)
         } catch let error as HTTPError {
             return try Self.translate(error).response(from: request, context: context)
+        } catch let error as StoreError {
+            return try Self.translate(error, logger: context.logger).response(from: request, context: context)
         } catch let error as DecodingError {
             return try APIError.invalidProperty(Self.describe(error)).response(from: request, context: context)
         } catch is CancellationError {
@@ -34,6 +37,17 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case .methodNotAllowed: APIError(status: .methodNotAllowed, reason: "method_not_allowed", message: "Method not allowed")
         default:
             if error.status.code >= 500 { .internalError } else { .badRequest(error.body ?? error.status.reasonPhrase) }
+        }
+    }
+
+    static func translate(_ error: StoreError, logger: Logger) -> APIError {
+        switch error.code {
+        case .notFound: return .notFound("Not found")
+        case .conflict: return .conflict("Already exists")
+        case .stale: return .preconditionFailed("The blueprint was changed by someone else; reload it and try again")
+        case .badURL, .cannotOpen, .unreachable, .database:
+            logger.error("store error", metadata: ["error": "\(error)"])
+            return .serviceUnavailable("the database is not reachable")
         }
     }
 

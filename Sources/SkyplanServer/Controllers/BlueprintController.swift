@@ -1,0 +1,176 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SkyplanDiagram
+import SkyplanModel
+import SkyplanStore
+
+/// `/blueprint` CRUD (API.md "Blueprints"), with ETags, versions kept on every update, and a diff
+/// between two versions.
+struct BlueprintController {
+    let services: AppServices
+
+    func addRoutes(to group: RouterGroup<SkyplanRequestContext>) {
+        group.get("blueprint", use: list)
+        group.post("blueprint", use: create)
+        group.get("blueprint/:id", use: read)
+        group.put("blueprint/:id", use: update)
+        group.delete("blueprint/:id", use: delete)
+        group.get("blueprint/:id/versions", use: versions)
+        group.get("blueprint/:id/diff", use: diff)
+    }
+
+    /// A POST or PUT body: `{"data": {...}}` plus optional metadata.
+    struct BlueprintInput: Decodable {
+        var data: JSONValue?
+        var name: String?
+        var tags: [String]?
+        var readAccess: [String]?
+        var writeAccess: [String]?
+    }
+
+    @Sendable func list(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let visible = try await services.store.blueprints()
+            .filter { AccessPolicy.canSee(identity, blueprint: $0) }
+            .sorted { ($0.updatedAt, $0.id.uuidString) > ($1.updatedAt, $1.id.uuidString) }
+        return try JSONResponse.make(["blueprints": visible.map { BlueprintJSON(record: $0, data: nil) }])
+    }
+
+    @Sendable func create(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let input = try await JSONResponse.decode(BlueprintInput.self, from: request, context: context)
+        let data = try Self.validData(input.data)
+        let accounts = AccountController(services: services)
+        let now = services.now()
+        let record = BlueprintRecord(
+            id: UUID(), name: try Self.validName(input.name ?? data.name), tags: input.tags ?? [],
+            readAccess: try await accounts.validTeams(input.readAccess, property: "readAccess"),
+            writeAccess: try await accounts.validTeams(input.writeAccess, property: "writeAccess"),
+            creatorID: identity.user.id, lastUserID: identity.user.id, currentVersionID: UUID(), data: data.encoded(),
+            createdAt: now, updatedAt: now)
+        try await services.store.createBlueprint(record)
+        let stored = try await services.store.blueprint(id: record.id) ?? record
+        return try JSONResponse.make(
+            BlueprintJSON(record: stored, data: data.json), status: .created, headers: Self.etag(stored))
+    }
+
+    @Sendable func read(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
+        let record = try await visibleBlueprint(context)
+        let data = try BlueprintData.decode(record.data)
+        return try JSONResponse.make(BlueprintJSON(record: record, data: data.json), headers: Self.etag(record))
+    }
+
+    @Sendable func update(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        var record = try await visibleBlueprint(context)
+        guard AccessPolicy.canChange(identity, blueprint: record) else {
+            throw APIError.forbidden("You may read this blueprint but not change it")
+        }
+        let input = try await JSONResponse.decode(BlueprintInput.self, from: request, context: context)
+        let expected = try Self.ifMatch(request)
+        if let expected, expected != record.currentVersionID {
+            throw APIError.preconditionFailed("The blueprint was changed by someone else; reload it and try again")
+        }
+        let data = try Self.validData(input.data)
+        let accounts = AccountController(services: services)
+        record.name = try Self.validName(input.name ?? data.name)
+        if let tags = input.tags { record.tags = tags }
+        if input.readAccess != nil || input.writeAccess != nil {
+            guard identity.user.id == record.creatorID || identity.isOwner else {
+                throw APIError.forbidden("Only the blueprint's creator changes who it is shared with")
+            }
+            record.readAccess = try await accounts.validTeams(input.readAccess, property: "readAccess")
+            record.writeAccess = try await accounts.validTeams(input.writeAccess, property: "writeAccess")
+        }
+        record.data = data.encoded()
+        record.lastUserID = identity.user.id
+        record.updatedAt = services.now()
+        let updated = try await services.store.updateBlueprint(record, ifVersion: expected)
+        var response = JSONResponse.noContent()
+        response.headers[.eTag] = Self.etagValue(updated)
+        return response
+    }
+
+    @Sendable func delete(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let record = try await visibleBlueprint(context)
+        guard AccessPolicy.canChange(identity, blueprint: record) else {
+            throw APIError.forbidden("You may read this blueprint but not delete it")
+        }
+        try await services.store.deleteBlueprint(id: record.id)
+        return JSONResponse.noContent()
+    }
+
+    struct VersionJSON: Encodable {
+        let id: String
+        let number: Int
+        let userId: String
+        let createdAt: Date
+    }
+
+    @Sendable func versions(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
+        let record = try await visibleBlueprint(context)
+        let versions = try await services.store.blueprintVersions(id: record.id).map {
+            VersionJSON(id: $0.id.apiString, number: $0.number, userId: $0.userID.apiString, createdAt: $0.createdAt)
+        }
+        return try JSONResponse.make(["versions": versions])
+    }
+
+    /// Components added, removed and changed between two versions (default: previous → current).
+    @Sendable func diff(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
+        let record = try await visibleBlueprint(context)
+        let versions = try await services.store.blueprintVersions(id: record.id)
+        func version(_ parameter: String, fallback: BlueprintVersionRecord?) throws -> BlueprintVersionRecord {
+            guard let text = request.uri.queryParameters.get(parameter) else {
+                guard let fallback else { throw APIError.invalidParameter("\(parameter): no such version") }
+                return fallback
+            }
+            if let number = Int(text), let match = versions.first(where: { $0.number == number }) { return match }
+            if let id = UUID(uuidString: text), let match = versions.first(where: { $0.id == id }) { return match }
+            throw APIError.invalidParameter("\(parameter): no version \"\(text.prefix(40))\" of this blueprint")
+        }
+        let to = try version("to", fallback: versions.last)
+        let from = try version("from", fallback: versions.dropLast().last ?? versions.last)
+        let result = BlueprintDiff.between(try BlueprintData.decode(from.data), try BlueprintData.decode(to.data))
+        return try JSONResponse.make(BlueprintDiffJSON(from: from.number, to: to.number, diff: result))
+    }
+
+    func visibleBlueprint(_ context: SkyplanRequestContext) async throws -> BlueprintRecord {
+        let identity = try context.requireIdentity()
+        let id = try context.parameters.requireUUID("id")
+        guard let record = try await services.store.blueprint(id: id), AccessPolicy.canSee(identity, blueprint: record)
+        else { throw APIError.notFound("Blueprint not found") }
+        return record
+    }
+
+    static func validData(_ json: JSONValue?) throws -> BlueprintData {
+        guard let json else { throw APIError.invalidProperty("missing property \"data\"") }
+        do {
+            return try BlueprintData(json: json)
+        } catch {
+            throw APIError.invalidProperty("data: \(error)")
+        }
+    }
+
+    static func validName(_ name: String) throws -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= 255 else { throw APIError.invalidProperty("name is longer than 255 characters") }
+        return trimmed.isEmpty ? "Untitled" : trimmed
+    }
+
+    static func etagValue(_ record: BlueprintRecord) -> String { "\"\(record.currentVersionID.apiString)\"" }
+
+    static func etag(_ record: BlueprintRecord) -> HTTPFields { [.eTag: etagValue(record)] }
+
+    /// The version an `If-Match` header names, if any.
+    static func ifMatch(_ request: Request) throws -> UUID? {
+        guard let header = request.headers[.ifMatch], header != "*" else { return nil }
+        let value = header.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "")
+            .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        guard let id = UUID(uuidString: value) else {
+            throw APIError.preconditionFailed("If-Match does not name a version of this blueprint")
+        }
+        return id
+    }
+}

@@ -1,0 +1,196 @@
+// Skyplan web UI: the interactive diagram. The server's SVG is inserted inline and moved with a CSS
+// transform on its wrapper (composited: pan and zoom do not re-lay out the SVG), crisp again once
+// the gesture ends. Keyboard: arrows pan, + and − zoom, 0 fits.
+
+const MIN_SCALE = 0.02;
+const MAX_SCALE = 8;
+
+/** Pan/zoom/fit viewer for one SVG document in `host`; `onSelect(element|null)` on component click. */
+export class DiagramViewer {
+  constructor(host, { onSelect } = {}) {
+    this.host = host;
+    this.onSelect = onSelect;
+    this.stage = document.createElement("div");
+    this.stage.className = "stage";
+    host.append(this.stage);
+    this.svg = null;
+    this.size = { width: 0, height: 0 };
+    this.view = { x: 0, y: 0, scale: 1 };
+    this.selected = null;
+    this.settleTimer = 0;
+    this.bind();
+  }
+
+  /** Replaces the diagram with `svgText`; keeps the view if `keepView` and a diagram was shown. */
+  load(svgText, { keepView = false } = {}) {
+    const parsed = new DOMParser().parseFromString(svgText, "image/svg+xml");
+    const root = parsed.documentElement;
+    if (!root || root.nodeName !== "svg" || parsed.querySelector("parsererror")) {
+      throw new Error("The server returned a diagram that is not valid SVG.");
+    }
+    const svg = document.importNode(root, true);
+    const vb = svg.viewBox?.baseVal;
+    const width = parseFloat(svg.getAttribute("width")) || vb?.width || 1000;
+    const height = parseFloat(svg.getAttribute("height")) || vb?.height || 800;
+    if (!svg.getAttribute("viewBox")) svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    svg.setAttribute("width", width);
+    svg.setAttribute("height", height);
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", "Architecture diagram");
+    const hadDiagram = Boolean(this.svg);
+    this.stage.replaceChildren(svg);
+    this.svg = svg;
+    this.size = { width, height };
+    this.selected = null;
+    if (!(keepView && hadDiagram)) this.fit();
+    else this.apply();
+    performance.mark("skyplan:svg-inserted");
+    return svg;
+  }
+
+  /** Removes the diagram. */
+  clear() {
+    this.stage.replaceChildren();
+    this.svg = null;
+    this.selected = null;
+  }
+
+  /** Fits the whole diagram in the visible area with a small margin. */
+  fit() {
+    const box = this.host.getBoundingClientRect();
+    if (!this.size.width || !box.width) return;
+    const scale = Math.min((box.width - 32) / this.size.width, (box.height - 32) / this.size.height, 2);
+    this.view.scale = Math.max(MIN_SCALE, scale);
+    this.view.x = (box.width - this.size.width * this.view.scale) / 2;
+    this.view.y = (box.height - this.size.height * this.view.scale) / 2;
+    this.userMoved = false;
+    this.apply();
+  }
+
+  /** Zooms by `factor` around the host point (cx, cy) (default: the centre). */
+  zoomBy(factor, cx, cy) {
+    const box = this.host.getBoundingClientRect();
+    cx ??= box.width / 2;
+    cy ??= box.height / 2;
+    const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, this.view.scale * factor));
+    const k = scale / this.view.scale;
+    this.view.x = cx - (cx - this.view.x) * k;
+    this.view.y = cy - (cy - this.view.y) * k;
+    this.view.scale = scale;
+    this.apply(true);
+  }
+
+  /** Moves the diagram by (dx, dy) screen pixels. */
+  panBy(dx, dy) {
+    this.view.x += dx;
+    this.view.y += dy;
+    this.apply(true);
+  }
+
+  /** Centres the view on an element of the diagram. */
+  reveal(el) {
+    if (!el || !this.svg) return;
+    const r = el.getBoundingClientRect();
+    const box = this.host.getBoundingClientRect();
+    this.panBy(box.left + box.width / 2 - (r.left + r.width / 2), box.top + box.height / 2 - (r.top + r.height / 2));
+  }
+
+  /** The zoom level in percent. */
+  get percent() {
+    return Math.round(this.view.scale * 100);
+  }
+
+  apply(moving = false) {
+    const { x, y, scale } = this.view;
+    this.stage.style.transform = `translate(${x}px, ${y}px) scale(${scale})`;
+    if (moving) {
+      this.userMoved = true;
+      // Composite while the gesture lasts; re-raster crisply when it settles.
+      this.stage.style.willChange = "transform";
+      clearTimeout(this.settleTimer);
+      this.settleTimer = setTimeout(() => (this.stage.style.willChange = "auto"), 180);
+    }
+    this.host.dispatchEvent(new CustomEvent("viewchange", { detail: { ...this.view } }));
+  }
+
+  /** Marks `el` (a `.component`) as selected and tells the page. */
+  select(el) {
+    this.selected?.classList.remove("is-selected");
+    this.selected = el;
+    el?.classList.add("is-selected");
+    this.onSelect?.(el);
+  }
+
+  bind() {
+    const host = this.host;
+    let drag = null;
+    host.addEventListener("pointerdown", (e) => {
+      if (e.button !== 0) return;
+      drag = { id: e.pointerId, x: e.clientX, y: e.clientY, moved: false };
+    });
+    host.addEventListener("pointermove", (e) => {
+      if (!drag || e.pointerId !== drag.id) return;
+      const dx = e.clientX - drag.x;
+      const dy = e.clientY - drag.y;
+      if (!drag.moved && Math.hypot(dx, dy) < 4) return;
+      if (!drag.moved) {
+        drag.moved = true;
+        host.setPointerCapture(e.pointerId);
+        host.classList.add("is-dragging");
+      }
+      drag.x = e.clientX;
+      drag.y = e.clientY;
+      this.panBy(dx, dy);
+    });
+    const end = (e) => {
+      if (!drag || e.pointerId !== drag.id) return;
+      const wasClick = !drag.moved;
+      drag = null;
+      host.classList.remove("is-dragging");
+      if (wasClick && e.type === "pointerup") {
+        const target = e.target.closest?.(".component");
+        this.select(target && this.svg?.contains(target) ? target : null);
+      }
+    };
+    host.addEventListener("pointerup", end);
+    host.addEventListener("pointercancel", end);
+    host.addEventListener(
+      "wheel",
+      (e) => {
+        if (!this.svg) return;
+        e.preventDefault();
+        const box = host.getBoundingClientRect();
+        if (e.ctrlKey || !e.shiftKey) {
+          const delta = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY;
+          this.zoomBy(Math.exp(-delta * 0.0015), e.clientX - box.left, e.clientY - box.top);
+        } else {
+          this.panBy(-e.deltaX, -e.deltaY);
+        }
+      },
+      { passive: false },
+    );
+    host.addEventListener("keydown", (e) => {
+      if (!this.svg || e.target !== host) return;
+      const step = e.shiftKey ? 200 : 60;
+      const actions = {
+        ArrowLeft: () => this.panBy(step, 0),
+        ArrowRight: () => this.panBy(-step, 0),
+        ArrowUp: () => this.panBy(0, step),
+        ArrowDown: () => this.panBy(0, -step),
+        "+": () => this.zoomBy(1.25),
+        "=": () => this.zoomBy(1.25),
+        "-": () => this.zoomBy(0.8),
+        0: () => this.fit(),
+        Escape: () => this.select(null),
+      };
+      const action = actions[e.key];
+      if (action) {
+        e.preventDefault();
+        action();
+      }
+    });
+    new ResizeObserver(() => {
+      if (this.svg && this.view.scale && !this.userMoved) this.fit();
+    }).observe(host);
+  }
+}
