@@ -18,7 +18,8 @@ extension AWSOperation {
     public enum STS {
         public static let getCallerIdentity = AWSOperation(.sts, "GetCallerIdentity")
         public static let assumeRole = AWSOperation(.sts, "AssumeRole")
-        static let all = [getCallerIdentity, assumeRole]
+        public static let assumeRoleWithWebIdentity = AWSOperation(.sts, "AssumeRoleWithWebIdentity")
+        static let all = [getCallerIdentity, assumeRole, assumeRoleWithWebIdentity]
     }
 
     /// IAM (read).

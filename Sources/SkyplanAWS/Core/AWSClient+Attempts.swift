@@ -88,7 +88,8 @@ extension AWSClient {
             credentials: credentials, region: endpoint.signingRegion, service: operation.service.signingName)
         let signable = SignableRequest(
             method: wire.method, host: host, path: wirePath, query: wire.query, headers: wire.headers, body: wire.body)
-        let signed = signer.sign(signable, date: now())
+        // Anonymous credentials (AssumeRoleWithWebIdentity) send an unsigned request.
+        let signed = credentials.accessKeyID.isEmpty ? signable : signer.sign(signable, date: now())
         let query = wire.query.isEmpty ? "" : "?" + signable.encodedQuery
         let scheme = endpoint.url.scheme ?? "https"
         guard let url = URL(string: "\(scheme)://\(host)\(wirePath)\(query)") else {

@@ -40,7 +40,7 @@ public struct AWSOperation: Sendable, Hashable, CustomStringConvertible {
     /// Name prefixes of read operations.
     public static let readOnlyPrefixes = ["Describe", "List", "Get", "Search", "Lookup", "BatchGet", "Head"]
     /// Operations that change nothing in the account although their name is not a read verb.
-    public static let nonMutatingExceptions: Set<String> = ["AssumeRole"]
+    public static let nonMutatingExceptions: Set<String> = ["AssumeRole", "AssumeRoleWithWebIdentity"]
 
     /// True when the operation only reads (by its name); the client refuses any other.
     public var isReadOnly: Bool {
