@@ -110,7 +110,7 @@ extension LineBuilder {
             }
         case "io1", "io2":
             if iops > 0 {
-                add("Provisioned IOPS", key(type == "io1" ? "ebs.io1.iops" : "ebs.io2.iops_tier1"), unit: "IOPS-Mo",
+                add("Provisioned IOPS", key(type == "io1" ? "ebs.io1.iops" : "ebs.io2.iops"), unit: "IOPS-Mo",
                     quantity: iops, source: .config("iops"))
             }
         default: break
