@@ -4,7 +4,7 @@ import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
-    // "layout": LayoutBenchmark.run,
+    "layout": LayoutBenchmark.run,
     "budget": BudgetBenchmark.run,
     "discovery": DiscoveryBenchmark.run,
 ]

@@ -96,7 +96,8 @@ final class LayoutBox {
         let minimum = children.isEmpty ? 3.0 : 0
         width = max(minimum, contentWidth) + inset * 2
         height = max(minimum, contentHeight) + top + inset
-        if hasOutline { width = max(width, Double(title.count) * 0.45 + inset * 2) }
+        // Room for the title as renderers write it ("Security group  web"): about 0.31 units a character.
+        if hasOutline { width = max(width, (Double(title.count) + 20) * 0.31 + inset * 2) }
     }
 
     /// Makes positions absolute, starting from this box at (`originX`, `originY`).

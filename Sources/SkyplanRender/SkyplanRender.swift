@@ -1,1 +1,0 @@
-// SkyplanRender: see DESIGN.md §3.

@@ -1,0 +1,128 @@
+// Layout + SVG of synthetic inventories (realistic shape) at 1k/10k/100k components: time and peak
+// memory, side by side with Graphviz `dot` laying out the same graph.
+//   swift run -c release skyplan-bench layout [--sizes 1000,10000,100000] [--dot-timeout 300]
+//   swift run -c release skyplan-bench layout --samples DIR   (writes sample SVGs to look at)
+import Foundation
+import SkyplanDiagram
+import SkyplanModel
+import SkyplanRender
+
+enum LayoutBenchmark {
+    static func run(_ args: [String]) async throws {
+        func value(_ flag: String) -> String? {
+            args.firstIndex(of: flag).flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
+        }
+        if let directory = value("--samples") { return try samples(directory) }
+        if let one = value("--one").flatMap(Int.init) { return measureOnce(one) }
+        let sizes = (value("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
+        let dotTimeout = Double(value("--dot-timeout") ?? "300") ?? 300
+        print("components  nodes  edges  skyplan(layout+svg)  skyplan-peak-RSS  dot  dot-peak-RSS  speedup")
+        for size in sizes {
+            let ours = try child(["layout", "--one", String(size)])
+            let fields = ours.split(separator: " ").map(String.init)
+            guard fields.count >= 5, let seconds = Double(fields[3]) else { print("\(size): failed: \(ours)"); continue }
+            let dot = try runDot(size: size, timeout: dotTimeout)
+            let speed = dot.seconds.map { String(format: "%.0f×", $0 / seconds) } ?? "> \(String(format: "%.0f", dotTimeout / seconds))×"
+            let dotTime = dot.seconds.map { String(format: "%.2f s", $0) } ?? "> \(Int(dotTimeout)) s (stopped)"
+            print("\(size)  \(fields[1])  \(fields[2])  \(String(format: "%.3f s", seconds))  \(fields[4]) MB  "
+                  + "\(dotTime)  \(dot.peakMB.map { "\($0) MB" } ?? "-")  \(speed)")
+        }
+    }
+
+    /// Measures in this process (run as a child so peak memory is per size).
+    static func measureOnce(_ size: Int) {
+        let inventory = SkyplanDiagram.SyntheticInventory.make(components: size, seed: 42)
+        let clock = ContinuousClock()
+        var data = BlueprintData()
+        var svgBytes = 0
+        let elapsed = clock.measure {
+            data = Layout.blueprint(for: inventory)
+            svgBytes = SVGRenderer.render(data, options: RenderOptions()).utf8.count
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("\(size) \(data.nodes.count) \(data.edges.count) \(seconds) \(peakRSSMB()) \(svgBytes)")
+    }
+
+    static func peakRSSMB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return (Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
+        }
+        return -1
+    }
+
+    static func child(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The same graph for dot: every component a node, containers as clusters, relationships as edges.
+    static func dotSource(size: Int) -> String {
+        let inventory = SkyplanDiagram.SyntheticInventory.make(components: size, seed: 42)
+        var lines = ["digraph G {", "compound=true; node [shape=box];"]
+        var bySubnet: [String: [Resource]] = [:]
+        for resource in inventory.resources where !resource.type.isContainer {
+            bySubnet[resource.placement.subnetIDs.first ?? resource.placement.vpcID ?? resource.region, default: []].append(resource)
+        }
+        for (index, key) in bySubnet.keys.sorted().enumerated() {
+            lines.append("subgraph cluster_\(index) { label=\"\(key)\";")
+            for resource in bySubnet[key] ?? [] { lines.append("\"\(resource.resourceID)\";") }
+            lines.append("}")
+        }
+        let ids = Dictionary(inventory.resources.map { ($0.arn, $0.resourceID) }, uniquingKeysWith: { a, _ in a })
+        for relationship in inventory.relationships {
+            if let from = ids[relationship.from], let to = ids[relationship.to] { lines.append("\"\(from)\" -> \"\(to)\";") }
+        }
+        lines.append("}")
+        return lines.joined(separator: "\n")
+    }
+
+    static func runDot(size: Int, timeout: Double) throws -> (seconds: Double?, peakMB: Int?) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("skyplan-bench-\(size).dot")
+        try dotSource(size: size).write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+        process.arguments = ["-f", "%e %M", "dot", "-Tsvg", "-o", "/dev/null", file.path]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(100_000) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            return (nil, nil)
+        }
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let last = text.split(separator: "\n").last.map { $0.split(separator: " ") } ?? []
+        guard last.count == 2, let seconds = Double(last[0]), let kilobytes = Int(last[1]) else { return (nil, nil) }
+        return (seconds, kilobytes / 1024)
+    }
+
+    /// Writes sample diagrams (both projections, both themes) to look at.
+    static func samples(_ directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for size in [60, 400] {
+            let data = Layout.blueprint(for: SkyplanDiagram.SyntheticInventory.make(components: size, seed: 7),
+                                        options: LayoutOptions(name: "Sample \(size)"))
+            for projection in RenderOptions.Projection.allCases {
+                for theme in RenderOptions.Theme.allCases {
+                    let svg = SVGRenderer.render(data, options: RenderOptions(projection: projection, theme: theme, grid: true))
+                    let path = "\(directory)/sample-\(size)-\(projection.rawValue)-\(theme.rawValue).svg"
+                    try svg.write(toFile: path, atomically: true, encoding: .utf8)
+                    let png = try RasterRenderer.png(svg: svg, options: RasterOptions(width: 1800))
+                    try png.write(to: URL(fileURLWithPath: path.replacingOccurrences(of: ".svg", with: ".png")))
+                }
+            }
+        }
+        print("wrote samples to \(directory)")
+    }
+}
