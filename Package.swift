@@ -83,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "skyplan",
             dependencies: [
-                "SkyplanServer",
+                "SkyplanServer", "SkyplanStore", "SkyplanAWS", "SkyplanModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]

@@ -69,7 +69,10 @@ struct StoreService: Service {
     func run() async throws {
         try? await gracefulShutdown()
         logger.info("closing the store")
-        try await store.close()
+        // Closing must finish even when the service group is cancelled (a failed start, a second
+        // signal): a cancelled close would leave the SQLite connection open and abort at exit.
+        let store = self.store
+        try await Task { try await store.close() }.value
     }
 }
 

@@ -1,3 +1,0 @@
-import SkyplanServer
-
-print("skyplan \(SkyplanVersion.current)")
