@@ -1,0 +1,136 @@
+// Skyplan web UI: the budget panel of a blueprint (GET /blueprint/{id}/budget/{json|csv|xlsx}).
+import { ApiError, getWhenReady, query } from "./api.js";
+import { download, h, notice, replace } from "./dom.js";
+
+const CURRENCIES = ["USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "SEK", "NOK", "DKK", "INR", "BRL"];
+const PERIODS = { h: "per hour", d: "per day", w: "per week", m: "per month", y: "per year" };
+const LEVELS = { service: "Service", vpc: "VPC", subnet: "Subnet", region: "Region", account: "Account" };
+
+/** Renders the budget of blueprint `blueprintId` into `host` (or explains how to get one). */
+export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map() }) {
+  const prefs = JSON.parse(localStorage.getItem("skyplan.budget") || "{}");
+  const currency = h("select", { id: "budget-currency" }, CURRENCIES.map((c) => h("option", { value: c, selected: c === (prefs.currency || "USD") }, c)));
+  const period = h("select", { id: "budget-period" }, Object.entries(PERIODS).map(([k, v]) => h("option", { value: k, selected: k === (prefs.period || "m") }, v)));
+  const level = h("select", { id: "budget-level" }, Object.entries(LEVELS).map(([k, v]) => h("option", { value: k }, `By ${v.toLowerCase()}`)));
+  const body = h("div", { class: "budget-body", "aria-live": "polite" });
+  if (!blueprintId) {
+    replace(
+      host,
+      h("h2", {}, "Budget"),
+      h("p", { class: "muted" }, "Budgets are computed for saved diagrams: the monthly cost of each component from AWS list prices, rolled up per service, subnet, VPC, region and account."),
+      onSaveRequest ? h("button", { class: "btn btn-primary", type: "button", id: "budget-save", onclick: onSaveRequest }, "Save as blueprint and show the budget") : null,
+    );
+    return;
+  }
+  const params = () => ({ currency: currency.value, period: period.value });
+  const fileButton = (fmt, label) =>
+    h("button", {
+      class: "btn btn-small",
+      type: "button",
+      id: `budget-${fmt}`,
+      onclick: async (e) => {
+        e.currentTarget.disabled = true;
+        try {
+          const r = await getWhenReady(`blueprint/${blueprintId}/budget/${fmt}${query(params())}`);
+          download(`budget-${blueprintId.slice(0, 8)}.${fmt}`, await r.blob());
+        } catch (err) {
+          body.prepend(notice("error", err.message));
+        } finally {
+          e.target.closest("button").disabled = false;
+        }
+      },
+    }, label);
+  let report = null;
+  const load = async () => {
+    localStorage.setItem("skyplan.budget", JSON.stringify(params()));
+    replace(body, h("p", { class: "muted" }, "Computing the budget…"));
+    try {
+      const r = await getWhenReady(`blueprint/${blueprintId}/budget/json${query(params())}`);
+      report = await r.json();
+      draw();
+    } catch (err) {
+      const message = err instanceof ApiError && err.missingRoute ? "Budgets are not available on this server yet." : err.message;
+      replace(body, notice(err.missingRoute ? "info" : "error", message));
+    }
+  };
+  const draw = () => {
+    const fmt = new Intl.NumberFormat(undefined, { style: "currency", currency: report.currency || currency.value, maximumFractionDigits: 2 });
+    const rows = (report.rollups?.[level.value] || []).slice().sort((a, b) => b.monthlyCost - a.monthlyCost || a.key.localeCompare(b.key));
+    const unpriced = (report.components || []).filter((c) => c.cost === null || c.cost === undefined);
+    const assumptions = (report.components || []).flatMap((c) => (c.lines || []).filter((l) => l.assumption).map((l) => ({ c, l })));
+    replace(
+      body,
+      h(
+        "div",
+        { class: "budget-total" },
+        h("span", { class: "muted" }, `Total ${PERIODS[report.period] || PERIODS[period.value]}`),
+        h("strong", { id: "budget-total" }, fmt.format(report.total || 0)),
+        unpriced.length ? h("span", { class: "badge badge-warn" }, "lower bound") : null,
+      ),
+      unpriced.length
+        ? notice("warn", h("strong", {}, `${unpriced.length} component${unpriced.length === 1 ? " has" : "s have"} no known price`), " and are not included in the total: ", unpriced.map((c) => c.name || c.type).join(", "), ".")
+        : null,
+      h(
+        "table",
+        { class: "table budget-table" },
+        h("caption", { class: "visually-hidden" }, `Cost ${LEVELS[level.value].toLowerCase()} by ${LEVELS[level.value].toLowerCase()}`),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, LEVELS[level.value]), h("th", { scope: "col", class: "num" }, "Items"), h("th", { scope: "col", class: "num" }, "Cost"))),
+        h(
+          "tbody",
+          {},
+          rows.map((row) =>
+            h(
+              "tr",
+              {},
+              h("td", {}, names.get(row.key) || row.key, row.unpricedLineCount ? h("span", { class: "badge badge-warn", title: "Some items are unpriced" }, "≥") : null),
+              h("td", { class: "num" }, row.componentCount),
+              h("td", { class: "num" }, fmt.format(row.monthlyCost)),
+            ),
+          ),
+        ),
+      ),
+      assumptions.length
+        ? h(
+            "details",
+            { class: "assumptions" },
+            h("summary", {}, `${assumptions.length} assumption${assumptions.length === 1 ? "" : "s"} used`),
+            h("ul", {}, assumptions.slice(0, 200).map(({ c, l }) => h("li", {}, h("strong", {}, c.name || c.type), `: ${l.item} — ${l.quantity} ${l.unit} (${l.quantitySource})${l.note ? `; ${l.note}` : ""}`))),
+          )
+        : null,
+      report.exchangeRatesAsOf ? h("p", { class: "muted small" }, `Exchange rates as of ${report.exchangeRatesAsOf}. Prices: ${report.bookVersion || "bundled price book"}.`) : null,
+    );
+  };
+  currency.onchange = load;
+  period.onchange = load;
+  level.onchange = () => report && draw();
+  replace(
+    host,
+    h("h2", {}, "Budget"),
+    h(
+      "div",
+      { class: "budget-controls" },
+      h("label", { for: "budget-currency", class: "visually-hidden" }, "Currency"),
+      currency,
+      h("label", { for: "budget-period", class: "visually-hidden" }, "Period"),
+      period,
+      h("label", { for: "budget-level", class: "visually-hidden" }, "Group by"),
+      level,
+    ),
+    body,
+    h("div", { class: "budget-files" }, fileButton("csv", "Download CSV"), fileButton("xlsx", "Download XLSX")),
+  );
+  load();
+}
+
+/** Names for container ids in roll-ups, from the blueprint's groups (vpc-… → "prod-vpc"). */
+export function containerNames(data) {
+  const names = new Map();
+  for (const g of data?.groups || []) {
+    if (!g.name) continue;
+    if (g.id) names.set(g.id, g.name);
+    if (g.arn) names.set(g.arn, g.name);
+    const tail = g.arn?.split("/").pop();
+    if (tail) names.set(tail, g.name);
+  }
+  return names;
+}

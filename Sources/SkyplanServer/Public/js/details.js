@@ -1,0 +1,51 @@
+// Skyplan web UI: the details of a selected component (from the SVG's markup and the diagram JSON),
+// with its live values when the live feed has any.
+import { h, replace, copyButton } from "./dom.js";
+
+const HIDDEN = new Set(["id", "mapPos", "color", "type", "arn", "region", "link", "locked", "accentColor", "textSize"]);
+
+/** Fills `host` with the details of component `el` (a `.component` element) or an empty state. */
+export function showDetails(host, el, { nodes, live } = {}) {
+  if (!el) {
+    replace(
+      host,
+      h("div", { class: "empty small" }, h("p", {}, "Select a component on the diagram to see its details and live status."), h("p", { class: "muted" }, "Drag to pan, scroll to zoom, 0 to fit.")),
+    );
+    return;
+  }
+  const nodeId = el.id.replace(/^c-/, "");
+  const type = [...el.classList].find((c) => c.startsWith("type-"))?.slice(5) || "component";
+  const arn = el.dataset.arn || "";
+  const node = nodes?.get(nodeId);
+  const label = el.querySelector("title")?.textContent || node?.name || el.querySelector("text")?.textContent || arn.split(/[:/]/).pop() || nodeId;
+  const state = live?.get(arn);
+  const rows = [];
+  if (node) {
+    for (const [key, value] of Object.entries(node)) {
+      if (HIDDEN.has(key) || value === null || value === "" || (typeof value === "object" && !Object.keys(value).length)) continue;
+      rows.push([key, typeof value === "object" ? JSON.stringify(value) : String(value)]);
+    }
+  }
+  replace(
+    host,
+    h("div", { class: "details-head" }, h("span", { class: `type-chip chip-${type}` }, type), h("h2", { id: "details-title" }, label)),
+    arn
+      ? h("div", { class: "arn" }, h("code", { id: "details-arn" }, arn), copyButton(arn, "Copy the ARN"))
+      : h("p", { class: "muted small" }, "Not linked to a live resource."),
+    h("h3", {}, "Live status"),
+    state
+      ? h(
+          "div",
+          { class: "live-state" },
+          h("span", { class: `badge health-${state.health}` }, state.health),
+          state.alarms ? h("span", { class: "badge badge-error" }, `${state.alarms} alarm${state.alarms === 1 ? "" : "s"}`) : null,
+          h(
+            "dl",
+            { class: "props" },
+            Object.entries(state.values || {}).map(([k, v]) => [h("dt", {}, k), h("dd", {}, typeof v === "object" ? JSON.stringify(v) : String(v))]),
+          ),
+        )
+      : h("p", { class: "muted small" }, arn ? "Waiting for live values…" : "No live values for this component."),
+    rows.length ? [h("h3", {}, "Configuration"), h("dl", { class: "props" }, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]))] : null,
+  );
+}

@@ -1,0 +1,311 @@
+// Skyplan web UI: the diagram page. Pick an account and regions, scan, then pan/zoom/fit the server's
+// SVG; projection, theme, filter, exclude; details, live status, budget; save and export.
+import { ApiError, get } from "./api.js";
+import { openAccounts, session } from "./app.js";
+import { h, icon, replace, notice } from "./dom.js";
+import { DiagramViewer } from "./viewer.js";
+import { DiagramSource } from "./source.js";
+import { buildToolbar } from "./toolbar.js";
+import { showDetails } from "./details.js";
+import { renderBudget, containerNames } from "./budget.js";
+import { LiveFeed } from "./live.js";
+import { ScanProgress } from "./progress.js";
+
+/** Renders the diagram page; `params` is [accountId, region] or ["blueprint", id]. Returns a cleanup. */
+export async function renderDiagram(main, params) {
+  const prefs = JSON.parse(localStorage.getItem("skyplan.view") || "{}");
+  const state = {
+    accounts: [],
+    source: null,
+    projection: prefs.projection || "isometric",
+    theme: prefs.theme || "light",
+    label: prefs.label !== false,
+    filter: "",
+    exclude: new Set(),
+    regions: [],
+    region: null,
+    nodes: new Map(),
+    data: null,
+    blueprintId: null,
+    live: null,
+  };
+  const canvas = h("div", { class: "canvas", tabindex: 0, role: "application", "aria-roledescription": "diagram", "aria-label": "Diagram. Arrow keys pan, plus and minus zoom, 0 fits, Escape clears the selection." });
+  const overlay = h("div", { class: "canvas-overlay" });
+  const zoomLabel = h("span", { class: "zoom-label", "aria-live": "off" }, "100%");
+  const tabs = h("div", { class: "region-tabs", role: "tablist", "aria-label": "Scanned regions" });
+  const details = h("div", { class: "panel-body", id: "details-panel" });
+  const budget = h("div", { class: "panel-body", id: "budget-panel", hidden: true });
+  const liveBadge = h("span", { class: "live-indicator", id: "live-indicator", hidden: true }, "Live");
+  const viewer = new DiagramViewer(canvas, { onSelect: (el) => selectComponent(el) });
+  canvas.addEventListener("viewchange", (e) => (zoomLabel.textContent = `${Math.round(e.detail.scale * 100)}%`));
+
+  const panelTab = (id, text, panel) =>
+    h("button", { type: "button", role: "tab", id: `tab-${id}`, "aria-controls": panel.id, "aria-selected": id === "details" ? "true" : "false", onclick: () => showPanel(id) }, text);
+  const panelTabs = h("div", { class: "panel-tabs", role: "tablist", "aria-label": "Side panel" }, panelTab("details", "Details", details), panelTab("budget", "Budget", budget));
+  function showPanel(id) {
+    for (const b of panelTabs.children) b.setAttribute("aria-selected", String(b.id === `tab-${id}`));
+    details.hidden = id !== "details";
+    budget.hidden = id !== "budget";
+    if (id === "budget") drawBudget();
+  }
+
+  const toolbar = buildToolbar(state, {
+    scan: () => scan(),
+    rerender: () => render({ keepView: true }),
+    save: () => saveBlueprint(),
+    exportUrl: (fmt) => state.source?.url(fmt, viewParams()),
+    addAccount: () => openAccounts(),
+    fit: () => viewer.fit(),
+  });
+
+  main.append(
+    h(
+      "div",
+      { class: "diagram-page" },
+      h("h1", { class: "visually-hidden" }, "Diagram"),
+      toolbar.el,
+      h(
+        "div",
+        { class: "workspace" },
+        h(
+          "div",
+          { class: "canvas-wrap" },
+          tabs,
+          canvas,
+          overlay,
+          h(
+            "div",
+            { class: "canvas-controls", role: "group", "aria-label": "Zoom" },
+            h("button", { class: "btn btn-icon", type: "button", "aria-label": "Zoom out", id: "zoom-out", onclick: () => viewer.zoomBy(0.8) }, icon("zoomOut")),
+            zoomLabel,
+            h("button", { class: "btn btn-icon", type: "button", "aria-label": "Zoom in", id: "zoom-in", onclick: () => viewer.zoomBy(1.25) }, icon("zoomIn")),
+            h("button", { class: "btn btn-icon", type: "button", "aria-label": "Fit the diagram", id: "zoom-fit", onclick: () => viewer.fit() }, icon("fit")),
+          ),
+          liveBadge,
+        ),
+        h("aside", { class: "sidepanel", "aria-label": "Component details and budget" }, panelTabs, details, budget),
+      ),
+    ),
+  );
+  showDetails(details, null);
+
+  function viewParams() {
+    return {
+      projection: state.projection,
+      theme: state.theme,
+      filter: state.filter,
+      exclude: [...state.exclude].join(","),
+      label: state.label ? "" : "false",
+    };
+  }
+
+  function showOverlay(...content) {
+    replace(overlay, ...content);
+    overlay.hidden = content.length === 0;
+  }
+
+  async function loadAccounts() {
+    try {
+      state.accounts = (await get("aws/account")).accounts || [];
+    } catch (e) {
+      state.accounts = [];
+      toolbar.error(e.message);
+    }
+    toolbar.setAccounts(state.accounts);
+    if (!state.accounts.length && !state.blueprintId) {
+      showOverlay(
+        h(
+          "div",
+          { class: "empty-state" },
+          h("h2", {}, "Connect an AWS account to draw it"),
+          session.isAdmin
+            ? [h("p", {}, "Skyplan reads your environment through a read-only IAM role that you create in the account."), h("button", { class: "btn btn-primary", type: "button", onclick: () => openAccounts() }, "Add AWS Account")]
+            : h("p", {}, "No AWS account is shared with you yet. Ask an owner or admin of Skyplan to connect one and share it with your team."),
+        ),
+      );
+    } else if (!viewer.svg && !state.scanning) {
+      showOverlay(h("div", { class: "empty-state" }, h("h2", {}, "Pick an account and a region, then scan"), h("p", { class: "muted" }, "Skyplan assumes the account's role, discovers the resources and lays them out.")));
+    }
+  }
+
+  async function scan() {
+    const account = toolbar.account();
+    const regions = toolbar.regions();
+    if (!account || !regions.length) return;
+    state.blueprintId = null;
+    state.regions = regions;
+    state.scanning = true;
+    toolbar.busy(true);
+    history.replaceState(null, "", `#/diagram/${account.id}/${regions[0]}`);
+    const progressBox = h("div", { class: "progress-stack" });
+    showOverlay(progressBox);
+    replace(tabs);
+    state.results = new Map();
+    await Promise.all(
+      regions.map(async (region) => {
+        const source = DiagramSource.account(account, region);
+        const progress = new ScanProgress(progressBox, { accountId: account.id, region });
+        try {
+          const svg = await source.svg(viewParams());
+          state.results.set(region, { source, svg });
+          progress.remove();
+          if (!state.region || !state.results.has(state.region) || state.region === region) showRegion(region);
+          drawTabs();
+        } catch (e) {
+          progress.remove();
+          progressBox.append(errorCard(e, region));
+        }
+      }),
+    );
+    state.scanning = false;
+    toolbar.busy(false);
+    if (!progressBox.childElementCount) showOverlay();
+  }
+
+  function errorCard(e, region) {
+    if (e instanceof ApiError && e.missingRoute) {
+      return notice("info", h("strong", {}, "Diagrams are not available on this server yet. "), "The snapshot route answered 404; update Skyplan and scan again.");
+    }
+    return notice("error", h("strong", {}, `${region}: `), e.message);
+  }
+
+  function drawTabs() {
+    const regions = state.regions.filter((r) => state.results.has(r));
+    replace(
+      tabs,
+      regions.length > 1
+        ? regions.map((r) => h("button", { type: "button", role: "tab", "aria-selected": String(r === state.region), onclick: () => showRegion(r) }, r))
+        : null,
+    );
+  }
+
+  function showRegion(region) {
+    const result = state.results.get(region);
+    if (!result) return;
+    state.region = region;
+    state.source = result.source;
+    mount(result.svg, false);
+    drawTabs();
+  }
+
+  function mount(svgText, keepView) {
+    const t0 = performance.now();
+    let svg;
+    try {
+      svg = viewer.load(svgText, { keepView });
+    } catch (e) {
+      showOverlay(notice("error", e.message));
+      return;
+    }
+    if (!state.scanning || !overlay.querySelector(".scan-progress")) showOverlay();
+    performance.measure("skyplan:render", { start: t0, end: performance.now() });
+    toolbar.setTypes(svg);
+    toolbar.enable(true);
+    canvas.dataset.loaded = "true";
+    showDetails(details, null);
+    loadData();
+    startLive(svg);
+    if (!budget.hidden) drawBudget();
+  }
+
+  async function render({ keepView }) {
+    if (!state.source) return;
+    localStorage.setItem("skyplan.view", JSON.stringify({ projection: state.projection, theme: state.theme, label: state.label }));
+    toolbar.busy(true);
+    toolbar.filterError(null);
+    try {
+      const svg = await state.source.svg(viewParams());
+      if (state.results?.has(state.region)) state.results.get(state.region).svg = svg;
+      mount(svg, keepView);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 400 && /filter/i.test(e.message)) toolbar.filterError(e);
+      else toolbar.error(e.message);
+    } finally {
+      toolbar.busy(false);
+    }
+  }
+
+  async function loadData() {
+    const source = state.source;
+    try {
+      const data = await source.data(viewParams());
+      if (source !== state.source) return;
+      state.data = data;
+      state.nodes = new Map([...(data?.nodes || []), ...(data?.groups || [])].map((n) => [n.id, n]));
+    } catch {
+      state.data = null;
+    }
+  }
+
+  function startLive(svg) {
+    const src = state.source;
+    if (state.live && state.live.key === src.liveKey) return state.live.attach(svg);
+    state.live?.close();
+    state.live = null;
+    liveBadge.hidden = true;
+    if (!src.liveAccountId || !src.region) return;
+    state.live = new LiveFeed({
+      accountId: src.liveAccountId,
+      region: src.region,
+      blueprintId: src.blueprintId,
+      svg,
+      onState: (s) => {
+        liveBadge.hidden = s === "unavailable";
+        liveBadge.dataset.state = s;
+        liveBadge.textContent = s === "on" ? "Live" : "Reconnecting…";
+      },
+      onUpdate: (event) => {
+        if (viewer.selected?.dataset.arn === event.arn) selectComponent(viewer.selected, true);
+      },
+    });
+    state.live.key = src.liveKey;
+  }
+
+  function selectComponent(el, refresh = false) {
+    showDetails(details, el, { nodes: state.nodes, live: state.live?.values });
+    if (el && !refresh) showPanel("details");
+  }
+
+  function drawBudget() {
+    renderBudget(budget, { blueprintId: state.source?.blueprintId, names: containerNames(state.data), onSaveRequest: state.source ? () => saveBlueprint() : null });
+  }
+
+  async function saveBlueprint() {
+    const { saveAsBlueprint } = await import("./save.js");
+    const saved = await saveAsBlueprint(state);
+    if (!saved) return;
+    state.source = state.source.withBlueprint(saved);
+    if (state.results?.has(state.region)) state.results.get(state.region).source = state.source;
+    history.replaceState(null, "", `#/diagram/blueprint/${saved.id}`);
+    toolbar.setBlueprint(saved);
+    if (!budget.hidden) drawBudget();
+  }
+
+  async function openBlueprint(id) {
+    try {
+      const bp = await get(`blueprint/${encodeURIComponent(id)}`);
+      state.source = DiagramSource.blueprint(bp);
+      state.blueprintId = id;
+      state.region = state.source.region;
+      toolbar.setBlueprint(bp);
+      render({ keepView: false });
+    } catch (e) {
+      showOverlay(notice("error", e.message));
+    }
+  }
+
+  const onAccounts = () => loadAccounts();
+  window.addEventListener("skyplan:accounts-changed", onAccounts);
+  if (params[0] === "blueprint" && params[1]) {
+    state.blueprintId = params[1];
+    await openBlueprint(params[1]);
+    loadAccounts();
+  } else {
+    await loadAccounts();
+    if (params[0]) toolbar.preselect(params[0], params[1]);
+  }
+  return () => {
+    window.removeEventListener("skyplan:accounts-changed", onAccounts);
+    state.live?.close();
+  };
+}
