@@ -54,6 +54,7 @@ public func buildRouter(services: AppServices) -> Router<SkyplanRequestContext> 
         UserController(services: services).addRoutes(to: group)
         TeamController(services: services).addRoutes(to: group)
         APIKeyController(services: services).addRoutes(to: group)
+        IAMParametersController(services: services).addRoutes(to: group)
         AccountController(services: services).addRoutes(to: group)
         AuditController(services: services).addRoutes(to: group)
         BlueprintController(services: services).addRoutes(to: group)
