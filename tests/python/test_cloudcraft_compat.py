@@ -1,0 +1,68 @@
+"""Cloudcraft's own Python SDK (`cloudcraftco` from PyPI) against a running Skyplan."""
+import os
+
+import pytest
+from cloudcraftco.cloudcraft import Cloudcraft
+from cloudcraftco.error import CloudcraftForbidden, CloudcraftMalformed, CloudcraftMissingResource, CloudcraftUnexpected
+
+from skyplan_harness import running_skyplan
+
+
+@pytest.fixture(scope="module")
+def skyplan():
+    with running_skyplan() as server:
+        yield server
+
+
+def client(skyplan, role="owner", host="localhost"):
+    # "localhost" makes the SDK add /api to every path, as it does for local development.
+    return Cloudcraft({"host": host, "port": skyplan.port, "protocol": "http",
+                       "api_key": skyplan.users[role]["key"], "max_network_retries": 0})
+
+
+def production_role(skyplan):
+    return next(a["roleArn"] for a in skyplan.seed["accounts"].values() if a["name"] == "Production")
+
+
+def test_reads_user_profile_and_iam_parameters(skyplan):
+    cc = client(skyplan)
+    me = cc.read_user_profile()
+    assert me["email"] == "owner@example.com"
+    assert len(me["id"]) == 36
+    params = cc.read_aws_role_parameters()
+    assert params["accountId"] == "123456789012"  # moto's account for the operator's credentials
+    assert params["externalId"] == me["externalId"]
+    assert f"externalID={me['externalId']}" in params["awsConsoleUrl"]
+
+
+def test_creates_lists_updates_and_deletes_aws_accounts(skyplan):
+    cc = client(skyplan)
+    created = cc.create_aws_account({"name": "Production via SDK", "roleArn": production_role(skyplan),
+                                     "region": "us-east-1"})
+    assert created["roleArn"] == production_role(skyplan)
+    assert created["CreatorId"] == cc.read_user_profile()["id"]
+    listed = cc.list_aws_accounts()["accounts"]
+    assert created["id"] in [a["id"] for a in listed]
+    updated = cc.update_aws_account(created["id"], {"name": "Renamed", "roleArn": production_role(skyplan)})
+    assert updated["name"] == "Renamed"
+    cc.delete_aws_account(created["id"])
+    assert created["id"] not in [a["id"] for a in cc.list_aws_accounts()["accounts"]]
+    with pytest.raises(CloudcraftMissingResource):
+        cc.delete_aws_account(created["id"])
+
+
+def test_bad_arn_and_missing_privileges_are_reported(skyplan):
+    cc = client(skyplan)
+    with pytest.raises(CloudcraftUnexpected) as bad:
+        cc.create_aws_account({"name": "x", "roleArn": "arn:aws:iam::12345:role/x"})
+    assert "12 digits" in str(bad.value)
+    user = client(skyplan, "user")
+    with pytest.raises(CloudcraftForbidden):
+        user.create_aws_account({"name": "x", "roleArn": production_role(skyplan)})
+    with pytest.raises(CloudcraftMalformed):
+        cc.update_aws_account("not-a-uuid", {"name": "x"})
+
+
+def test_works_without_the_api_prefix(skyplan):
+    cc = client(skyplan, host="127.0.0.1")
+    assert cc.read_user_profile()["email"] == "owner@example.com"
