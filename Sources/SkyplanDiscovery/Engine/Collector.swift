@@ -14,11 +14,14 @@ public struct CollectorContext: Sendable, Hashable {
     /// The region to call. For a `.global` collector, the partition's default region.
     public var region: String
     public var partition: Partition
+    /// Every region the scan covers (a global collector keeps only what lives in them, e.g. S3 buckets).
+    public var scanRegions: [String]
 
-    public init(accountID: String, region: String, partition: Partition? = nil) {
+    public init(accountID: String, region: String, partition: Partition? = nil, scanRegions: [String]? = nil) {
         self.accountID = accountID
         self.region = region
         self.partition = partition ?? Partition.of(region: region)
+        self.scanRegions = scanRegions ?? [region]
     }
 
     /// Builds the ARN of a resource AWS gives no ARN for (a subnet, a route table): the documented shape

@@ -21,13 +21,13 @@ public struct ScanJob: Sendable {
         let globalRegion = partition.defaultRegion
         for collector in collectors where collector.scope == .global {
             units.append(ScanUnit(collector: collector, context: CollectorContext(
-                accountID: accountID, region: globalRegion, partition: partition)))
+                accountID: accountID, region: globalRegion, partition: partition, scanRegions: regions)))
         }
         // Region-major order: consecutive runs hit different services, which spreads the per-service limits.
         for region in regions {
             for collector in collectors where collector.scope == .regional {
                 units.append(ScanUnit(collector: collector, context: CollectorContext(
-                    accountID: accountID, region: region, partition: partition)))
+                    accountID: accountID, region: region, partition: partition, scanRegions: regions)))
             }
         }
         return units

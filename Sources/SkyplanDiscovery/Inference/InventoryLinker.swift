@@ -34,7 +34,7 @@ public enum InventoryLinker {
             result.resources[index] = resource
             relationships += containment(of: resource, subnets: known.map(\.arn), vpcs: vpcs, arns: arns)
         }
-        result.relationships = relationships
+        result.relationships = resolveDNS(relationships, resources: result.resources)
         return result.normalized()
     }
 

@@ -1,0 +1,132 @@
+import SkyplanAWS
+import SkyplanModel
+
+/// RDS instances and Aurora clusters (members, subnets, security groups, replicas).
+public struct RDSCollector: Collector {
+    public let client: AWSClient
+    public var service: String { "rds" }
+    public var scope: CollectorScope { .regional }
+    public init(client: AWSClient) { self.client = client }
+
+    public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
+        var recorder = CollectorRecorder(context: context, service: service)
+        let client = self.client
+        let region = context.region
+        let instances = try await recorder.attempt("DescribeDBInstances") { try await client.describeDBInstances(region: region) } ?? []
+        let clusters = try await recorder.attempt("DescribeDBClusters") { try await client.describeDBClusters(region: region) } ?? []
+        var roles: [String: String] = [:]
+        var byIdentifier: [String: String] = [:]
+        for instance in instances { byIdentifier[instance.identifier] = instance.arn }
+        for cluster in clusters {
+            var config: [String: JSONValue] = ["engine": .string(cluster.engine), "multiAZ": .bool(cluster.multiAZ)]
+            config["members"] = .number(Double(cluster.members.count))
+            recorder.output.resources.append(Resource(
+                arn: cluster.arn, type: .auroraCluster, resourceID: cluster.identifier, accountID: context.accountID,
+                region: region, name: cluster.identifier, tags: cluster.tags,
+                placement: Placement(securityGroupIDs: cluster.securityGroupIDs.sorted()), config: config))
+            for member in cluster.members {
+                roles[member.identifier] = member.isWriter ? "writer" : "reader"
+                if let arn = byIdentifier[member.identifier] {
+                    recorder.output.relate(cluster.arn, arn, .contains, "rds:DescribeDBClusters DBClusterMembers \(member.identifier)")
+                }
+            }
+        }
+        for instance in instances {
+            var config = InstanceShape.config(instance.instanceClass)
+            config["engine"] = .string(instance.engine)
+            config["multiAZ"] = .bool(instance.multiAZ)
+            config["role"] = .string(roles[instance.identifier] ?? (instance.readReplicaSource == nil ? "primary" : "replica"))
+            if let storage = instance.allocatedStorage, !instance.engine.hasPrefix("aurora") {
+                config["storage"] = .number(Double(storage))
+            }
+            if let type = instance.storageType { config["storageType"] = .string(type) }
+            recorder.output.resources.append(Resource(
+                arn: instance.arn, type: .rds, resourceID: instance.identifier, accountID: context.accountID, region: region,
+                name: instance.identifier, tags: instance.tags,
+                placement: Placement(
+                    vpcID: instance.vpcID, subnetIDs: instance.subnetIDs.sorted(),
+                    availabilityZones: instance.availabilityZone.map { [$0] } ?? [],
+                    securityGroupIDs: instance.securityGroupIDs.sorted()),
+                config: config))
+            if let source = instance.readReplicaSource {
+                let sourceARN = source.hasPrefix("arn:") ? source : (byIdentifier[source] ?? source)
+                recorder.output.relate(sourceARN, instance.arn, .uses, "rds:DescribeDBInstances ReadReplicaSourceDBInstanceIdentifier \(source)")
+            }
+        }
+        return recorder.output
+    }
+}
+
+/// ElastiCache clusters (nodes, subnet group, security groups) and replication groups.
+public struct ElastiCacheCollector: Collector {
+    public let client: AWSClient
+    public var service: String { "elasticache" }
+    public var scope: CollectorScope { .regional }
+    public init(client: AWSClient) { self.client = client }
+
+    public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
+        var recorder = CollectorRecorder(context: context, service: service)
+        let client = self.client
+        let region = context.region
+        let clusters = try await recorder.attempt("DescribeCacheClusters") { try await client.describeCacheClusters(region: region) } ?? []
+        guard !clusters.isEmpty else { return recorder.output }
+        let groups = try await recorder.attempt("DescribeCacheSubnetGroups") {
+            try await client.describeCacheSubnetGroups(region: region)
+        } ?? []
+        let subnetGroups = Dictionary(groups.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for cluster in clusters {
+            var config = InstanceShape.config(cluster.nodeType)
+            config["engine"] = .string(cluster.engine)
+            config["nodes"] = .number(Double(cluster.nodeCount))
+            if let group = cluster.replicationGroupID { config["replicationGroup"] = .string(group) }
+            let group = cluster.subnetGroup.flatMap { subnetGroups[$0] }
+            recorder.output.resources.append(Resource(
+                arn: cluster.arn, type: .elastiCache, resourceID: cluster.identifier, accountID: context.accountID,
+                region: region, name: cluster.identifier,
+                placement: Placement(
+                    vpcID: group?.vpcID, subnetIDs: (group?.subnetIDs ?? []).sorted(),
+                    availabilityZones: cluster.availabilityZone.map { [$0] } ?? [],
+                    securityGroupIDs: cluster.securityGroupIDs.sorted()),
+                config: config))
+        }
+        return recorder.output
+    }
+}
+
+/// DynamoDB tables: size, capacity mode, provisioned units, streams.
+public struct DynamoDBCollector: Collector {
+    public let client: AWSClient
+    public var concurrency: Int
+    public var service: String { "dynamodb" }
+    public var scope: CollectorScope { .regional }
+    public init(client: AWSClient, concurrency: Int = 8) {
+        self.client = client
+        self.concurrency = concurrency
+    }
+
+    public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
+        var recorder = CollectorRecorder(context: context, service: service)
+        let client = self.client
+        let region = context.region
+        let names = try await recorder.attempt("ListTables") { try await client.listTables(region: region) } ?? []
+        let tables = try await recorder.each("DescribeTable", names, limit: concurrency) {
+            try await client.describeTable(name: $0, region: region)
+        }
+        for (name, table) in tables {
+            var config: [String: JSONValue] = [:]
+            let provisioned = table.billingMode == "PROVISIONED"
+            config["capacityMode"] = .string(provisioned ? "provisioned" : "on-demand")
+            if let size = table.sizeBytes { config["datasetGb"] = .number(Double(size) / 1e9) }
+            if provisioned {
+                config["readUnits"] = table.readCapacityUnits.map { .number(Double($0)) }
+                config["writeUnits"] = table.writeCapacityUnits.map { .number(Double($0)) }
+            }
+            config["streamEnabled"] = .bool(table.streamEnabled)
+            let arn = table.arn.isEmpty ? "arn:\(context.partition.rawValue):dynamodb:\(region):\(context.accountID):table/\(name)" : table.arn
+            recorder.output.resources.append(Resource(
+                arn: arn, type: .dynamoDB, resourceID: name, accountID: context.accountID, region: region, name: name,
+                config: config))
+        }
+        return recorder.output
+    }
+}

@@ -1,0 +1,110 @@
+import SkyplanAWS
+import SkyplanModel
+
+/// S3 buckets of the scanned regions, with their notifications (→ Lambda, SQS, SNS). Listed once per account.
+public struct S3Collector: Collector {
+    public let client: AWSClient
+    public var concurrency: Int
+    public var service: String { "s3" }
+    public var scope: CollectorScope { .global }
+    public init(client: AWSClient, concurrency: Int = 8) {
+        self.client = client
+        self.concurrency = concurrency
+    }
+
+    public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
+        var recorder = CollectorRecorder(context: context, service: service)
+        let client = self.client
+        let home = context.region
+        let buckets = try await recorder.attempt("ListBuckets") { try await client.listBuckets(region: home) } ?? []
+        // Newer S3 answers say each bucket's region in ListBuckets; otherwise one GetBucketLocation each.
+        let located = try await recorder.each("GetBucketLocation", buckets, limit: concurrency) { bucket in
+            if let region = bucket.region { return region }
+            return try await client.getBucketLocation(bucket: bucket.name, region: home)
+        }
+        let wanted = Set(context.scanRegions)
+        let kept = located.filter { wanted.contains($0.1) }.map { (name: $0.0.name, region: $0.1) }
+        let notifications = try await recorder.each("GetBucketNotificationConfiguration", kept, limit: concurrency) { bucket in
+            try await client.getBucketNotifications(bucket: bucket.name, region: bucket.region)
+        }
+        for bucket in kept {
+            recorder.output.resources.append(Resource(
+                arn: "arn:\(context.partition.rawValue):s3:::\(bucket.name)", type: .s3, resourceID: bucket.name,
+                accountID: context.accountID, region: bucket.region, name: bucket.name,
+                config: ["volumeType": "standard"]))
+        }
+        for (bucket, targets) in notifications {
+            for target in targets {
+                let to = target.kind == "lambda" ? ARNs.lambdaFunction(target.targetARN) : target.targetARN
+                recorder.output.relate(
+                    "arn:\(context.partition.rawValue):s3:::\(bucket.name)", to, .notification,
+                    "s3:GetBucketNotificationConfiguration \(target.kind) \(target.events.joined(separator: ","))")
+            }
+        }
+        return recorder.output
+    }
+}
+
+/// CloudFront distributions and their origins (→ S3, load balancers, custom). Global.
+public struct CloudFrontCollector: Collector {
+    public let client: AWSClient
+    public var service: String { "cloudfront" }
+    public var scope: CollectorScope { .global }
+    public init(client: AWSClient) { self.client = client }
+
+    public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
+        var recorder = CollectorRecorder(context: context, service: service)
+        let client = self.client
+        var distributions = try await recorder.attempt("ListDistributions") { try await client.listDistributions() } ?? []
+        // Summaries normally carry the origins; when they do not (moto), ask for each distribution.
+        let bare = distributions.filter { $0.originDomains.isEmpty }.map(\.id)
+        let full = try await recorder.each("GetDistribution", bare, limit: 4) { try await client.getDistribution(id: $0) }
+        let byID = Dictionary(full.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        distributions = distributions.map { summary in
+            guard var detail = byID[summary.id] else { return summary }
+            detail.priceClass = detail.priceClass ?? summary.priceClass
+            return detail
+        }
+        for distribution in distributions {
+            let arn = "arn:\(context.partition.rawValue):cloudfront::\(context.accountID):distribution/\(distribution.id)"
+            var config: [String: JSONValue] = ["dnsName": .string(ARNs.host(distribution.domainName))]
+            if let priceClass = distribution.priceClass { config["priceClass"] = .string(priceClass) }
+            recorder.output.resources.append(Resource(
+                arn: arn, type: .cloudFront, resourceID: distribution.id, accountID: context.accountID,
+                region: Resource.globalRegion, name: distribution.aliases.first ?? distribution.id, config: config))
+            for origin in Set(distribution.originDomains).sorted() {
+                recorder.output.relate(arn, "dns:" + ARNs.host(origin), .origin, "cloudfront:GetDistribution Origin \(origin)")
+            }
+        }
+        return recorder.output
+    }
+}
+
+/// Route 53 hosted zones and their alias records (→ CloudFront, load balancers, S3, API Gateway). Global.
+public struct Route53Collector: Collector {
+    public let client: AWSClient
+    public var service: String { "route53" }
+    public var scope: CollectorScope { .global }
+    public init(client: AWSClient) { self.client = client }
+
+    public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
+        var recorder = CollectorRecorder(context: context, service: service)
+        let client = self.client
+        let zones = try await recorder.attempt("ListHostedZones") { try await client.listHostedZones() } ?? []
+        let records = try await recorder.each("ListResourceRecordSets", zones, limit: 4) {
+            try await client.listResourceRecordSets(zoneID: $0.id)
+        }
+        for (zone, sets) in records {
+            let arn = "arn:\(context.partition.rawValue):route53:::hostedzone/\(zone.id)"
+            recorder.output.resources.append(Resource(
+                arn: arn, type: .route53, resourceID: zone.id, accountID: context.accountID, region: Resource.globalRegion,
+                name: zone.name,
+                config: ["zoneType": .string(zone.isPrivate ? "private" : "public"), "records": .number(Double(sets.count))]))
+            for record in sets {
+                guard let alias = record.aliasDNSName else { continue }
+                recorder.output.relate(arn, "dns:" + alias, .alias, "route53:ListResourceRecordSets \(record.name) \(record.type) alias")
+            }
+        }
+        return recorder.output
+    }
+}

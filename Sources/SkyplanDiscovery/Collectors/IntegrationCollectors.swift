@@ -1,0 +1,111 @@
+import SkyplanAWS
+import SkyplanModel
+
+/// Lambda functions (memory, architecture, VPC subnets) and event source mappings (SQS/Kinesis/DynamoDB → function).
+public struct LambdaCollector: Collector {
+    public let client: AWSClient
+    public var service: String { "lambda" }
+    public var scope: CollectorScope { .regional }
+    public init(client: AWSClient) { self.client = client }
+
+    public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
+        var recorder = CollectorRecorder(context: context, service: service)
+        let client = self.client
+        let region = context.region
+        let functions = try await recorder.attempt("ListFunctions") { try await client.listFunctions(region: region) } ?? []
+        for function in functions {
+            var config: [String: JSONValue] = ["architecture": .string(function.architectures.first ?? "x86_64")]
+            if let memory = function.memorySize { config["memory"] = .number(Double(memory)) }
+            if let runtime = function.runtime { config["runtime"] = .string(runtime) }
+            // The VPC comes from the subnets (the linker); the API's VpcId is kept only when there are no subnets.
+            let inVPC = !function.subnetIDs.isEmpty
+            recorder.output.resources.append(Resource(
+                arn: ARNs.lambdaFunction(function.arn), type: .lambda, resourceID: function.name,
+                accountID: context.accountID, region: region, name: function.name,
+                placement: Placement(
+                    vpcID: inVPC ? function.vpcID : nil, subnetIDs: function.subnetIDs.sorted(),
+                    securityGroupIDs: function.securityGroupIDs.sorted()),
+                config: config))
+        }
+        guard !functions.isEmpty else { return recorder.output }
+        let mappings = try await recorder.attempt("ListEventSourceMappings") {
+            try await client.listEventSourceMappings(region: region)
+        } ?? []
+        for mapping in mappings where !mapping.eventSourceARN.isEmpty {
+            recorder.output.relate(
+                ARNs.streamOwner(mapping.eventSourceARN), ARNs.lambdaFunction(mapping.functionARN), .eventSource,
+                "lambda:ListEventSourceMappings \(mapping.uuid)")
+        }
+        return recorder.output
+    }
+}
+
+/// SQS queues (standard or FIFO). One list call per region: the type is in the name, and the per-queue
+/// `GetQueueAttributes` older collectors make is not needed to draw or price a queue.
+public struct SQSCollector: Collector {
+    public let client: AWSClient
+    public var service: String { "sqs" }
+    public var scope: CollectorScope { .regional }
+    public init(client: AWSClient) { self.client = client }
+
+    public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
+        var recorder = CollectorRecorder(context: context, service: service)
+        let client = self.client
+        let region = context.region
+        let urls = try await recorder.attempt("ListQueues") { try await client.listQueues(region: region) } ?? []
+        for url in urls {
+            guard let arn = ARNs.sqsQueue(url: url, region: region, partition: context.partition.rawValue) else { continue }
+            let name = String(arn.split(separator: ":").last ?? "")
+            recorder.output.resources.append(Resource(
+                arn: arn, type: .sqs, resourceID: name, accountID: context.accountID, region: region, name: name,
+                config: ["queueType": .string(name.hasSuffix(".fifo") ? "fifo" : "standard")]))
+        }
+        return recorder.output
+    }
+}
+
+/// SNS topics and their subscriptions (→ SQS, Lambda, HTTP, email).
+public struct SNSCollector: Collector {
+    public let client: AWSClient
+    public var service: String { "sns" }
+    public var scope: CollectorScope { .regional }
+    public init(client: AWSClient) { self.client = client }
+
+    public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
+        var recorder = CollectorRecorder(context: context, service: service)
+        let client = self.client
+        let region = context.region
+        let topics = try await recorder.attempt("ListTopics") { try await client.listTopics(region: region) } ?? []
+        guard !topics.isEmpty else { return recorder.output }
+        let subscriptions = try await recorder.attempt("ListSubscriptions") {
+            try await client.listSubscriptions(region: region)
+        } ?? []
+        var counts: [String: Int] = [:]
+        for subscription in subscriptions {
+            counts[subscription.topicARN, default: 0] += 1
+            guard let target = Self.target(of: subscription) else { continue }
+            recorder.output.relate(
+                subscription.topicARN, target, .subscription,
+                "sns:ListSubscriptions \(subscription.protocol) \(subscription.arn)")
+        }
+        for topic in topics {
+            let name = String(topic.split(separator: ":").last ?? "")
+            recorder.output.resources.append(Resource(
+                arn: topic, type: .sns, resourceID: name, accountID: context.accountID, region: region, name: name,
+                config: ["subscriptions": .number(Double(counts[topic] ?? 0))]))
+        }
+        return recorder.output
+    }
+
+    /// Where a subscription delivers: an ARN for AWS targets, `mailto:`/URL/`sms:` for the others.
+    static func target(of subscription: SNSSubscription) -> String? {
+        let endpoint = subscription.endpoint
+        guard !endpoint.isEmpty else { return nil }
+        switch subscription.protocol {
+        case "lambda": return ARNs.lambdaFunction(endpoint)
+        case "email", "email-json": return "mailto:\(endpoint)"
+        case "sms": return "sms:\(endpoint)"
+        default: return endpoint
+        }
+    }
+}

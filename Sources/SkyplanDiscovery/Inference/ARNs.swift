@@ -1,0 +1,57 @@
+/// Pure ARN rewrites that let one service's reference meet another service's resource.
+public enum ARNs {
+    /// `arn:aws:lambda:r:a:function:name:alias` → `arn:aws:lambda:r:a:function:name` (references may carry a
+    /// version or alias; the resource is the function).
+    public static func lambdaFunction(_ arn: String) -> String {
+        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count > 7, parts[2] == "lambda", parts[5] == "function" else { return arn }
+        return parts.prefix(7).joined(separator: ":")
+    }
+
+    /// A DynamoDB stream ARN (`.../table/T/stream/2024-...`) → the table's ARN; other ARNs unchanged.
+    public static func streamOwner(_ arn: String) -> String {
+        guard arn.contains(":dynamodb:"), let range = arn.range(of: "/stream/") else { return arn }
+        return String(arn[..<range.lowerBound])
+    }
+
+    /// `https://sqs.us-east-1.amazonaws.com/123456789012/orders` → `arn:aws:sqs:us-east-1:123456789012:orders`.
+    public static func sqsQueue(url: String, region: String, partition: String = "aws") -> String? {
+        let parts = url.split(separator: "/").map(String.init)
+        guard parts.count >= 2, let name = parts.last else { return nil }
+        let account = parts[parts.count - 2]
+        guard account.count == 12, account.allSatisfy(\.isNumber) else { return nil }
+        return "arn:\(partition):sqs:\(region):\(account):\(name)"
+    }
+
+    /// The function ARN inside an API Gateway Lambda integration URI
+    /// (`arn:aws:apigateway:r:lambda:path/2015-03-31/functions/<function arn>/invocations`), or the URI itself
+    /// when it already is a function ARN.
+    public static func lambdaFromIntegration(_ uri: String) -> String? {
+        if uri.hasPrefix("arn:") && uri.contains(":lambda:") && uri.contains(":function:") && !uri.contains("/functions/") {
+            return lambdaFunction(uri)
+        }
+        guard let start = uri.range(of: "/functions/") else { return nil }
+        var tail = uri[start.upperBound...]
+        if let end = tail.range(of: "/invocations") { tail = tail[..<end.lowerBound] }
+        guard tail.hasPrefix("arn:") else { return nil }
+        return lambdaFunction(String(tail))
+    }
+
+    /// An ELBv2 listener ARN → its load balancer's ARN.
+    public static func loadBalancer(fromListener arn: String) -> String? {
+        guard arn.contains(":listener/") else { return nil }
+        var text = arn.replacingOccurrences(of: ":listener/", with: ":loadbalancer/")
+        guard let slash = text.lastIndex(of: "/") else { return nil }
+        text = String(text[..<slash])
+        return text
+    }
+
+    /// The host of a URL or a bare domain, lowercased without a trailing dot.
+    public static func host(_ text: String) -> String {
+        var value = text.lowercased()
+        if let scheme = value.range(of: "://") { value = String(value[scheme.upperBound...]) }
+        if let slash = value.firstIndex(where: { $0 == "/" || $0 == ":" }) { value = String(value[..<slash]) }
+        if value.hasSuffix(".") { value.removeLast() }
+        return value
+    }
+}

@@ -1,0 +1,36 @@
+import SkyplanModel
+
+extension InventoryLinker {
+    /// Resolves `dns:<host>` relationship ends (CloudFront origins, Route 53 aliases, HTTP integrations) to the
+    /// resource that answers on that host: a load balancer or distribution by its `dnsName`, an S3 bucket by
+    /// its S3 host names, an API by its execute-api host. Unresolved hosts stay `dns:<host>` (an external endpoint).
+    static func resolveDNS(_ relationships: [Relationship], resources: [Resource]) -> [Relationship] {
+        guard relationships.contains(where: { $0.to.hasPrefix("dns:") }) else { return relationships }
+        var hosts: [String: String] = [:]
+        var buckets: [String: String] = [:]
+        for resource in resources {
+            if let host = resource.config["dnsName"]?.stringValue { hosts[ARNs.host(host)] = resource.arn }
+            if resource.type == .s3 { buckets[resource.resourceID] = resource.arn }
+        }
+        return relationships.map { relationship in
+            guard relationship.to.hasPrefix("dns:") else { return relationship }
+            let host = String(relationship.to.dropFirst(4))
+            guard let arn = hosts[host] ?? bucketHost(host).flatMap({ buckets[$0] }) else { return relationship }
+            var copy = relationship
+            copy.to = arn
+            return copy
+        }
+    }
+
+    /// The bucket of an S3 host name (`b.s3.amazonaws.com`, `b.s3.eu-west-1.amazonaws.com`, `b.s3-eu-west-1...`,
+    /// `b.s3-website-us-east-1.amazonaws.com`, `b.s3-website.eu-west-1.amazonaws.com`), or nil.
+    static func bucketHost(_ host: String) -> String? {
+        for marker in [".s3.", ".s3-"] {
+            if let range = host.range(of: marker, options: .backwards), host.hasSuffix(".amazonaws.com") || host.hasSuffix(".amazonaws.com.cn") {
+                let bucket = String(host[..<range.lowerBound])
+                return bucket.isEmpty ? nil : bucket
+            }
+        }
+        return nil
+    }
+}
