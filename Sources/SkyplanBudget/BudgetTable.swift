@@ -19,7 +19,8 @@ public struct BudgetTable: Hashable, Sendable {
         "requests", "notifications", "notificationType", "cache", "apiCalls", "tier", "instance",
     ]
     /// Configuration keys read for a column when the column's own key is absent.
-    static let aliases = ["volume": "volumeSize", "storage": "volumeType"]
+    /// (Cloudcraft's EBS `volume` is the volume type and `storage` its size.)
+    static let aliases = ["volume": "volumeType", "storage": "volumeSize"]
 
     public var rows: [[BudgetCell]]
 

@@ -92,11 +92,19 @@ extension LineBuilder {
             note: "no spot price in price book \(model.book.version) and no spot discount rule configured")
     }
 
-    /// EBS: GB-month by volume type, plus provisioned IOPS and throughput above what is included.
+    /// EBS: GB-month by volume type, plus provisioned IOPS and throughput above what is included, and
+    /// snapshot GB. Reads discovery's `volumeType`/`volumeSize` or Cloudcraft's `volume`/`storage`.
     mutating func ebs() {
-        let type = (component.string("volumeType") ?? assumptions.ebsVolumeType).lowercased()
-        let (size, sizeSource) = quantity("volumeSize", assumption: "ebsVolumeGB", assumptions.ebsVolumeGB)
+        var type = (component.string("volumeType") ?? component.string("volume") ?? assumptions.ebsVolumeType)
+            .lowercased()
+        if type == "magnetic" { type = "standard" }
+        let sizeKey = component.number("volumeSize") != nil ? "volumeSize" : "storage"
+        let (size, sizeSource) = quantity(sizeKey, assumption: "ebsVolumeGB", assumptions.ebsVolumeGB)
         add("Storage \(type)", key("ebs.\(type).storage"), unit: "GB-Mo", quantity: size, source: sizeSource)
+        if let snapshots = component.number("snapshots"), snapshots > 0 {
+            add("Snapshot storage", key("ebs.snapshot.storage"), unit: "GB-Mo", quantity: snapshots,
+                source: .config("snapshots"))
+        }
         let iops = component.number("iops") ?? 0
         switch type {
         case "gp3":

@@ -7,9 +7,11 @@ extension LineBuilder {
         switch kind {
         case "classic":
             add("Load balancer hours (classic)", key("clb.hours"), unit: "Hrs", quantity: hours, source: hoursSource)
-            let (gb, source) = quantity("dataGb", assumption: "classicLoadBalancerDataGB",
-                assumptions.classicLoadBalancerDataGB)
-            add("Data processed (classic)", key("clb.data_processed"), unit: "GB", quantity: gb, source: source)
+            // Cloudcraft's classic `dataGb` is GB per hour.
+            let (gbPerHour, source) = quantity("dataGb", assumption: "classicLoadBalancerDataGBPerHour",
+                assumptions.classicLoadBalancerDataGBPerHour)
+            add("Data processed (classic)", key("clb.data_processed"), unit: "GB", quantity: gbPerHour * hours,
+                source: source)
         case "application", "network":
             let prefix = kind == "application" ? "alb" : "nlb"
             add("Load balancer hours (\(kind))", key("\(prefix).hours"), unit: "Hrs", quantity: hours, source: hoursSource)
@@ -86,11 +88,11 @@ extension LineBuilder {
         let arm = (component.string("architecture") ?? "x86_64").lowercased().hasPrefix("arm")
         let (millions, requestSource) = quantity("mRequests", assumption: "lambdaMillionRequests",
             assumptions.lambdaMillionRequests)
-        let (duration, durationSource) = quantity("computeDuration", assumption: "lambdaDurationMs",
-            assumptions.lambdaDurationMs)
+        let (seconds, durationSource) = quantity("computeDuration", assumption: "lambdaDurationSeconds",
+            assumptions.lambdaDurationSeconds)
         let (memory, memorySource) = quantity("memory", assumption: "lambdaMemoryMB", assumptions.lambdaMemoryMB)
         add("Requests", key("lambda.requests"), unit: "Requests", quantity: millions * 1e6, source: requestSource)
-        let gbSeconds = millions * 1e6 * duration / 1000 * memory / 1024
+        let gbSeconds = millions * 1e6 * seconds * memory / 1024
         let source = [requestSource, durationSource, memorySource].first { if case .assumption = $0 { true } else { false } }
             ?? requestSource
         add("Compute GB-seconds (\(arm ? "arm64" : "x86_64"))", key(arm ? "lambda.duration.arm" : "lambda.duration.x86"),
@@ -115,12 +117,18 @@ extension LineBuilder {
         let storageID = storageClass == "s3.standard" ? "s3.standard.storage"
             : storageClass == "s3.intelligent_tiering" ? "s3.intelligent_tiering.frequent" : "\(storageClass).storage"
         add("Storage \(storageClass.dropFirst(3))", key(storageID), unit: "GB-Mo", quantity: gb, source: source)
-        if storageClass == "s3.standard" {
-            let (puts, putSource) = quantity("putRequests", assumption: "s3PutRequests", assumptions.s3PutRequests)
-            let (gets, getSource) = quantity("getRequests", assumption: "s3GetRequests", assumptions.s3GetRequests)
-            add("PUT/COPY/POST/LIST requests", key("s3.standard.put_copy_post_list"), unit: "Requests", quantity: puts,
+        // Request prices the book has per class (Cloudcraft counts requests in thousands).
+        let requestIDs: (put: String, get: String)? =
+            storageClass == "s3.standard" ? ("s3.standard.put_copy_post_list", "s3.standard.get_other")
+            : storageClass == "s3.standard_ia" ? ("s3.standard_ia.put", "s3.standard_ia.get") : nil
+        if let requestIDs {
+            let (puts, putSource) = quantity("putCopyPostRequests", assumption: "s3ThousandPutRequests",
+                assumptions.s3ThousandPutRequests)
+            let (gets, getSource) = quantity("getAndOtherRequests", assumption: "s3ThousandGetRequests",
+                assumptions.s3ThousandGetRequests)
+            add("PUT/COPY/POST/LIST requests", key(requestIDs.put), unit: "Requests", quantity: puts * 1000,
                 source: putSource)
-            add("GET and other requests", key("s3.standard.get_other"), unit: "Requests", quantity: gets,
+            add("GET and other requests", key(requestIDs.get), unit: "Requests", quantity: gets * 1000,
                 source: getSource)
         }
     }

@@ -11,22 +11,23 @@ public struct UsageAssumptions: Hashable, Sendable, Codable {
     public var ebsVolumeType: String = "gp3"
     /// Load balancer capacity units (LCU/NLCU) consumed each hour.
     public var loadBalancerCapacityUnits: Double = 1
-    /// GB a classic load balancer processes a month.
-    public var classicLoadBalancerDataGB: Double = 100
-    /// GB a NAT gateway processes a month.
-    public var natGatewayDataGB: Double = 100
+    /// GB a classic load balancer processes an hour (Cloudcraft's `dataGb` for classic ELBs is per hour;
+    /// 10 is the value of its documented example).
+    public var classicLoadBalancerDataGBPerHour: Double = 10
+    /// GB a NAT gateway processes a month (10: Cloudcraft's documented example).
+    public var natGatewayDataGB: Double = 10
     /// Lambda invocations a month, in millions.
     public var lambdaMillionRequests: Double = 1
-    /// Lambda average duration per invocation, in milliseconds.
-    public var lambdaDurationMs: Double = 100
+    /// Lambda average duration per invocation, in seconds (Cloudcraft's `computeDuration` unit).
+    public var lambdaDurationSeconds: Double = 0.1
     /// Lambda memory in MB when `memory` is absent (the Lambda default).
     public var lambdaMemoryMB: Double = 128
     /// S3 stored GB when `dataGb` is absent.
     public var s3DataGB: Double = 100
-    /// S3 GET-class requests a month.
-    public var s3GetRequests: Double = 1_000_000
-    /// S3 PUT-class requests a month.
-    public var s3PutRequests: Double = 100_000
+    /// S3 GET-and-other requests a month, in thousands (Cloudcraft's `getAndOtherRequests` unit).
+    public var s3ThousandGetRequests: Double = 1000
+    /// S3 PUT/COPY/POST/LIST requests a month, in thousands (Cloudcraft's `putCopyPostRequests` unit).
+    public var s3ThousandPutRequests: Double = 100
     /// DynamoDB stored GB when `datasetGb` is absent.
     public var dynamoDBDataGB: Double = 1
     /// DynamoDB provisioned read/write capacity units (the console default is 5 each).

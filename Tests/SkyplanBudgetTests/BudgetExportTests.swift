@@ -27,7 +27,7 @@ import ZIPFoundation
         #expect(lines.first == Self.header)
         #expect(lines.count == 4)
         #expect(lines[1].hasPrefix("Compute,ec2,us-east-1,2,70.08,140.16,m5,large,linux,"))
-        #expect(lines[2].hasPrefix("Storage,ebs,us-east-1,1,8,8,,,,,,gp3,,,100,"))
+        #expect(lines[2].hasPrefix("Storage,ebs,us-east-1,1,8,8,,,,,,100,,,gp3,"))
         // Unpriced: empty price cells, never 0.
         #expect(lines[3].hasPrefix("Compute,ec2,us-east-1,1,,,zz9,huge,"))
         #expect(lines.allSatisfy { CSVFields.split($0).count == 33 })

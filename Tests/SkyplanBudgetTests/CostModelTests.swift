@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func lambdaConfiguredUsageArm() {
-        let lambda = component(.lambda, ["memory": 2048, "architecture": "arm64", "mRequests": 3, "computeDuration": 200])
+        let lambda = component(.lambda, ["memory": 2048, "architecture": "arm64", "mRequests": 3, "computeDuration": 0.2])
         let gbSeconds = 3e6 * 0.2 * 2
         #expect(abs(monthly(lambda) - (0.6 + gbSeconds * 0.0000133334)) < 1e-9)
         #expect(model.lines(for: lambda).allSatisfy { !$0.isAssumption })
@@ -125,6 +125,23 @@ import Testing
     @Test func elastiCacheNodes() {
         let cache = component(.elastiCache, ["instanceType": "cache.r5", "instanceSize": "4xlarge", "nodes": 2])
         #expect(abs(monthly(cache) - 2 * 730 * 1.724) < 1e-9)
+    }
+
+    @Test func cloudcraftEBSKeysAndSnapshots() {
+        // Cloudcraft's schema: volume = type, storage = GiB, snapshots = GiB.
+        let ebs = component(.ebs, ["volume": "gp2", "storage": "200", "snapshots": "50"])
+        #expect(abs(monthly(ebs) - (200 * 0.10 + 50 * 0.05)) < 1e-9)
+    }
+
+    @Test func classicLoadBalancerDataIsPerHour() {
+        let clb = component(.elb, ["elbType": "classic", "dataGb": 1])
+        #expect(abs(monthly(clb) - (730 * 0.025 + 730 * 0.008)) < 1e-9)
+    }
+
+    @Test func s3RequestsAreInThousands() {
+        let bucket = component(.s3, ["volumeType": "Standard", "dataGb": "200", "putCopyPostRequests": "50",
+            "getAndOtherRequests": "100"])
+        #expect(abs(monthly(bucket) - (200 * 0.023 + 50_000 * 0.000005 + 100_000 * 0.0000004)) < 1e-9)
     }
 
     @Test func s3PastTheLastKnownTierIsUnpricedNotFree() {

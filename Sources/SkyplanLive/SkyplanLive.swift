@@ -1,1 +1,0 @@
-// SkyplanLive: see DESIGN.md §3.
