@@ -50,7 +50,7 @@ export function accountForm({ account, teams, save, cancel }) {
       return roleArn.focus();
     }
     submit.disabled = true;
-    submit.textContent = account ? "Checking the role…" : "Checking the role…";
+    submit.textContent = "Checking the role…";
     try {
       await save({ name: name.value.trim(), roleArn: arn, ...access.value() });
     } catch (err) {
@@ -110,8 +110,8 @@ function setupSteps() {
     h("li", {}, h("strong", {}, "Open the IAM console on the Create Role page."), h("p", { class: "muted" }, "Sign in to the AWS account you want to draw. The link fills in Skyplan's AWS account ID and your external ID."), link, params),
     h("li", {}, h("strong", {}, "Leave “Require MFA” unchecked."), h("p", { class: "muted" }, "Skyplan's server assumes the role on its own, so nobody could enter an MFA code. Access is protected by your external ID instead: only Skyplan, acting for you, can use the role.")),
     h("li", {}, h("strong", {}, "Attach the ReadOnlyAccess policy."), h("p", { class: "muted" }, "The link pre-selects AWS's managed ReadOnlyAccess. To grant less, attach Skyplan's minimal policy instead (exactly the read calls Skyplan makes)."), policyBox),
-    h("li", {}, h("strong", {}, "Name the role"), h("p", { class: "muted" }, "For example “skyplan”, then create it.")),
-    h("li", {}, h("strong", {}, "Copy the role's ARN"), h("p", { class: "muted" }, "Open the new role and copy its ARN from the summary; paste it below.")),
+    h("li", {}, h("strong", {}, "Name the role."), h("p", { class: "muted" }, "For example “skyplan”, then create it.")),
+    h("li", {}, h("strong", {}, "Copy the role's ARN."), h("p", { class: "muted" }, "Open the new role and copy its ARN from the summary; paste it below.")),
   );
   const note = notice("info", h("strong", {}, "No IAM rights in that account? "), "Ask an administrator of the AWS account to create the role with the parameters above (or to deploy the CloudFormation template), and to send you its Role ARN.");
   loadParameters(params, link, policyBox);

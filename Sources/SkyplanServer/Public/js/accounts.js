@@ -1,7 +1,7 @@
 // Skyplan web UI: the "User → AWS accounts" modal — list, add (step-by-step role set-up), edit, remove.
 import { ApiError, del, get, post, put } from "./api.js";
 import { session } from "./app.js";
-import { confirmDialog, h, icon, notice, replace, toast } from "./dom.js";
+import { confirmDialog, h, icon, notice, replace } from "./dom.js";
 import { accountForm } from "./account-form.js";
 
 /** Opens the modal; `changed()` runs after an account is added, edited or removed. */
@@ -90,7 +90,6 @@ export function openAccountsDialog(changed) {
         save: async (input) => {
           const saved = account ? await put(`aws/account/${account.id}`, input) : await post("aws/account", input);
           changed?.();
-          toast(account ? `Saved ${saved.name}` : `Connected ${saved.name}`, "ok");
           showList(notice("ok", account ? `Saved ${saved.name}.` : `Connected ${saved.name}. Pick it on the diagram page and scan.`));
         },
       }),

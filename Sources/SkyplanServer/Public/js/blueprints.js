@@ -89,7 +89,8 @@ export async function renderBlueprints(main) {
       const r = await get(`blueprint/${bp.id}/versions`);
       const list = Array.isArray(r) ? r : r.versions || [];
       if (list.length < 2) return replace(out, h("p", { class: "muted" }, list.length ? "Only one version so far." : "No versions recorded."));
-      const option = (v, i) => h("option", { value: v.id, selected: i }, `${formatDate(v.createdAt || v.updatedAt)}${v.author || v.LastUserId ? ` · ${v.author || ""}` : ""}`);
+      list.sort((a, b) => (b.number ?? 0) - (a.number ?? 0));
+      const option = (v, i) => h("option", { value: v.number ?? v.id, selected: i }, `${v.number ? `Version ${v.number} · ` : ""}${formatDate(v.createdAt)}`);
       const from = h("select", { id: "diff-from" }, list.map((v, i) => option(v, i === 1)));
       const to = h("select", { id: "diff-to" }, list.map((v, i) => option(v, i === 0)));
       const result = h("div", { class: "diff", "aria-live": "polite" });
@@ -114,6 +115,6 @@ function diffView(d) {
   const groups = ["added", "removed", "changed"].filter((k) => Array.isArray(d?.[k]));
   if (!groups.length) return h("pre", {}, typeof d === "string" ? d : JSON.stringify(d, null, 2));
   return groups.map((k) =>
-    h("section", {}, h("h3", {}, `${k[0].toUpperCase()}${k.slice(1)} (${d[k].length})`), h("ul", { class: `diff-${k}` }, d[k].map((x) => h("li", {}, typeof x === "string" ? x : x.name || x.arn || x.id || JSON.stringify(x))))),
+    h("section", {}, h("h3", {}, `${k[0].toUpperCase()}${k.slice(1)} (${d[k].length})`), h("ul", { class: `diff-${k}` }, d[k].map((x) => h("li", {}, typeof x === "string" ? x : [h("span", { class: "badge" }, x.type || "component"), " ", x.name || x.key || x.id, x.fields?.length ? h("span", { class: "muted" }, ` — ${x.fields.join(", ")}`) : null])))),
   );
 }

@@ -13,7 +13,7 @@ export function showDetails(host, el, { nodes, live } = {}) {
     );
     return;
   }
-  const nodeId = el.id.replace(/^c-/, "");
+  const nodeId = el.id.replace(/^[cg]-/, "");
   const type = [...el.classList].find((c) => c.startsWith("type-"))?.slice(5) || "component";
   const arn = el.dataset.arn || "";
   const node = nodes?.get(nodeId);

@@ -202,6 +202,7 @@ export async function renderDiagram(main, params) {
     toolbar.setTypes(svg);
     toolbar.enable(true);
     canvas.dataset.loaded = "true";
+    canvas.dataset.renders = String(Number(canvas.dataset.renders || 0) + 1);
     showDetails(details, null);
     loadData();
     startLive(svg);

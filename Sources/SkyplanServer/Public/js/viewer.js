@@ -148,7 +148,7 @@ export class DiagramViewer {
       drag = null;
       host.classList.remove("is-dragging");
       if (wasClick && e.type === "pointerup") {
-        const target = e.target.closest?.(".component");
+        const target = e.target.closest?.(".component, .group");
         this.select(target && this.svg?.contains(target) ? target : null);
       }
     };

@@ -1,0 +1,290 @@
+"""The web UI in headless Chromium against a real `skyplan serve` on a seeded moto, as a person uses
+it. Tests run in file order and share one browser; each step saves a screenshot to
+$SKYPLAN_ARTIFACTS/ui/ (default artifacts/ui/)."""
+import os
+import time
+
+import pytest
+
+pytest.importorskip("selenium")
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+
+SCAN_TIMEOUT = 240
+BAD_ARN = "arn:aws:iam::12345:role/skyplan"
+
+
+class UI:
+    """A person at the browser: waits, clicks, types, and photographs each step."""
+
+    def __init__(self, driver, base, shots):
+        self.d, self.base, self.shots = driver, base, shots
+
+    def wait(self, css, timeout=20, visible=True):
+        def find(d):
+            for el in d.find_elements(By.CSS_SELECTOR, css):
+                if not visible or el.is_displayed():
+                    return el
+            return None
+        return WebDriverWait(self.d, timeout).until(find, f"{css} did not appear within {timeout}s")
+
+    def wait_gone(self, css, timeout=20):
+        WebDriverWait(self.d, timeout).until(
+            lambda d: not [e for e in d.find_elements(By.CSS_SELECTOR, css) if e.is_displayed()], f"{css} stayed")
+
+    def until(self, condition, timeout=20, message=""):
+        return WebDriverWait(self.d, timeout, poll_frequency=0.2).until(lambda d: condition(), message)
+
+    def js(self, script, *args):
+        return self.d.execute_script(script, *args)
+
+    def type(self, css, text):
+        el = self.wait(css)
+        el.clear()
+        el.send_keys(text)
+        return el
+
+    def shot(self, name):
+        os.makedirs(self.shots, exist_ok=True)
+        time.sleep(0.3)  # let transitions settle so the picture shows the state
+        self.d.save_screenshot(os.path.join(self.shots, f"{name}.png"))
+
+    def sign_in(self, email, password):
+        self.d.delete_all_cookies()
+        self.d.get(self.base + "/")
+        self.type("#login-email", email)
+        self.type("#login-password", password)
+        self.wait("#login-submit").click()
+        self.wait("#user-button")
+
+    def open_accounts(self):
+        self.wait("#user-button").click()
+        self.wait("#menu-accounts").click()
+        self.wait("#accounts-dialog")
+        self.until(lambda: not self.d.find_elements(By.CSS_SELECTOR, "#accounts-dialog .loading"))
+        return self.d.find_element(By.ID, "accounts-dialog")
+
+    def account_rows(self):
+        return [r.text for r in self.d.find_elements(By.CSS_SELECTOR, "#accounts-table tbody tr")]
+
+    def close_dialog(self):
+        self.wait("#accounts-close").click()
+        self.wait_gone("#accounts-dialog")
+
+    def route_exists(self, path):
+        """True unless the server answers the router's generic 404 (the route is not built yet)."""
+        status = self.js("""const r = new XMLHttpRequest(); r.open('GET', arguments[0], false); r.send();
+                            return [r.status, r.responseText];""", path)
+        return not (status[0] == 404 and '"Not found"' in status[1])
+
+
+@pytest.fixture(scope="module")
+def ui(skyplan_server, browser_factory, artifacts_dir):
+    return UI(browser_factory(), skyplan_server.url, os.path.join(artifacts_dir, "ui"))
+
+
+@pytest.fixture(scope="module")
+def team(skyplan_server):
+    """A team "Platform" with the plain user in it; a second plain user (outsider) outside it."""
+    status, created = skyplan_server.api("POST", "/team", body={"name": "Platform"})
+    assert status == 201, created
+    member = skyplan_server.users["user"]
+    status, me = skyplan_server.api("GET", "/user/me", key=member["key"])
+    assert status == 200
+    status, _ = skyplan_server.api("PUT", f"/team/{created['id']}/member/{me['id']}", body={"role": "member"})
+    assert status == 200
+    outsider = skyplan_server.add_user("user", "outsider@example.com")
+    skyplan_server.users["user"] = member
+    skyplan_server.users["outsider"] = outsider
+    return created
+
+
+def production(skyplan_server):
+    return next(a for a in skyplan_server.seed["accounts"].values() if a["name"] == "Production")
+
+
+def test_sign_in_rejects_a_wrong_password_then_signs_in(ui, skyplan_server):
+    owner = skyplan_server.users["owner"]
+    ui.d.get(ui.base + "/")
+    ui.wait("#login-email")
+    ui.shot("01-sign-in")
+    ui.type("#login-email", owner["email"])
+    ui.type("#login-password", "not-the-password")
+    ui.wait("#login-submit").click()
+    error = ui.wait("#login-error .notice")
+    assert "wrong" in error.text.lower()
+    ui.shot("02-sign-in-error")
+    ui.sign_in(owner["email"], owner["password"])
+    assert owner["email"].split("@")[0] in ui.wait("#user-button").text
+    ui.wait(".diagram-page")
+    ui.shot("03-signed-in")
+
+
+def test_add_account_shows_the_servers_error_for_a_bad_arn(ui, team):
+    ui.open_accounts()
+    ui.wait("#add-account").click()
+    link = ui.wait("#iam-console-link")
+    ui.until(lambda: "externalID=" in (link.get_attribute("href") or ""), message="console link not pre-filled")
+    assert "roleType=crossAccount" in link.get_attribute("href")
+    assert "Require MFA" in ui.d.find_element(By.ID, "accounts-dialog").text
+    ui.shot("04-add-account-steps")
+    ui.type("#account-role-arn", BAD_ARN)
+    ui.type("#account-name", "Broken")
+    ui.wait("#account-save").click()
+    error = ui.wait("#account-error .notice")
+    assert error.text.strip(), "the server's message is shown in place"
+    assert ui.wait("#account-role-arn").get_attribute("aria-invalid") == "true"
+    ui.js("document.getElementById('account-error').scrollIntoView()")
+    ui.shot("05-add-account-bad-arn")
+
+
+def test_add_account_through_the_modal(ui, skyplan_server, team):
+    role = production(skyplan_server)["roleArn"]
+    ui.type("#account-role-arn", role)
+    ui.type("#account-name", "Production")
+    Select(ui.wait(f"#team-access-{team['id']}")).select_by_value("read")
+    ui.wait("#account-save").click()
+    ui.wait("#accounts-table")
+    rows = ui.account_rows()
+    assert any("Production" in r and role in r and "Platform" in r for r in rows), rows
+    ui.shot("06-account-added")
+
+
+def test_edit_the_account_name(ui):
+    ui.wait("#accounts-table [data-action=edit]").click()
+    ui.type("#account-name", "Production (shop)")
+    ui.shot("07-edit-account")
+    ui.wait("#account-save").click()
+    ui.until(lambda: any("Production (shop)" in r for r in ui.account_rows()), message="renamed row not shown")
+    ui.shot("08-account-edited")
+    ui.close_dialog()
+
+
+def test_a_user_outside_the_team_does_not_see_the_account(ui, skyplan_server, team):
+    outsider = skyplan_server.users["outsider"]
+    ui.sign_in(outsider["email"], outsider["password"])
+    ui.open_accounts()
+    assert ui.account_rows() == []
+    assert not ui.d.find_elements(By.ID, "add-account"), "users cannot connect accounts"
+    ui.shot("09-outsider-sees-no-account")
+    ui.close_dialog()
+    member = skyplan_server.users["user"]
+    ui.sign_in(member["email"], member["password"])
+    ui.open_accounts()
+    rows = ui.account_rows()
+    assert any("Production (shop)" in r for r in rows), rows
+    assert not ui.d.find_elements(By.CSS_SELECTOR, "#accounts-table [data-action=edit]"), "members cannot edit"
+    ui.shot("10-team-member-sees-account")
+    ui.close_dialog()
+    owner = skyplan_server.users["owner"]
+    ui.sign_in(owner["email"], owner["password"])
+
+
+@pytest.fixture(scope="module")
+def scanned(ui, skyplan_server):
+    """Scans the demo account's us-east-1 (skips while the snapshot route is not built)."""
+    ui.d.get(ui.base + "/#/diagram")
+    ui.wait("#account-select")
+    account = next(a for a in skyplan_server.api("GET", "/aws/account")[1]["accounts"] if a["name"].startswith("Production"))
+    if not ui.route_exists(f"/aws/account/{account['id']}/us-east-1/json?filter=type%3Dnothing"):
+        pytest.skip("GET /aws/account/{id}/{region}/{format} answers 404: the snapshot route is not built yet")
+    Select(ui.wait("#account-select")).select_by_value(account["id"])
+    ui.wait("#scan-button").click()
+    ui.wait(".scan-progress, .canvas[data-loaded=true]", timeout=30)
+    ui.shot("11-scan-progress")
+    ui.wait(".canvas[data-loaded=true]", timeout=SCAN_TIMEOUT)
+    return account
+
+
+def counts(ui):
+    return ui.js("""const s = document.querySelector('.stage svg');
+      return {vpc: s.querySelectorAll('.type-vpc').length, subnet: s.querySelectorAll('.type-subnet').length,
+              components: s.querySelectorAll('.component').length, ec2: s.querySelectorAll('.component.type-ec2').length,
+              renders: Number(document.querySelector('.canvas').dataset.renders || 0)}""")
+
+
+def test_scan_shows_vpcs_subnets_and_components(ui, scanned):
+    c = counts(ui)
+    assert c["vpc"] >= 1 and c["subnet"] >= 4 and c["components"] >= 10, c
+    ui.wait(".stage .component.type-ec2").click()
+    assert ui.wait("#details-arn").text.startswith("arn:aws:ec2:")
+    ui.shot("12-diagram-details")
+
+
+def test_switch_projection_to_2d_and_theme(ui, scanned):
+    before = counts(ui)["renders"]
+    ui.wait("#projection-2d").click()
+    ui.until(lambda: counts(ui)["renders"] > before, timeout=60, message="no re-render after 2D")
+    assert ui.wait("#projection-2d").get_attribute("aria-pressed") == "true"
+    ui.shot("13-projection-2d")
+    before = counts(ui)["renders"]
+    ui.wait("#theme-dark").click()
+    ui.until(lambda: counts(ui)["renders"] > before, timeout=60, message="no re-render after dark")
+    ui.shot("14-theme-dark")
+    ui.wait("#theme-light").click()
+    ui.wait("#projection-isometric").click()
+    ui.until(lambda: counts(ui)["renders"] > before + 1, timeout=60)
+
+
+def test_filter_keeps_matching_components_and_points_at_errors(ui, scanned):
+    before = counts(ui)["renders"]
+    ui.type("#filter-input", "type=ec2")
+    ui.wait("#filter-apply").click()
+    ui.until(lambda: counts(ui)["renders"] > before, timeout=60, message="no re-render after filter")
+    c = counts(ui)
+    assert c["ec2"] >= 1 and c["ec2"] == c["components"], c
+    ui.shot("15-filter-ec2")
+    ui.type("#filter-input", "type=ec2 AND (running")
+    ui.wait("#filter-apply").click()
+    error = ui.wait("#filter-error")
+    assert "position" in error.text.lower() or "^" in error.text, error.text
+    ui.shot("16-filter-error")
+    ui.type("#filter-input", "")
+    before = counts(ui)["renders"]
+    ui.wait("#filter-apply").click()
+    ui.until(lambda: counts(ui)["renders"] > before, timeout=60)
+
+
+def test_budget_of_the_saved_diagram(ui, scanned):
+    ui.wait("#save-blueprint").click()
+    ui.type("#blueprint-name", "Shop production")
+    ui.wait("#blueprint-save").click()
+    ui.wait_gone("#blueprint-save", timeout=60)
+    ui.wait("#tab-budget").click()
+    if not ui.route_exists("/blueprint/00000000-0000-4000-8000-000000000000/budget/json"):
+        ui.shot("17-budget-unavailable")
+        pytest.skip("GET /blueprint/{id}/budget/json answers 404: the budget route is not built yet")
+    total = ui.wait("#budget-total", timeout=60)
+    assert any(ch.isdigit() for ch in total.text), total.text
+    ui.shot("17-budget")
+
+
+def test_export_png(ui, scanned):
+    ui.wait("#export-button").click()
+    ui.wait("#export-png").click()
+    ui.until(lambda: (ui.js("return document.querySelector('.toolbar').dataset.lastExport") or "").startswith("png:"),
+             timeout=120, message="PNG export did not finish")
+    assert ui.js("return document.querySelector('.toolbar').dataset.lastExport").startswith("png:image/png")
+    ui.until(lambda: any(f.endswith(".png") for f in os.listdir(ui.d.downloads)), timeout=30)
+    ui.shot("18-exported-png")
+
+
+def test_admin_pages(ui):
+    for route, css, name in (("teams", ".card h2", "19-teams"), ("keys", "#key-create", "20-api-keys"),
+                             ("audit", "#audit-table", "21-audit"), ("blueprints", "h1", "22-blueprints")):
+        ui.d.get(f"{ui.base}/#/{route}")
+        ui.wait(css)
+        if route == "audit":
+            assert "account.connect" in ui.wait("#audit-table").text
+        ui.shot(name)
+
+
+def test_remove_the_account_after_confirmation(ui):
+    ui.d.get(ui.base + "/#/diagram")
+    ui.open_accounts()
+    ui.wait("#accounts-table [data-action=remove]").click()
+    ui.wait("dialog.dialog-small .btn-danger")
+    ui.shot("23-remove-confirm")
+    ui.wait("dialog.dialog-small .btn-danger").click()
+    ui.until(lambda: not ui.account_rows(), message="the account is still listed")
+    ui.shot("24-account-removed")
