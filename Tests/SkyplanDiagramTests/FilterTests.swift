@@ -60,7 +60,7 @@ struct FilterTests {
     }
 
     @Test(arguments: [
-        ("type=ec2 AND (running", 16, "expected ')'"),
+        ("type=ec2 AND (running", 21, "expected ')' to close the '(' at position 13"),
         ("type=", 5, "expected a value"),
         ("a OR", 4, "unexpected end"),
         (")", 0, "unexpected ')'"),
