@@ -66,7 +66,7 @@ final class LayoutBox {
         case .grid:
             let area = children.reduce(0.0) { $0 + ($1.width + itemGap) * ($1.height + itemGap) }
             let widest = children.reduce(0.0) { max($0, $1.width) }
-            maxWidth = max(widest, (area * 1.6).squareRoot())
+            maxWidth = max(widest, (area * (role == .strip ? 8 : 1.6)).squareRoot())
         }
         var lineX = 0.0, lineY = 0.0, lineHeight = 0.0, contentWidth = 0.0
         var line: [LayoutBox] = []
@@ -95,7 +95,7 @@ final class LayoutBox {
         }
         let minimum = children.isEmpty ? 3.0 : 0
         width = max(minimum, contentWidth) + inset * 2
-        height = max(minimum, contentHeight) + top + inset
+        height = max(minimum, contentHeight) + top + (hasOutline ? LayoutMetrics.footer : 0)
         // Room for the title as renderers write it ("Security group  web"): about 0.31 units a character.
         if hasOutline { width = max(width, (Double(title.count) + 20) * 0.31 + inset * 2) }
     }

@@ -65,6 +65,8 @@ enum LayoutMetrics {
     /// Space inside a container's outline, and the band on top for its title.
     static let padding = 1.0
     static let header = 1.5
+    /// The band at the bottom: isometric views write the title there, where no block can rise over it.
+    static let footer = 1.5
     /// Space between siblings.
     static let gap = 1.0
 }

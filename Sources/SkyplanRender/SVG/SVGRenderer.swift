@@ -92,9 +92,8 @@ struct SVGContext {
             out += "height=\"\(SVGText.num(h))\" fill=\"url(#gridPatternMajor)\"/>\n"
         }
         surfacesAndGroups()
-        if !projector.isometric { edges() }
+        edges()
         components()
-        if projector.isometric { edges() }
         componentLabels()
         notes()
         out += "<g id=\"interactionLayer\" fill=\"none\"></g>\n</svg>\n"

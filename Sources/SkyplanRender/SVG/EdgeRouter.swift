@@ -1,0 +1,103 @@
+import SkyplanDiagram
+
+/// Routes connections in grid space so they do not run through unrelated components where that can
+/// be avoided: the straight line when it is free, else the best of a few orthogonal L and Z routes
+/// through the free channels between component cells. Shared by both projections.
+struct EdgeRouter {
+    typealias Point = (x: Double, y: Double)
+
+    private let rects: [GridRect]
+    private var buckets: [Int64: [Int32]] = [:]
+    private let bucketSize = 8.0
+    /// Past this many edges, draw them straight (routing would cost more than it helps).
+    static let routingLimit = 20_000
+
+    init(nodes: [BlueprintNode]) {
+        rects = nodes.map(\.rect)
+        for (index, rect) in rects.enumerated() {
+            for key in keys(rect) { buckets[key, default: []].append(Int32(index)) }
+        }
+    }
+
+    private func keys(_ rect: GridRect) -> [Int64] {
+        let x0 = Int64((rect.minX / bucketSize).rounded(.down)), x1 = Int64((rect.maxX / bucketSize).rounded(.down))
+        let y0 = Int64((rect.minY / bucketSize).rounded(.down)), y1 = Int64((rect.maxY / bucketSize).rounded(.down))
+        var result: [Int64] = []
+        for x in x0...x1 { for y in y0...y1 { result.append(x &* 1_000_003 &+ y) } }
+        return result
+    }
+
+    /// How many components other than `from` and `to` the polyline crosses.
+    func hits(_ points: [Point], excluding from: Int, _ to: Int) -> Int {
+        var seen = Set<Int32>()
+        var count = 0
+        for (a, b) in zip(points, points.dropFirst()) {
+            let box = GridRect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x), height: abs(a.y - b.y))
+            for key in keys(box) {
+                for index in buckets[key] ?? [] where Int(index) != from && Int(index) != to {
+                    if seen.contains(index) { continue }
+                    if Self.segment(a, b, crosses: rects[Int(index)]) {
+                        seen.insert(index)
+                        count += 1
+                    }
+                }
+            }
+        }
+        return count
+    }
+
+    /// Waypoints from the centre of node `from` to the centre of node `to`.
+    func route(from: Int, to: Int, limitReached: Bool) -> [Point] {
+        let a = center(rects[from]), b = center(rects[to])
+        let straight = [a, b]
+        if limitReached || hits(straight, excluding: from, to) == 0 { return straight }
+        var candidates: [[Point]] = [[a, (b.x, a.y), b], [a, (a.x, b.y), b]]
+        for mx in [a.x - 1.5, a.x + 2.5, b.x - 1.5, b.x + 2.5, (a.x + b.x) / 2] {
+            candidates.append([a, (mx, a.y), (mx, b.y), b])
+        }
+        for my in [a.y - 1.25, a.y + 2.75, b.y - 1.25, b.y + 2.75, (a.y + b.y) / 2] {
+            candidates.append([a, (a.x, my), (b.x, my), b])
+        }
+        var best = straight
+        var bestScore = Double(hits(straight, excluding: from, to)) * 1_000 + length(straight)
+        for candidate in candidates {
+            let score = Double(hits(candidate, excluding: from, to)) * 1_000 + length(candidate)
+                + Double(candidate.count - 2) * 0.5
+            if score < bestScore {
+                best = candidate
+                bestScore = score
+            }
+        }
+        return best
+    }
+
+    private func center(_ rect: GridRect) -> Point { (rect.minX + rect.size.x / 2, rect.minY + rect.size.y / 2) }
+
+    private func length(_ points: [Point]) -> Double {
+        zip(points, points.dropFirst()).reduce(0) { sum, pair in
+            let dx = pair.1.x - pair.0.x, dy = pair.1.y - pair.0.y
+            return sum + (dx * dx + dy * dy).squareRoot()
+        }
+    }
+
+    /// Liang–Barsky: the parameter in [0, 1] where the segment a→b enters `rect`, if it does.
+    static func entry(_ a: Point, _ b: Point, into rect: GridRect) -> Double? {
+        var t0 = 0.0, t1 = 1.0
+        let dx = b.x - a.x, dy = b.y - a.y
+        for (p, q) in [(-dx, a.x - rect.minX), (dx, rect.maxX - a.x), (-dy, a.y - rect.minY), (dy, rect.maxY - a.y)] {
+            if p == 0 {
+                if q < 0 { return nil }
+            } else {
+                let r = q / p
+                if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
+                if t0 > t1 { return nil }
+            }
+        }
+        return t0
+    }
+
+    static func segment(_ a: Point, _ b: Point, crosses rect: GridRect) -> Bool {
+        let inner = GridRect(x: rect.minX + 0.05, y: rect.minY + 0.05, width: rect.size.x - 0.1, height: rect.size.y - 0.1)
+        return entry(a, b, into: inner) != nil
+    }
+}
