@@ -55,3 +55,23 @@ extension CollectorRecorder {
         return outputs
     }
 }
+
+/// Runs one call and keeps its outcome, so that several calls can run side by side (`async let`) and be
+/// recorded afterwards with `CollectorRecorder.take`.
+func capture<T: Sendable>(_ body: @Sendable () async throws -> T) async -> Result<T, any Error> {
+    do { return .success(try await body()) } catch { return .failure(error) }
+}
+
+extension CollectorRecorder {
+    /// The value of a captured call, or nil with a diagnostic for `operation`.
+    public mutating func take<T>(_ operation: String, _ result: Result<T, any Error>) throws -> T? {
+        switch result {
+        case .success(let value): return value
+        case .failure(let error):
+            if error is CancellationError || Task.isCancelled { throw CancellationError() }
+            output.diagnostics.append(
+                ErrorClassifier.diagnostic(for: error, context: context, service: service, operation: operation))
+            return nil
+        }
+    }
+}

@@ -7,9 +7,12 @@ public struct ScanConfiguration: Sendable {
     public var concurrency: Int
     /// The clock stamped on `Inventory.startedAt` / `finishedAt` (injected so tests are deterministic).
     public var now: @Sendable () -> Date
+    /// How many per-item calls (one `DescribeTable` per table) one collector makes at once.
+    public var perItemConcurrency: Int
 
-    public init(concurrency: Int = 24, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(concurrency: Int = 24, perItemConcurrency: Int = 8, now: @escaping @Sendable () -> Date = { Date() }) {
         self.concurrency = max(1, concurrency)
+        self.perItemConcurrency = max(1, perItemConcurrency)
         self.now = now
     }
 }

@@ -1,0 +1,96 @@
+import SkyplanAWS
+import SkyplanModel
+
+/// The VPC network of a region: VPCs, subnets (classified), route tables, gateways, endpoints, peering,
+/// transit gateways, VPN and customer gateways, security groups (with rules) and network interfaces.
+public struct NetworkCollector: Collector {
+    public let client: AWSClient
+    public var service: String { "vpc" }
+    public var scope: CollectorScope { .regional }
+    public init(client: AWSClient) { self.client = client }
+
+    public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
+        var recorder = CollectorRecorder(context: context, service: service)
+        let client = self.client
+        let region = context.region
+        // Independent calls, side by side: a region costs one round trip of latency, not thirteen.
+        async let vpcsCall = capture { try await client.describeVpcs(region: region) }
+        async let subnetsCall = capture { try await client.describeSubnets(region: region) }
+        async let tablesCall = capture { try await client.describeRouteTables(region: region) }
+        async let igwsCall = capture { try await client.describeInternetGateways(region: region) }
+        async let eigwsCall = capture { try await client.describeEgressOnlyInternetGateways(region: region) }
+        async let natsCall = capture { try await client.describeNatGateways(region: region) }
+        async let endpointsCall = capture { try await client.describeVpcEndpoints(region: region) }
+        async let peeringsCall = capture { try await client.describeVpcPeeringConnections(region: region) }
+        async let tgwsCall = capture { try await client.describeTransitGateways(region: region) }
+        async let attachmentsCall = capture { try await client.describeTransitGatewayAttachments(region: region) }
+        async let vgwsCall = capture { try await client.describeVpnGateways(region: region) }
+        async let cgwsCall = capture { try await client.describeCustomerGateways(region: region) }
+        async let groupsCall = capture { try await client.describeSecurityGroups(region: region) }
+        async let enisCall = capture { try await client.describeNetworkInterfaces(region: region) }
+
+        var builder = NetworkInventoryBuilder(context: context)
+        let tables = try recorder.take("DescribeRouteTables", await tablesCall) ?? []
+        builder.addVPCs(try recorder.take("DescribeVpcs", await vpcsCall) ?? [])
+        builder.addSubnets(try recorder.take("DescribeSubnets", await subnetsCall) ?? [], tables: tables)
+        builder.addRouteTables(tables)
+        builder.addInternetGateways(try recorder.take("DescribeInternetGateways", await igwsCall) ?? [])
+        builder.addEgressOnlyGateways(try recorder.take("DescribeEgressOnlyInternetGateways", await eigwsCall) ?? [])
+        builder.addNATGateways(try recorder.take("DescribeNatGateways", await natsCall) ?? [])
+        builder.addEndpoints(try recorder.take("DescribeVpcEndpoints", await endpointsCall) ?? [])
+        builder.addPeerings(try recorder.take("DescribeVpcPeeringConnections", await peeringsCall) ?? [])
+        builder.addTransitGateways(try recorder.take("DescribeTransitGateways", await tgwsCall) ?? [])
+        builder.addTransitGatewayAttachments(
+            try recorder.take("DescribeTransitGatewayAttachments", await attachmentsCall) ?? [])
+        builder.addVPNGateways(try recorder.take("DescribeVpnGateways", await vgwsCall) ?? [])
+        builder.addCustomerGateways(try recorder.take("DescribeCustomerGateways", await cgwsCall) ?? [])
+        builder.addSecurityGroups(try recorder.take("DescribeSecurityGroups", await groupsCall) ?? [])
+        builder.addNetworkInterfaces(try recorder.take("DescribeNetworkInterfaces", await enisCall) ?? [])
+        recorder.output.merge(builder.output)
+        return recorder.output
+    }
+}
+
+/// EC2 instances (shape, platform, tenancy, placement) and EBS volumes (type, size, attachments).
+public struct EC2Collector: Collector {
+    public let client: AWSClient
+    public var service: String { "ec2" }
+    public var scope: CollectorScope { .regional }
+    public init(client: AWSClient) { self.client = client }
+
+    public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
+        var recorder = CollectorRecorder(context: context, service: service)
+        let client = self.client
+        let region = context.region
+        async let instancesCall = capture { try await client.describeInstances(region: region) }
+        async let volumesCall = capture { try await client.describeVolumes(region: region) }
+        for instance in try recorder.take("DescribeInstances", await instancesCall) ?? [] where instance.state != "terminated" {
+            var config = InstanceShape.config(instance.instanceType)
+            config["platform"] = .string(InstanceShape.platform(details: instance.platformDetails, usageOperation: nil, platform: nil))
+            config["tenancy"] = .string(instance.tenancy.isEmpty ? "default" : instance.tenancy)
+            recorder.output.resources.append(Resource(
+                arn: context.arn("ec2", "instance", instance.instanceID), type: .ec2, resourceID: instance.instanceID,
+                accountID: context.accountID, region: region, tags: instance.tags,
+                placement: Placement(
+                    vpcID: instance.vpcID, subnetIDs: instance.subnetID.map { [$0] } ?? [],
+                    availabilityZones: instance.availabilityZone.isEmpty ? [] : [instance.availabilityZone],
+                    securityGroupIDs: instance.securityGroupIDs.sorted()),
+                config: config))
+        }
+        for volume in try recorder.take("DescribeVolumes", await volumesCall) ?? [] {
+            var config: [String: JSONValue] = ["volumeType": .string(volume.volumeType), "volumeSize": .number(Double(volume.size))]
+            if let iops = volume.iops { config["iops"] = .number(Double(iops)) }
+            if let throughput = volume.throughput { config["throughput"] = .number(Double(throughput)) }
+            let arn = context.arn("ec2", "volume", volume.volumeID)
+            recorder.output.resources.append(Resource(
+                arn: arn, type: .ebs, resourceID: volume.volumeID, accountID: context.accountID, region: region,
+                tags: volume.tags, placement: Placement(availabilityZones: [volume.availabilityZone]), config: config))
+            for attachment in volume.attachments {
+                recorder.output.relate(
+                    arn, context.arn("ec2", "instance", attachment.instanceID), .attachment,
+                    "ec2:DescribeVolumes Attachment \(attachment.instanceID) \(attachment.device)")
+            }
+        }
+        return recorder.output
+    }
+}
