@@ -87,6 +87,40 @@ import Testing
         #expect(result.book.entries.map(\.id) == ["ebs.gp3.storage"])
     }
 
+    @Test func csvTieredPricesKeepTheirRanges() throws {
+        let csv = #"""
+            "FormatVersion","v1.0"
+            "Disclaimer","For information only."
+            "Publication Date","2026-10-01T00:00:00Z"
+            "Version","20261001000000"
+            "OfferCode","AWSLambda"
+            "SKU","OfferTermCode","RateCode","TermType","PriceDescription","EffectiveDate","StartingRange","EndingRange","Unit","PricePerUnit","Currency","Product Family","serviceCode","Location","Location Type","Group","Group Description","usageType","operation","Region Code"
+            "D1","JRTCKXETXF","D1.T1","OnDemand","AWS Lambda - Total Compute - US East (N. Virginia), ""Tier 1""","2026-09-01","0","6000000000","Lambda-GB-Second","0.0000166667","USD","Serverless","AWSLambda","US East (N. Virginia)","AWS Region","AWS-Lambda-Duration","Invocation duration","Lambda-GB-Second","Invoke","us-east-1"
+            "D1","JRTCKXETXF","D1.T2","OnDemand","Tier 2","2026-09-01","6000000000","15000000000","Lambda-GB-Second","0.0000150000","USD","Serverless","AWSLambda","US East (N. Virginia)","AWS Region","AWS-Lambda-Duration","Invocation duration","Lambda-GB-Second","Invoke","us-east-1"
+            "D1","JRTCKXETXF","D1.T3","OnDemand","Tier 3","2026-09-01","15000000000","Inf","Lambda-GB-Second","0.0000133334","USD","Serverless","AWSLambda","US East (N. Virginia)","AWS Region","AWS-Lambda-Duration","Invocation duration","Lambda-GB-Second","Invoke","us-east-1"
+            """#
+        let url = try write(csv, name: "lambda.csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let book = try PriceImporter().importCSV(at: url).book
+        let tiers = book.tiers(id: "lambda.duration.x86", region: "us-east-1")
+        #expect(tiers.map(\.usd) == [0.0000166667, 0.000015, 0.0000133334])
+        #expect(tiers.map(\.end) == [6e9, 15e9, nil])
+    }
+
+    @Test func wantedFieldsUnescapeDoubledQuotes() {
+        let line = Array(#""a","say ""hi"", ok",c,"d""#.utf8)
+        var got: [Int: String] = [:]
+        line.withUnsafeBufferPointer { buffer in
+            CSVFields.forEachField(buffer, wanted: [0, -1, 2, 3]) { got[$0] = $1 }
+        }
+        #expect(got == [0: "a", 2: "c", 3: "d"])
+        var second: [Int: String] = [:]
+        line.withUnsafeBufferPointer { buffer in
+            CSVFields.forEachField(buffer, wanted: [-1, 1, -1, -1]) { second[$0] = $1 }
+        }
+        #expect(second == [1: #"say "hi", ok"#])
+    }
+
     @Test func missingHeaderIsAnError() throws {
         let url = try write(Self.metadata, name: "empty.csv")
         defer { try? FileManager.default.removeItem(at: url) }
