@@ -78,6 +78,23 @@ def synthetic_svg(count, projection="isometric", theme="light", exclude=()):
     return "\n".join(out)
 
 
+def standin_budget(currency, period):
+    """A budget report in SkyplanBudget's BudgetReport shape (figures are made up)."""
+    rows = [("ec2", 412.5, 24, 0), ("rds", 388.0, 2, 0), ("elb", 22.3, 1, 0), ("natgateway", 65.7, 2, 0),
+            ("lambda", 3.1, 3, 1), ("s3", 11.5, 2, 0)]
+    return {"currency": currency, "period": period, "rate": "effective", "bookVersion": "bundled 2025-01",
+            "exchangeRatesAsOf": "" if currency == "USD" else "2025-01-02", "total": sum(r[1] for r in rows),
+            "unpricedComponentCount": 1, "unpricedLineCount": 1, "assumptionLineCount": 2,
+            "components": [{"id": "x", "name": "thumbnailer", "type": "lambda", "region": "us-east-1", "count": 1,
+                            "cost": None, "pricedCost": 0, "lines": [{"item": "requests", "assumption": True,
+                                                                      "quantity": 1, "unit": "M requests",
+                                                                      "quantitySource": "assumption mRequests",
+                                                                      "note": "default usage"}]}],
+            "rollups": {"service": [{"key": k, "monthlyCost": c, "componentCount": n, "unpricedLineCount": u}
+                                    for k, c, n, u in rows],
+                        "vpc": [{"key": "vpc-demo", "monthlyCost": 880.0, "componentCount": 30, "unpricedLineCount": 0}]}}
+
+
 class StandIn:
     """The state of the stand-in API: one owner, accounts, teams; diagrams of `components` components."""
 
@@ -109,6 +126,17 @@ def make_handler(state):
             self.end_headers()
             self.wfile.write(body)
 
+        def send_sse(self, events, delay=0.0):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-cache")
+            self.end_headers()
+            for name, data in events:
+                self.wfile.write(f"event: {name}\ndata: {json.dumps(data)}\n\n".encode())
+                self.wfile.flush()
+                time.sleep(delay)
+            time.sleep(0.5)
+
         def body(self):
             n = int(self.headers.get("Content-Length") or 0)
             return json.loads(self.rfile.read(n) or b"{}")
@@ -135,6 +163,10 @@ def make_handler(state):
                 return self.send_json(200, {"accountId": "000000000000", "externalId": ext, "awsConsoleUrl":
                                             "https://console.aws.amazon.com/iam/home?#/roles$new?step=type&roleType=crossAccount"
                                             f"&isThirdParty&accountID=000000000000&externalID={ext}&roleName=skyplan"})
+            if "(" in q.get("filter", "") and ")" not in q["filter"]:
+                return self.send_json(400, {"error": f"filter syntax error at position {len(q['filter'])}: expected ')' "
+                                            f"to close the '(' at position {q['filter'].index('(')}",
+                                            "reason": "invalid_parameter", "code": 400})
             if len(parts) == 5 and parts[:2] == ["aws", "account"] and parts[4] in ("svg", "json"):
                 if parts[4] == "json":
                     return self.send_json(200, {"data": {"name": "synthetic", "nodes": [], "edges": [], "groups": []}})
@@ -146,6 +178,24 @@ def make_handler(state):
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 return self.wfile.write(body)
+            if len(parts) == 5 and parts[4] == "events":
+                return self.send_sse([("progress", {"phase": "collecting", "region": parts[3], "service": svc,
+                                                    "done": i + 1, "total": 6, "diagnostics": [] if svc != "eks" else
+                                                    [{"service": "eks", "code": "AccessDenied",
+                                                      "message": "eks:ListClusters denied"}]})
+                                      for i, svc in enumerate(["ec2", "rds", "lambda", "s3", "sqs", "eks"])], delay=.15)
+            if parts[:1] == ["live"]:
+                health = ["ok", "ok", "warning", "error", "stopped"]
+                return self.send_sse([("status", {"arn": f"arn:aws:ec2:us-east-1:111111111111:instance/i-{n:017x}",
+                                                  "health": health[(n // 11) % 5], "alarms": 1 if n % 3 == 0 else 0,
+                                                  "values": {"state": "running", "cpu": f"{n % 97}%"}})
+                                      for n in range(0, min(state.components, 400), 11)], delay=0)
+            if path == "/blueprint" and method == "POST":
+                bp = {"id": str(uuid.uuid4()), "name": self.body().get("name", "Untitled"), "data": {}}
+                state.blueprints.append(bp)
+                return self.send_json(201, bp)
+            if len(parts) == 4 and parts[0] == "blueprint" and parts[2] == "budget" and parts[3] == "json":
+                return self.send_json(200, standin_budget(q.get("currency", "USD"), q.get("period", "m")))
             if path.startswith(("/aws/", "/blueprint", "/live", "/apikey", "/audit", "/user")):
                 return self.send_json(404, {"error": "Not found", "reason": "not_found", "code": 404})
             if method == "GET":

@@ -68,7 +68,7 @@ export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map
         unpriced.length ? h("span", { class: "badge badge-warn" }, "lower bound") : null,
       ),
       unpriced.length
-        ? notice("warn", h("strong", {}, `${unpriced.length} component${unpriced.length === 1 ? " has" : "s have"} no known price`), " and are not included in the total: ", unpriced.map((c) => c.name || c.type).join(", "), ".")
+        ? notice("warn", h("strong", {}, `${unpriced.length} component${unpriced.length === 1 ? " has" : "s have"} no known price`), `, so the total leaves ${unpriced.length === 1 ? "it" : "them"} out: `, unpriced.map((c) => c.name || c.type).join(", "), ".")
         : null,
       h(
         "table",

@@ -202,6 +202,7 @@ export async function renderDiagram(main, params) {
     toolbar.setTypes(svg);
     toolbar.enable(true);
     canvas.dataset.loaded = "true";
+    canvas.dataset.theme = state.theme;
     canvas.dataset.renders = String(Number(canvas.dataset.renders || 0) + 1);
     showDetails(details, null);
     loadData();
@@ -217,10 +218,14 @@ export async function renderDiagram(main, params) {
     try {
       const svg = await state.source.svg(viewParams());
       if (state.results?.has(state.region)) state.results.get(state.region).svg = svg;
+      state.goodFilter = state.filter;
       mount(svg, keepView);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && /filter/i.test(e.message)) toolbar.filterError(e);
-      else toolbar.error(e.message);
+      if (e instanceof ApiError && e.status === 400 && /filter/i.test(e.message)) {
+        // Keep the diagram of the last valid filter; point at the problem in the box.
+        state.filter = state.goodFilter || "";
+        toolbar.filterError(e);
+      } else toolbar.error(e.message);
     } finally {
       toolbar.busy(false);
     }

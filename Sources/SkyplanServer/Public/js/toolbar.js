@@ -39,6 +39,10 @@ export function buildToolbar(state, actions) {
   const labels = h("input", { type: "checkbox", id: "labels-toggle", checked: state.label, onchange: (e) => { state.label = e.target.checked; actions.rerender(); } });
   const filterInput = h("input", { type: "search", id: "filter-input", placeholder: "Filter: type=ec2 AND running, tag=value, vpc-…", "aria-describedby": "filter-help", autocomplete: "off", spellcheck: "false" });
   const filterError = h("div", { class: "filter-error", id: "filter-error", role: "alert" });
+  filterInput.addEventListener("input", () => {
+    filterInput.setAttribute("aria-invalid", "false");
+    replace(filterError);
+  });
   const filterForm = h(
     "form",
     { class: "filter-form", role: "search", onsubmit: (e) => { e.preventDefault(); state.filter = filterInput.value.trim(); actions.rerender(); } },
