@@ -12,6 +12,15 @@ extension LineBuilder {
         }
     }
 
+    /// EC2 `tenancy` (`default` means shared) → the price book's tenancy attribute.
+    static func tenancy(_ value: String?) -> String {
+        switch value?.lowercased() ?? "shared" {
+        case "dedicated": "dedicated"
+        case "host": "host"
+        default: "shared"
+        }
+    }
+
     /// EC2: instance hours by type, platform, tenancy and region under `billingOptions`
     /// (`od` on-demand, `ri` reserved, `si` spot), plus a public IPv4 address if configured.
     mutating func ec2() {
@@ -21,8 +30,7 @@ extension LineBuilder {
             return
         }
         let os = Self.operatingSystem(component.string("platform"))
-        let tenancy = (component.string("tenancy") ?? "shared").lowercased() == "default" ? "shared"
-            : (component.string("tenancy") ?? "shared").lowercased()
+        let tenancy = Self.tenancy(component.string("tenancy"))
         let options = component.config["billingOptions"]?.objectValue ?? [:]
         let billing = options["type"]?.stringValue?.lowercased() ?? "od"
         let utilization = options["utilization"]?.doubleValue
@@ -34,28 +42,32 @@ extension LineBuilder {
         let label = "\(type) \(os) \(tenancy)"
         switch billing {
         case "ri":
-            reserved(type: type, base: base, label: label, options: options)
+            reserved(type: type, os: os, tenancy: tenancy, label: label, options: options)
         case "si":
             spot(base: base, label: label, hours: running, source: runningSource)
         default:
             add("On-demand instance hours \(label)", key("ec2.instance", base), unit: "Hrs", quantity: running,
                 source: runningSource)
         }
-        if component.flag("publicIp") == true || (component.number("publicIpCount") ?? 0) > 0 {
-            let (addresses, source) = quantity("publicIpCount", assumption: "publicIp", 1)
-            publicIPv4(count: addresses, source: component.number("publicIpCount") == nil ? .config("publicIp") : source)
+        // Public IPv4 addresses are billed per hour (since 2024-02-01): `publicIpCount`, or `publicIp` true = 1.
+        if let addresses = component.number("publicIpCount"), addresses > 0 {
+            publicIPv4(count: addresses, source: .config("publicIpCount"))
+        } else if component.flag("publicIp") == true {
+            publicIPv4(count: 1, source: .config("publicIp"))
         }
     }
 
     /// Reserved: recurring hours for the whole term, plus the upfront fee amortized per month.
-    private mutating func reserved(type: String, base: String, label: String, options: [String: JSONValue]) {
+    private mutating func reserved(
+        type: String, os: String, tenancy: String, label: String, options: [String: JSONValue]
+    ) {
         let months = options["leaseContractLength"]?.doubleValue ?? 12
         let years = months >= 36 ? "3yr" : "1yr"
         let purchase = (options["purchaseOption"]?.stringValue ?? "No Upfront").lowercased()
         let offering = (options["offeringClass"]?.stringValue ?? "standard").lowercased()
         let attributes = Self.attributes(
-            ("instanceType", type), ("lease", years), ("offeringClass", offering), ("os", Self.operatingSystem(component.string("platform"))),
-            ("purchaseOption", purchase), ("tenancy", base.contains("tenancy=dedicated") ? "dedicated" : "shared"))
+            ("instanceType", type), ("lease", years), ("offeringClass", offering), ("os", os),
+            ("purchaseOption", purchase), ("tenancy", tenancy))
         let hourly = key("ec2.instance.ri", attributes)
         let missing =
             "no reserved price for \(hourly) in price book \(model.book.version); import an AmazonEC2 offer file "

@@ -31,6 +31,13 @@ import Testing
         #expect(!line.isAssumption)
     }
 
+    @Test func publicIPv4IsChargedAtHalfACentAnHour() {
+        let ec2 = component(.ec2, ["instanceType": "m5.large", "publicIp": true, "tenancy": "default"])
+        #expect(abs(monthly(ec2) - (70.08 + 3.65)) < 1e-9)
+        let dedicated = component(.ec2, ["instanceType": "m5.large", "tenancy": "dedicated"])
+        #expect(model.budget(for: [dedicated]).unpricedLineCount == 1)  // no dedicated prices in the book
+    }
+
     @Test func countMultipliesTheQuantity() {
         var ec2 = component(.ec2, ["instanceType": "m5.large"])
         ec2.count = 3
