@@ -77,7 +77,9 @@ enum XLSXWriter {
                 let ref = "\(column(c))\(r + 1)"
                 switch cell {
                 case .text(let text): xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(escape(text))</t></is></c>"
-                case .number(let number) where number.isFinite: xml += "<c r=\"\(ref)\" t=\"n\"><v>\(number)</v></c>"
+                case .number(let number) where number.isFinite:
+                    let text = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
+                    xml += "<c r=\"\(ref)\" t=\"n\"><v>\(text)</v></c>"
                 case .number, .empty: continue
                 }
             }
