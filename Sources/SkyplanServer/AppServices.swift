@@ -8,18 +8,24 @@ public struct AppServices: Sendable {
     public let configuration: ServerConfiguration
     public let store: Store
     public let assumer: any RoleAssuming
+    public let inventorySource: any InventorySource
     public let logger: Logger
     public let now: @Sendable () -> Date
     let validator: AccountValidator
     let loginThrottle = LoginThrottle()
+    let snapshots: SnapshotRunner
+    let progress = ScanProgressHub()
 
     public init(
-        configuration: ServerConfiguration, store: Store, assumer: any RoleAssuming, logger: Logger,
+        configuration: ServerConfiguration, store: Store, assumer: any RoleAssuming,
+        inventorySource: any InventorySource = NoInventorySource(), logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.configuration = configuration
         self.store = store
         self.assumer = assumer
+        self.inventorySource = inventorySource
+        self.snapshots = SnapshotRunner(store: store, logger: logger, now: now)
         self.logger = logger
         self.now = now
         self.validator = AccountValidator(assumer: assumer, allowUnprotectedRoles: configuration.allowUnprotectedRoles)
@@ -33,6 +39,33 @@ public struct AppServices: Sendable {
             AuditRecord(
                 id: UUID(), at: now(), actorID: identity?.user.id, action: action, targetType: targetType,
                 targetID: targetID.apiString, detail: detail))
+    }
+
+    /// Scans `regions` of the account with its role, publishing progress, and records the access check.
+    /// A role that can no longer be assumed is a 400 naming the cause (access revoked, external ID).
+    func scan(_ account: AccountRecord, regions: [String]) async throws -> Inventory {
+        let key = ScanProgressHub.key(account: account.id, region: regions.joined(separator: ","))
+        let progress = self.progress
+        do {
+            let inventory = try await inventorySource.inventory(for: account, regions: regions) { event in
+                progress.publish(event, key: key)
+            }
+            if account.checkStatus != AccountCheckStatus.ok.rawValue {
+                var record = account
+                record.checkStatus = AccountCheckStatus.ok.rawValue
+                record.checkMessage = nil
+                record.checkedAt = now()
+                try await store.updateAccount(record)
+            }
+            return inventory
+        } catch let error as RoleAssumptionError {
+            var record = account
+            record.checkStatus = AccountCheckStatus.failed.rawValue
+            record.checkMessage = Self.revocationMessage(error, account: account)
+            record.checkedAt = now()
+            try? await store.updateAccount(record)
+            throw APIError(status: .badRequest, reason: "account_access", message: record.checkMessage ?? "")
+        }
     }
 
     /// Assumes the account's role now and stores the outcome on the account.

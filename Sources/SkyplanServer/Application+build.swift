@@ -8,7 +8,8 @@ import SkyplanStore
 /// under `/api/`, and returns a Hummingbird application that shuts down gracefully (closing the
 /// store last).
 public func buildApplication(
-    configuration: ServerConfiguration, assumer: any RoleAssuming, logger: Logger? = nil
+    configuration: ServerConfiguration, assumer: any RoleAssuming, inventorySource: any InventorySource,
+    logger: Logger? = nil
 ) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "skyplan")
     logger.logLevel = configuration.logLevel
@@ -20,7 +21,8 @@ public func buildApplication(
         try? await store.close()
         throw error
     }
-    let services = AppServices(configuration: configuration, store: store, assumer: assumer, logger: logger)
+    let services = AppServices(
+        configuration: configuration, store: store, assumer: assumer, inventorySource: inventorySource, logger: logger)
     return buildApplication(services: services)
 }
 
@@ -33,7 +35,8 @@ public func buildApplication(services: AppServices) -> some ApplicationProtocol 
             address: .hostname(services.configuration.host, port: services.configuration.port),
             serverName: "Skyplan"),
         logger: services.logger)
-    app.addServices(StoreService(store: services.store, logger: services.logger))
+    // Shut down in reverse order: snapshot jobs stop before the store closes.
+    app.addServices(StoreService(store: services.store, logger: services.logger), services.snapshots)
     return app
 }
 
@@ -58,6 +61,7 @@ public func buildRouter(services: AppServices) -> Router<SkyplanRequestContext> 
         AccountController(services: services).addRoutes(to: group)
         AuditController(services: services).addRoutes(to: group)
         BlueprintController(services: services).addRoutes(to: group)
+        SnapshotController(services: services).addRoutes(to: group)
     }
     return router
 }

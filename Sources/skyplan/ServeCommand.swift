@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import SkyplanAWS
 import SkyplanServer
 
 /// `skyplan serve`: the HTTP server, the API and the web UI.
@@ -43,9 +44,12 @@ struct ServeCommand: AsyncParsableCommand {
             logLevel: Logger.Level(rawValue: logLevel) ?? .info)
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let logger = Logger(label: "skyplan")
-        let assumer = AWSRoleAssumer(operatorClient: AWSEnvironment.operatorClient(logger: logger))
+        let operatorClient = AWSEnvironment.operatorClient(logger: logger)
+        let assumer = AWSRoleAssumer(operatorClient: operatorClient)
+        let discovery = AWSInventorySource(roles: AssumedRoleCache(stsClient: operatorClient), logger: logger)
         let app = try await CLIError.oneLine {
-            try await buildApplication(configuration: configuration, assumer: assumer, logger: logger)
+            try await buildApplication(
+                configuration: configuration, assumer: assumer, inventorySource: discovery, logger: logger)
         }
         do {
             try await app.runService()

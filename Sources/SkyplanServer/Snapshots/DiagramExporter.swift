@@ -1,0 +1,60 @@
+import Foundation
+import SkyplanDiagram
+import SkyplanModel
+import SkyplanRender
+
+/// Blueprint data → the bytes of one export format. Pure apart from librsvg/cairo for PNG and PDF.
+enum DiagramExporter {
+    struct Output: Sendable {
+        let body: Data
+        let contentType: String
+    }
+
+    static func export(_ data: BlueprintData, _ parameters: ExportParameters) throws -> Output {
+        var data = data
+        if let projection = parameters.render.projection { data.projection = projection.rawValue }
+        if let theme = parameters.render.theme { data.theme = theme.rawValue }
+        switch parameters.format {
+        case .json:
+            let body = try JSONSerialization.data(
+                withJSONObject: ["data": try JSONSerialization.jsonObject(with: data.encoded())],
+                options: [.sortedKeys, .withoutEscapingSlashes])
+            return Output(body: body, contentType: parameters.format.contentType)
+        case .svg:
+            return Output(
+                body: Data(SVGRenderer.render(data, options: parameters.render).utf8),
+                contentType: parameters.format.contentType)
+        case .mxGraph:
+            return Output(body: Data(MXGraphRenderer.render(data).utf8), contentType: parameters.format.contentType)
+        case .png, .pdf:
+            // The raster size is decided by RasterOptions; the SVG is drawn at its natural size.
+            var svgOptions = parameters.render
+            svgOptions.width = nil
+            svgOptions.height = nil
+            svgOptions.scale = 1
+            let svg = SVGRenderer.render(data, options: svgOptions)
+            do {
+                let body =
+                    parameters.format == .png
+                    ? try RasterRenderer.png(svg: svg, options: parameters.raster)
+                    : try RasterRenderer.pdf(svg: svg, options: parameters.raster)
+                return Output(body: body, contentType: parameters.format.contentType)
+            } catch {
+                throw APIError.invalidParameter(error.description)
+            }
+        }
+    }
+
+    /// The layout of an inventory with the export's filter, exclusions and switches.
+    static func blueprint(_ inventory: Inventory, name: String, accountID: UUID, _ parameters: ExportParameters)
+        -> BlueprintData
+    {
+        Layout.blueprint(
+            for: inventory,
+            options: LayoutOptions(
+                name: name, filter: parameters.filter, excludedTypes: parameters.excludedTypes,
+                label: parameters.label, autoconnect: parameters.autoconnect,
+                projection: parameters.render.projection?.rawValue ?? "isometric",
+                theme: parameters.render.theme?.rawValue ?? "light", liveAccountID: accountID.apiString))
+    }
+}

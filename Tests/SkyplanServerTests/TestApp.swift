@@ -1,0 +1,103 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import SkyplanModel
+import SkyplanStore
+import Testing
+
+@testable import SkyplanServer
+
+/// A role assumer for tests: moto does not enforce trust policies or external IDs, so the paths
+/// that depend on them are decided here, per role name.
+struct FakeRoleAssumer: RoleAssuming {
+    /// The external ID each role requires (nil: the role accepts any or none — unprotected).
+    var requiredExternalID: [String: String?] = [:]
+    var failures: [String: RoleAssumptionError.Kind] = [:]
+    var wrongAccount: Set<String> = []
+    var operatorAccount = "999988887777"
+
+    func assumedAccountID(role: RoleARN, externalID: String?, region: String) async throws(RoleAssumptionError) -> String {
+        if let kind = failures[role.roleName] {
+            throw RoleAssumptionError(kind: kind, awsCode: "AccessDenied", awsMessage: "denied")
+        }
+        if let required = requiredExternalID[role.roleName] {
+            guard let required else { return role.accountID }  // unprotected: anything goes
+            guard externalID == required else {
+                throw RoleAssumptionError(kind: .accessDenied, awsCode: "AccessDenied", awsMessage: "not authorized")
+            }
+        } else if externalID == nil {
+            // By default a role requires *some* external ID.
+            throw RoleAssumptionError(kind: .accessDenied, awsCode: "AccessDenied", awsMessage: "not authorized")
+        }
+        return wrongAccount.contains(role.roleName) ? "000000000000" : role.accountID
+    }
+
+    func operatorAccountID() async throws(RoleAssumptionError) -> String { operatorAccount }
+}
+
+/// A Skyplan app on a fresh SQLite file, with an owner, an admin, a team member and an outsider.
+struct TestApp {
+    let services: AppServices
+    let owner: UserRecord
+    let admin: UserRecord
+    let member: UserRecord
+    let outsider: UserRecord
+    let team: TeamRecord
+    var keys: [String: String] = [:]
+
+    static func make(assumer: FakeRoleAssumer = FakeRoleAssumer(), allowUnprotected: Bool = false) async throws
+        -> TestApp
+    {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("skyplan-test-\(UUID()).sqlite").path
+        let store = try await Store.open(.sqlite(path: path), logger: Logger(label: "test"))
+        try await store.migrate()
+        let configuration = ServerConfiguration(databaseURL: "sqlite:\(path)", allowUnprotectedRoles: allowUnprotected)
+        let services = AppServices(configuration: configuration, store: store, assumer: assumer, logger: Logger(label: "test"))
+        let admins = UserAdmin(store: store)
+        let owner = try await admins.createUser(email: "owner-\(UUID())@example.com", name: "Owner", role: .owner, password: "password-owner")
+        let admin = try await admins.createUser(email: "admin-\(UUID())@example.com", name: "Admin", role: .admin, password: "password-admin")
+        let member = try await admins.createUser(email: "member-\(UUID())@example.com", name: "Member", role: .user, password: "password-member")
+        let outsider = try await admins.createUser(email: "out-\(UUID())@example.com", name: "Outsider", role: .user, password: "password-outsider")
+        let team = TeamRecord(id: UUID(), name: "Platform", createdAt: Date(), updatedAt: Date())
+        try await store.createTeam(team)
+        try await store.setMembership(teamID: team.id, userID: member.id, role: "member")
+        try await store.setMembership(teamID: team.id, userID: admin.id, role: "admin")
+        var app = TestApp(services: services, owner: owner, admin: admin, member: member, outsider: outsider, team: team)
+        for (name, user) in [("owner", owner), ("admin", admin), ("member", member), ("outsider", outsider)] {
+            app.keys[name] = try await admins.createAPIKey(email: user.email, name: name, access: .readWrite)
+            app.keys[name + "-read"] = try await admins.createAPIKey(email: user.email, name: name, access: .read)
+        }
+        return app
+    }
+
+    var teamRef: String { "team/\(team.id.uuidString.lowercased())" }
+
+    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let router = buildRouter(services: services)
+        let app = Application(router: router)
+        try await app.test(.router, body)
+    }
+}
+
+extension TestClientProtocol {
+    /// A request with an optional bearer key and JSON body; returns status and parsed JSON.
+    @discardableResult
+    func call(
+        _ method: HTTPRequest.Method, _ uri: String, key: String? = nil, json: String? = nil,
+        headers extra: HTTPFields = [:]
+    ) async throws -> (status: HTTPResponse.Status, body: [String: Any], raw: String, headers: HTTPFields, bytes: [UInt8]) {
+        var headers = extra
+        if let key { headers[.authorization] = "Bearer \(key)" }
+        if json != nil { headers[.contentType] = "application/json" }
+        return try await execute(
+            uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }
+        ) { response in
+            let raw = String(buffer: response.body)
+            let body = (try? JSONSerialization.jsonObject(with: Data(raw.utf8))) as? [String: Any] ?? [:]
+            return (response.status, body, raw, response.headers, Array(response.body.readableBytesView))
+        }
+    }
+}
