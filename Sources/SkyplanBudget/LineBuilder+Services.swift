@@ -61,8 +61,20 @@ extension LineBuilder {
         guard !engine.hasPrefix("aurora") else { return }  // Aurora storage is the cluster's.
         let volume = (component.string("storageType") ?? "gp2").lowercased()
         let (gb, source) = quantity("storage", assumption: "rdsStorageGB", assumptions.rdsStorageGB)
-        let storageID = volume == "io1" ? "rds.storage.io1.single_az" : "rds.storage.\(volume).\(deployment)"
-        add("DB storage \(volume)", key(storageID), unit: "GB-Mo", quantity: gb, source: source)
+        add("DB storage \(volume)", key("rds.storage.\(volume).\(deployment)"), unit: "GB-Mo", quantity: gb,
+            source: source)
+        guard let iops = component.number("iops"), iops > 0 else { return }
+        if volume == "io1" {
+            add("Provisioned IOPS", key("rds.io1.iops.\(deployment)"), unit: "IOPS-Mo", quantity: iops,
+                source: .config("iops"))
+        } else if volume == "gp3" {
+            // gp3 includes 3,000 IOPS below 400 GB of storage and 12,000 from 400 GB.
+            let baseline: Double = gb < 400 ? 3000 : 12000
+            if iops > baseline {
+                add("Provisioned IOPS above \(Int(baseline))", key("rds.gp3.iops_above_baseline.\(deployment)"),
+                    unit: "IOPS-Mo", quantity: iops - baseline, source: .config("iops"))
+            }
+        }
     }
 
     /// Aurora cluster: storage + I/O requests (instances are priced as `rds` nodes).

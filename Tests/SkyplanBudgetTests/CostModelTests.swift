@@ -121,6 +121,16 @@ import Testing
         #expect(abs(monthly(rds) - (198.56 + 23)) < 1e-9)
     }
 
+    @Test func rdsGP3IopsAboveBaselineAndIo1MultiAZUnpriced() {
+        let gp3 = component(.rds, ["engine": "postgres", "instanceType": "db.t3.large", "storage": 100,
+            "storageType": "gp3", "iops": 5000])
+        // 730 × 0.145 + 100 × 0.115 + 2000 × 0.02.
+        #expect(abs(monthly(gp3) - (105.85 + 11.5 + 40)) < 1e-9)
+        let io1 = component(.rds, ["engine": "mysql", "instanceType": "db.t3.large", "multiAZ": true,
+            "storageType": "io1", "storage": 100, "iops": 1000])
+        #expect(model.budget(for: [io1]).unpricedLineCount == 2)  // no multi-AZ io1 prices in the book
+    }
+
     @Test func dynamoDBProvisionedAndOnDemand() {
         let provisioned = component(.dynamoDB, ["capacityMode": "provisioned", "readUnits": 10, "writeUnits": 5,
             "datasetGb": 4])
