@@ -68,8 +68,10 @@ import Testing
                 headers[AuthMiddleware.csrfHeader] = "csrf"
             }
             let path = row.path.replacingOccurrences(of: "{account}", with: account.id.uuidString.lowercased())
+            let requestKey = key
+            let requestHeaders = headers
             try await app.test { client in
-                let result = try await client.call(row.method, path, key: key, json: row.body, headers: headers)
+                let result = try await client.call(row.method, path, key: requestKey, json: row.body, headers: requestHeaders)
                 #expect(Int(result.status.code) == row.expected[caller], "\(row) as \(caller): \(result.raw)")
                 if result.status.code >= 400 {
                     #expect(result.body["code"] as? Int == Int(result.status.code), "error body is JSON: \(result.raw)")

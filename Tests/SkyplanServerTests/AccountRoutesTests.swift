@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Testing
 
@@ -76,11 +77,11 @@ import Testing
     }
 
     @Test func acceptsRoleThatRequiresTheCreatorsExternalID() async throws {
-        var app = try await TestApp.make()
-        let assumer = fakeRequiringOwnerExternalID(app)
-        app = TestApp(services: AppServices(configuration: app.services.configuration, store: app.services.store,
-            assumer: assumer, logger: app.services.logger), owner: app.owner, admin: app.admin, member: app.member,
-            outsider: app.outsider, team: app.team, keys: app.keys)
+        let base = try await TestApp.make()
+        let assumer = fakeRequiringOwnerExternalID(base)
+        let app = TestApp(services: AppServices(configuration: base.services.configuration, store: base.services.store,
+            assumer: assumer, logger: base.services.logger), owner: base.owner, admin: base.admin, member: base.member,
+            outsider: base.outsider, team: base.team, keys: base.keys)
         try await app.test { client in
             let byOwner = try await client.call(
                 .post, "/aws/account", key: app.keys["owner"], json: #"{"name":"x","roleArn":"\#(Self.goodRole)"}"#)
@@ -151,12 +152,12 @@ import Testing
 
     @Test func verifyRecordsRevokedAccess() async throws {
         let app = try await TestApp.make(assumer: FakeRoleAssumer(requiredExternalID: ["skyplan": nil]), allowUnprotected: true)
-        var id = ""
         try await app.test { client in
             let created = try await client.call(
                 .post, "/aws/account", key: app.keys["owner"], json: #"{"name":"x","roleArn":"\#(Self.goodRole)"}"#)
-            id = try #require(created.body["id"] as? String)
+            #expect(created.status == .created)
         }
+        let id = try #require(try await app.services.store.accounts().first?.id.uuidString.lowercased())
         // The customer deletes the role: access is revoked.
         let revoked = AppServices(configuration: app.services.configuration, store: app.services.store,
             assumer: FakeRoleAssumer(failures: ["skyplan": .accessDenied]), logger: app.services.logger)

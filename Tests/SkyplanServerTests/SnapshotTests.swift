@@ -14,12 +14,12 @@ import Testing
 struct FakeInventorySource: InventorySource {
     var delay: Duration = .zero
     var failure: RoleAssumptionError.Kind?
-    let scans = Mutex(0)
+    let scans = ScanCounter()
 
     func inventory(
         for account: AccountRecord, regions: [String], progress: @escaping @Sendable (ScanProgress) -> Void
     ) async throws -> Inventory {
-        scans.withLock { $0 += 1 }
+        scans.count.withLock { $0 += 1 }
         if let failure { throw RoleAssumptionError(kind: failure, awsCode: "AccessDenied", awsMessage: "denied") }
         progress(ScanProgress(event: .started, completed: 0, total: 1, resourcesFound: 0))
         if delay > .zero { try await Task.sleep(for: delay) }
@@ -42,6 +42,10 @@ struct FakeInventorySource: InventorySource {
             config: ["instanceType": "m5", "instanceSize": "large", "platform": "linux"])
         return Inventory(resources: [vpc, subnet, instance], accountIDs: [account], regions: [region])
     }
+}
+
+final class ScanCounter: Sendable {
+    let count = Mutex(0)
 }
 
 @Suite struct SnapshotTests {
@@ -124,7 +128,7 @@ struct FakeInventorySource: InventorySource {
             }
             #expect(status == .ok)
         }
-        #expect(source.scans.withLock { $0 } == 1, "retries join the running job instead of scanning again")
+        #expect(source.scans.count.withLock { $0 } == 1, "retries join the running job instead of scanning again")
     }
 
     @Test func aRevokedRoleIsAClearErrorAndIsRecordedOnTheAccount() async throws {
@@ -147,6 +151,6 @@ struct FakeInventorySource: InventorySource {
                 .get, "/aws/account/\(account.id.uuidString.lowercased())/us-east-1/svg", key: base.keys["outsider"])
             #expect(result.status == .notFound)
         }
-        #expect(source.scans.withLock { $0 } == 0)
+        #expect(source.scans.count.withLock { $0 } == 0)
     }
 }
