@@ -21,11 +21,11 @@ public struct APIKeyRecord: Sendable, Equatable, Codable {
     /// What the key may do.
     public var access: Access
     /// When the key was created (millisecond precision).
-    public var createdAt: Date
+    public var createdAt: Date { didSet { createdAt = Millis.round(createdAt) } }
     /// When the key was last used (millisecond precision).
-    public var lastUsedAt: Date?
+    public var lastUsedAt: Date? { didSet { lastUsedAt = Millis.round(lastUsedAt) } }
     /// When the key was revoked; a revoked key authenticates nothing.
-    public var revokedAt: Date?
+    public var revokedAt: Date? { didSet { revokedAt = Millis.round(revokedAt) } }
 
     /// Creates an API key record; dates are rounded to the millisecond, as stored.
     public init(
@@ -52,9 +52,9 @@ public struct SessionRecord: Sendable, Equatable, Codable {
     /// The CSRF token paired with the session.
     public var csrfToken: String
     /// When the session started (millisecond precision).
-    public var createdAt: Date
+    public var createdAt: Date { didSet { createdAt = Millis.round(createdAt) } }
     /// When the session ends (millisecond precision).
-    public var expiresAt: Date
+    public var expiresAt: Date { didSet { expiresAt = Millis.round(expiresAt) } }
 
     /// Creates a session record; dates are rounded to the millisecond, as stored.
     public init(tokenHash: String, userID: UUID, csrfToken: String, createdAt: Date, expiresAt: Date) {

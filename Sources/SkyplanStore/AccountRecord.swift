@@ -19,15 +19,15 @@ public struct AccountRecord: Sendable, Equatable, Codable {
     /// The user who connected the account.
     public var creatorID: UUID
     /// When the account was connected (millisecond precision).
-    public var createdAt: Date
+    public var createdAt: Date { didSet { createdAt = Millis.round(createdAt) } }
     /// When the account was last changed (millisecond precision).
-    public var updatedAt: Date
+    public var updatedAt: Date { didSet { updatedAt = Millis.round(updatedAt) } }
     /// The outcome of the last role check (e.g. `ok`, `failed`), if any.
     public var checkStatus: String?
     /// What the last role check said.
     public var checkMessage: String?
     /// When the role was last checked (millisecond precision).
-    public var checkedAt: Date?
+    public var checkedAt: Date? { didSet { checkedAt = Millis.round(checkedAt) } }
 
     /// Creates an account record; dates are rounded to the millisecond, as stored.
     public init(

@@ -5,7 +5,7 @@ public struct AuditRecord: Sendable, Equatable, Codable {
     /// The entry's id.
     public var id: UUID
     /// When it happened (millisecond precision).
-    public var at: Date
+    public var at: Date { didSet { at = Millis.round(at) } }
     /// Who did it; `nil` for the system or the command line.
     public var actorID: UUID?
     /// What was done, e.g. `account.create`.

@@ -21,9 +21,9 @@ public struct BlueprintRecord: Sendable, Equatable, Codable {
     /// The blueprint document (JSON) of the current version; empty in lists.
     public var data: Data
     /// When the blueprint was created (millisecond precision).
-    public var createdAt: Date
+    public var createdAt: Date { didSet { createdAt = Millis.round(createdAt) } }
     /// When the blueprint was last saved (millisecond precision).
-    public var updatedAt: Date
+    public var updatedAt: Date { didSet { updatedAt = Millis.round(updatedAt) } }
 
     /// Creates a blueprint record; dates are rounded to the millisecond, as stored.
     public init(
@@ -57,7 +57,7 @@ public struct BlueprintVersionRecord: Sendable, Equatable, Codable {
     /// The user who saved this version.
     public var userID: UUID
     /// When this version was saved (millisecond precision).
-    public var createdAt: Date
+    public var createdAt: Date { didSet { createdAt = Millis.round(createdAt) } }
 
     /// Creates a version record; the date is rounded to the millisecond, as stored.
     public init(id: UUID, blueprintID: UUID, number: Int, data: Data, userID: UUID, createdAt: Date) {

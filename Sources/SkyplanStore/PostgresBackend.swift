@@ -77,7 +77,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         }
         let message = error.serverInfo?[.message] ?? String(reflecting: error)
         switch error.serverInfo?[.sqlState] {
-        case "23505": return .conflict(message)
+        case "23505": return .conflict(ConstraintNames.describe(error.serverInfo?[.constraintName] ?? message))
         case "23503": return .notFound("a referenced record (\(message))")
         default:
             if error.code == .connectionError || error.code == .uncleanShutdown {

@@ -99,10 +99,17 @@ final class SQLiteBackend: StoreBackend {
     func storeError(_ error: any Error) -> StoreError {
         if let error = error as? StoreError { return error }
         guard let error = error as? SQLiteError else { return .database(String(describing: error)) }
+        // Older SQLite builds report the basic `constraint` code; the message says which constraint.
+        let unique = error.message.contains("UNIQUE constraint") || error.message.contains("PRIMARY KEY")
+        let foreignKey = error.message.contains("FOREIGN KEY constraint")
         switch error.reason {
         case .constraintUniqueFailed, .constraintPrimaryKeyFailed:
-            return .conflict(Self.reason(error))
+            return .conflict(ConstraintNames.describe(error.message))
         case .constraintForeignKeyFailed:
+            return .notFound("a referenced record (\(error.message))")
+        case .constraint where unique:
+            return .conflict(ConstraintNames.describe(error.message))
+        case .constraint where foreignKey:
             return .notFound("a referenced record (\(error.message))")
         default:
             return .database(Self.reason(error))

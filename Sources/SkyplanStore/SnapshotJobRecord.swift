@@ -28,9 +28,9 @@ public struct SnapshotJobRecord: Sendable, Equatable, Codable {
     /// The error message, if failed.
     public var error: String?
     /// When the job was claimed (millisecond precision).
-    public var createdAt: Date
+    public var createdAt: Date { didSet { createdAt = Millis.round(createdAt) } }
     /// When the job last changed (millisecond precision).
-    public var updatedAt: Date
+    public var updatedAt: Date { didSet { updatedAt = Millis.round(updatedAt) } }
 
     /// Creates a snapshot job record; dates are rounded to the millisecond, as stored.
     public init(

@@ -7,9 +7,9 @@ public struct TeamRecord: Sendable, Equatable, Codable {
     /// The team's name.
     public var name: String
     /// When the team was created (millisecond precision).
-    public var createdAt: Date
+    public var createdAt: Date { didSet { createdAt = Millis.round(createdAt) } }
     /// When the team was last changed (millisecond precision).
-    public var updatedAt: Date
+    public var updatedAt: Date { didSet { updatedAt = Millis.round(updatedAt) } }
 
     /// Creates a team record; dates are rounded to the millisecond, as stored.
     public init(id: UUID, name: String, createdAt: Date, updatedAt: Date) {

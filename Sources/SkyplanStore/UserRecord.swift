@@ -27,11 +27,11 @@ public struct UserRecord: Sendable, Equatable, Codable {
     /// The currency of budgets, `USD` by default.
     public var currency: String
     /// When the user was created (millisecond precision).
-    public var createdAt: Date
+    public var createdAt: Date { didSet { createdAt = Millis.round(createdAt) } }
     /// When the user was last changed (millisecond precision).
-    public var updatedAt: Date
+    public var updatedAt: Date { didSet { updatedAt = Millis.round(updatedAt) } }
     /// When the user last used Skyplan (millisecond precision).
-    public var accessedAt: Date?
+    public var accessedAt: Date? { didSet { accessedAt = Millis.round(accessedAt) } }
 
     /// Creates a user record; dates are rounded to the millisecond, as stored.
     public init(

@@ -1,0 +1,124 @@
+import Foundation
+import SkyplanStore
+import Testing
+
+@Suite("Store: bad input and migrations")
+struct BadInputTests {
+    @Test func refusesAFileThatIsNotADatabaseAndLeavesItUntouched() async throws {
+        let path = Support.temporarySQLitePath()
+        defer { Support.removeSQLite(path) }
+        let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) })
+        try garbage.write(to: URL(fileURLWithPath: path))
+        await #expect {
+            _ = try await Store.open(.sqlite(path: path), logger: Support.logger)
+        } throws: { error in
+            String(describing: error) == "cannot open sqlite:\(path): file is not a database"
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func refusesACorruptDatabaseAndLeavesItUntouched() async throws {
+        let path = Support.temporarySQLitePath()
+        defer { Support.removeSQLite(path) }
+        let store = try await Store.open(.sqlite(path: path), logger: Support.logger)
+        try await store.migrate()
+        try await store.close()
+        Support.removeSQLite(path + "-wal")
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        // Keep the header, wreck the pages behind it.
+        for index in 100..<bytes.count { bytes[index] = UInt8(truncatingIfNeeded: index &* 31) }
+        try bytes.write(to: URL(fileURLWithPath: path))
+        await #expect(throws: StoreError.self) {
+            _ = try await Store.open(.sqlite(path: path), logger: Support.logger)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+    }
+
+    @Test func explainsAMissingDirectoryOrADirectoryPath() async throws {
+        let missing = "/nonexistent-\(UUID())/skyplan.sqlite"
+        await #expect {
+            _ = try await Store.open(.sqlite(path: missing), logger: Support.logger)
+        } throws: { error in
+            (error as? StoreError)?.code == .cannotOpen && String(describing: error).contains("does not exist")
+        }
+        let directory = FileManager.default.temporaryDirectory.path
+        await #expect {
+            _ = try await Store.open(.sqlite(path: directory), logger: Support.logger)
+        } throws: { error in
+            String(describing: error) == "cannot open sqlite:\(directory): it is a directory, not a file"
+        }
+    }
+
+    @Test func explainsAnUnreachablePostgresServer() async throws {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        let url = DatabaseURL.postgres(host: "127.0.0.1", port: 1, user: "skyplan", password: nil, database: "x")
+        await #expect {
+            _ = try await Store.open(url, logger: Support.logger)
+        } throws: { error in
+            String(describing: error) == "cannot reach PostgreSQL at 127.0.0.1:1: connection refused"
+        }
+    }
+
+    @Test(.enabled(if: Engine.postgresURL != nil))
+    func explainsAMissingPostgresDatabase() async throws {
+        guard case .postgres(let host, let port, let user, let password, _) = try DatabaseURL(
+            parsing: Engine.postgresURL ?? "")
+        else { return }
+        let url = DatabaseURL.postgres(host: host, port: port, user: user, password: password, database: "nope_db")
+        await #expect {
+            _ = try await Store.open(url, logger: Support.logger)
+        } throws: { error in
+            String(describing: error) == "cannot reach PostgreSQL at \(host):\(port): database nope_db does not exist"
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func migratesOnceAndThenDoesNothing(engine: Engine) async throws {
+        try await Support.withStore(engine) { store in
+            let before = try await store.appliedMigrations()
+            #expect(before.first == "0001_initial")
+            try await store.migrate()
+            try await store.migrate()
+            #expect(try await store.appliedMigrations() == before)
+            try await store.ping()
+            #expect(store.engine == engine.rawValue)
+        }
+    }
+
+    @Test func migratesConcurrentlyFromTwoStoresOnOneFile() async throws {
+        let path = Support.temporarySQLitePath()
+        defer { Support.removeSQLite(path) }
+        let first = try await Store.open(.sqlite(path: path), logger: Support.logger)
+        let second = try await Store.open(.sqlite(path: path), logger: Support.logger)
+        async let a: Void = first.migrate()
+        async let b: Void = second.migrate()
+        _ = try await (a, b)
+        #expect(try await first.appliedMigrations() == second.appliedMigrations())
+        try await first.close()
+        try await second.close()
+    }
+
+    @Test func reopensAFileWithItsData() async throws {
+        let path = Support.temporarySQLitePath()
+        defer { Support.removeSQLite(path) }
+        let user = Support.user()
+        let store = try await Store.open(.sqlite(path: path), logger: Support.logger)
+        try await store.migrate()
+        try await store.createUser(user)
+        try await store.close()
+        await #expect(throws: StoreError.self) { try await store.ping() }
+        let reopened = try await Store.open(.sqlite(path: path), logger: Support.logger)
+        try await reopened.migrate()
+        #expect(try await reopened.user(id: user.id) == user)
+        try await reopened.close()
+    }
+
+    @Test func keepsAnInMemoryDatabasePerStore() async throws {
+        let store = try await Store.open(.sqliteMemory, logger: Support.logger)
+        try await store.migrate()
+        try await store.createUser(Support.user())
+        #expect(try await store.userCount() == 1)
+        try await store.close()
+    }
+}
