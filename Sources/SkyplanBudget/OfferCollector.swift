@@ -20,6 +20,8 @@ struct OfferCollector {
     /// The as-of date (the publication date's day).
     var asOf: String { String(publicationDate.prefix(10)) }
     var source: String { "offer:\(offerCode) \(version)".trimmingCharacters(in: .whitespaces) }
+    /// `source` and `asOf` built once per file, so every entry shares one string storage.
+    private var stamp: (source: String, asOf: String)?
 
     /// Adds one row if a rule claims it.
     mutating func add(_ row: OfferRow) {
@@ -29,12 +31,14 @@ struct OfferCollector {
             row[.currency].isEmpty || row[.currency] == "USD",
             let price = Double(row[.pricePerUnit]), let mapped = OfferRules.map(row)
         else { return }
+        let stamp = self.stamp ?? (source, asOf)
+        self.stamp = stamp
         let begin = Double(row[.startingRange]) ?? 0
         let end = row[.endingRange].isEmpty || row[.endingRange] == "Inf" ? nil : Double(row[.endingRange])
         book.insert(
             PriceEntry(
                 id: mapped.id, region: region, attributes: mapped.attributes, unit: mapped.unit, usd: price * mapped.scale,
-                begin: begin, end: end, source: source, asOf: asOf, note: "sku \(row[.sku]) \(row[.usageType])"))
+                begin: begin, end: end, source: stamp.source, asOf: stamp.asOf, note: "sku \(row[.sku]) \(row[.usageType])"))
         rowsImported += 1
     }
 

@@ -97,7 +97,9 @@ enum BudgetBenchmark {
 
             """
         buffer += header.map { "\"\($0)\"" }.joined(separator: ",") + "\n"
-        let families = ["m5", "c5", "r5", "t3", "m6i", "c6i", "r6i", "m7g", "c7g", "i4i"]
+        // ~1,000 instance types × 4 systems × 6 regions × on-demand and 6 reserved options: a book of
+        // realistic size (a real EC2 region file yields ~10⁵ facts).
+        let families = (0..<125).map { "x\($0)" }
         let sizes = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"]
         let systems = ["Linux", "Windows", "RHEL", "SUSE"]
         let software = ["NA", "NA", "SQL Web", "SQL Std"]
@@ -106,16 +108,18 @@ enum BudgetBenchmark {
         let target = megabytes * 1_000_000
         var written = 0, rows = 0
         while written < target {
-            let family = families[rows % families.count], size = sizes[(rows / 10) % sizes.count]
+            let family = families[rows % families.count], size = sizes[(rows / 125) % sizes.count]
             let type = "\(family).\(size)"
-            let os = systems[(rows / 80) % 4], sw = software[(rows / 320) % 4]
-            let status = capacity[(rows / 1280) % 3], region = regions[(rows / 3840) % regions.count]
-            let reserved = rows % 5 == 4
+            let os = systems[(rows / 1000) % 4], sw = software[(rows / 4000) % 4]
+            let status = capacity[(rows / 16000) % 3], region = regions[(rows / 48000) % regions.count]
+            let reserved = rows % 7 >= 4
+            let lease = rows % 2 == 0 ? "1yr" : "3yr"
+            let purchase = ["No Upfront", "Partial Upfront", "All Upfront"][rows % 3]
             let price = String(format: "%.10f", 0.01 * Double(rows % 997 + 1))
             let fields = [
                 "SKU\(rows / 5)", reserved ? "38NPMPTW36" : "JRTCKXETXF", "SKU\(rows).R\(rows % 5)",
                 reserved ? "Reserved" : "OnDemand", "$\(price) per On Demand \(os) \(type) Instance Hour, shared",
-                "2026-09-01", "0", "Inf", "Hrs", price, "USD", "", reserved ? "1yr" : "", reserved ? "No Upfront" : "",
+                "2026-09-01", "0", "Inf", "Hrs", price, "USD", "", reserved ? lease : "", reserved ? purchase : "",
                 reserved ? "standard" : "", "Compute Instance", "AmazonEC2", "Region \(region)", "AWS Region", type, "Yes",
                 "General purpose", "8", "Intel Xeon Platinum 8175", "3.1 GHz", "32 GiB", "EBS only", "Up to 10 Gigabit",
                 "64-bit", "", "", "", "", "", "", "", "Shared", "", os, "No License required", "", "", "", "", "", "", "",
