@@ -1,4 +1,6 @@
+import AsyncHTTPClient
 import Foundation
+import SkyplanAWS
 import SkyplanDiscovery
 import SkyplanModel
 
@@ -100,7 +102,63 @@ enum SyntheticInventory {
 }
 
 extension DiscoveryBenchmark {
+    /// Scans `regions` through `endpoint` (the latency proxy) with test credentials, as account 123456789012 or
+    /// `--role ARN`, and prints what it found, the calls it made and the wall time.
     static func scan(endpoint: String, regions: [String], options: [String: String]) async throws {
-        print("discovery scan: waiting for the AWS client")
+        guard let url = URL(string: endpoint) else { throw CancellationError() }
+        let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: .init(
+            connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)))
+        let counter = CountingTransport(inner: AsyncHTTPClientTransport(client: http))
+        var configuration = AWSConfiguration(region: regions.first ?? "us-east-1", endpointURL: url)
+        configuration.retry.maxAttempts = 10
+        var client = AWSClient(
+            transport: counter, credentials: StaticCredentialProvider(accessKeyID: "testing", secretAccessKey: "testing"),
+            configuration: configuration)
+        if let role = options["role"] {
+            client = await AssumedRoleCache(stsClient: client).client(roleARN: role, externalID: nil)
+        }
+        let concurrency = options["concurrency"].flatMap(Int.init) ?? 32
+        let services = options["services"].map { Set($0.split(separator: ",").map(String.init)) }
+        let scanner = Scanner(client: client, configuration: ScanConfiguration(
+            concurrency: concurrency, perItemConcurrency: options["per-item"].flatMap(Int.init) ?? 8))
+        let account = options["account"] ?? "123456789012"
+        let clock = ContinuousClock()
+        let start = clock.now
+        let inventory = await scanner.scan(ScanRequest(accountID: account, regions: regions, services: services))
+        let elapsed = clock.now - start
+        try await http.shutdown()
+        var byType: [String: Int] = [:]
+        for resource in inventory.resources { byType[resource.type.rawValue, default: 0] += 1 }
+        for (type, count) in byType.sorted(by: { $0.key < $1.key }) { print("\(type.padding(toLength: 26, withPad: " ", startingAt: 0)) \(count)") }
+        var kinds: [String: Int] = [:]
+        for relationship in inventory.relationships { kinds[relationship.kind.rawValue, default: 0] += 1 }
+        print("relationships: " + kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        for diagnostic in inventory.diagnostics.prefix(20) { print("diagnostic: \(diagnostic)") }
+        let calls = await counter.count
+        print("resources: \(inventory.resources.count), relationships: \(inventory.relationships.count), "
+            + "diagnostics: \(inventory.diagnostics.count)")
+        print("HTTP requests: \(calls), wall: \(elapsed)")
+        if let out = options["out"] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            try encoder.encode(inventory).write(to: URL(fileURLWithPath: out))
+        }
+    }
+}
+
+/// Counts the HTTP requests the client sends (retries included).
+actor RequestCount {
+    var value = 0
+    func add() { value += 1 }
+}
+
+struct CountingTransport: HTTPTransport {
+    let inner: any HTTPTransport
+    let counter = RequestCount()
+    var count: Int { get async { await counter.value } }
+
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        await counter.add()
+        return try await inner.send(request, timeout: timeout)
     }
 }

@@ -34,7 +34,7 @@ public enum InventoryLinker {
             result.resources[index] = resource
             relationships += containment(of: resource, subnets: known.map(\.arn), vpcs: vpcs, arns: arns)
         }
-        result.relationships = resolveDNS(relationships, resources: result.resources)
+        result.relationships = merged(resolveDNS(relationships, resources: result.resources))
         return result.normalized()
     }
 
@@ -72,6 +72,21 @@ public enum InventoryLinker {
                 from: group, to: resource.arn, kind: .contains, evidence: "\(resource.type.rawValue) member of group"))
         }
         return edges
+    }
+
+    /// One relationship per (from, to, kind), its evidence the sorted union of every API statement of it
+    /// (an ALB → target group pair is stated by the listener and by the target group).
+    static func merged(_ relationships: [Relationship]) -> [Relationship] {
+        var evidence: [String: (Relationship, Set<String>)] = [:]
+        for relationship in relationships {
+            let key = "\(relationship.from)\u{1}\(relationship.to)\u{1}\(relationship.kind.rawValue)"
+            evidence[key, default: (relationship, [])].1.insert(relationship.evidence)
+        }
+        return evidence.values.map { first, all in
+            var copy = first
+            copy.evidence = all.sorted().joined(separator: "; ")
+            return copy
+        }
     }
 
     /// Ids are unique per account and region, not globally: key them so.

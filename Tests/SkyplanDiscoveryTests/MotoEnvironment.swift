@@ -1,0 +1,85 @@
+import Foundation
+import SkyplanAWS
+
+/// Seeds moto with a Skyplan environment file through `demo/seed.py` (boto3), in accounts of its own.
+struct MotoEnvironment {
+    /// The moto URL the tests run against (`SKYPLAN_MOTO_URL`).
+    static var url: String? { ProcessInfo.processInfo.environment["SKYPLAN_MOTO_URL"] }
+    static var enabled: Bool { url != nil }
+
+    /// The repository root, from this file's path.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// A fresh random 12-digit account id (moto switches account on AssumeRole into it).
+    static func freshAccount() -> String {
+        "5" + String(format: "%011d", Int.random(in: 0..<100_000_000_000))
+    }
+
+    /// Seeds `environment` (JSON text, account ids already chosen) and returns the seeder's summary:
+    /// accounts → resources by logical name (`type`, `region`, `id`, `arn`, ...).
+    static func seed(_ environment: String) throws -> [String: Any] {
+        guard let url else { throw SeedFailure(message: "SKYPLAN_MOTO_URL is not set") }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("skyplan-discovery-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let envFile = directory.appendingPathComponent("environment.json")
+        let outFile = directory.appendingPathComponent("summary.json")
+        try Data(environment.utf8).write(to: envFile)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", root.appendingPathComponent("demo/seed.py").path, url, "--env", envFile.path, "--out", outFile.path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw SeedFailure(message: "seed.py failed: " + String(decoding: stderr, as: UTF8.self))
+        }
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: outFile)) as? [String: Any]
+        return summary?["accounts"] as? [String: Any] ?? [:]
+    }
+
+    /// The demo environment (`demo/environment.json`) moved to fresh account ids.
+    static func demo() throws -> (text: String, production: String, staging: String) {
+        let text = try String(contentsOf: root.appendingPathComponent("demo/environment.json"), encoding: .utf8)
+        let production = freshAccount()
+        let staging = freshAccount()
+        let moved = text.replacingOccurrences(of: "111111111111", with: production)
+            .replacingOccurrences(of: "222222222222", with: staging)
+        return (moved, production, staging)
+    }
+
+    /// A client for moto acting as `account` (AssumeRole into `arn:aws:iam::<account>:role/skyplan`).
+    static func client(account: String, transport: (any HTTPTransport)? = nil) async throws -> AWSClient {
+        guard let url = url.flatMap(URL.init(string:)) else { throw SeedFailure(message: "SKYPLAN_MOTO_URL is not set") }
+        let base = AWSClient(
+            transport: transport ?? AsyncHTTPClientTransport(),
+            credentials: StaticCredentialProvider(accessKeyID: "testing", secretAccessKey: "testing"),
+            configuration: AWSConfiguration(region: "us-east-1", endpointURL: url))
+        return await AssumedRoleCache(stsClient: base).client(roleARN: "arn:aws:iam::\(account):role/skyplan", externalID: nil)
+    }
+}
+
+struct SeedFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// A transport that answers AccessDenied for one service (by the SigV4 credential scope) and passes the rest on.
+struct DenyingTransport: HTTPTransport {
+    let inner: any HTTPTransport
+    let deniedService: String
+
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        let authorization = request.headers.first { $0.key.lowercased() == "authorization" }?.value ?? ""
+        if authorization.contains("/\(deniedService)/aws4_request") {
+            let body = "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User is not authorized "
+                + "to perform \(deniedService):Describe*</Message></Error><RequestId>denied-1</RequestId></ErrorResponse>"
+            return HTTPResponse(status: 403, headers: ["content-type": "text/xml"], body: Data(body.utf8))
+        }
+        return try await inner.send(request, timeout: timeout)
+    }
+}
