@@ -31,6 +31,7 @@ final class SQLiteBackend: StoreBackend {
                 throw StoreError.cannotOpen(sqlite: path, "the directory \(parent) does not exist")
             }
         }
+        let isNew = path.map { !FileManager.default.fileExists(atPath: $0) } ?? false
         let connection: SQLiteConnection
         do {
             connection = try await SQLiteConnection.open(
@@ -58,6 +59,10 @@ final class SQLiteBackend: StoreBackend {
         } catch {
             try? await connection.close()
             throw StoreError.cannotOpen(sqlite: shown, Self.reason(error))
+        }
+        if isNew, let path {
+            // Password and key hashes live here: owner-only, like a key file. SQLite gives -wal/-shm the same mode.
+            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         }
         return SQLiteBackend(connection: connection, logger: logger)
     }
