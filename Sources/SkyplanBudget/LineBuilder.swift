@@ -15,7 +15,10 @@ struct LineBuilder {
     var assumptions: UsageAssumptions { model.assumptions }
     var hours: Double { model.assumptions.hoursPerMonth }
     var count: Double { Double(component.count) }
-    var hoursSource: QuantitySource { .rule("\(BudgetFormat.number(hours)) h/month") }
+    var hoursSource: QuantitySource {
+        hours == 730 ? Self.standardMonth : .rule("\(BudgetFormat.number(hours)) h/month")
+    }
+    static let standardMonth = QuantitySource.rule("730 h/month")
 
     /// A configured number, or the named assumption.
     func quantity(_ key: String, assumption name: String, _ fallback: Double) -> (Double, QuantitySource) {

@@ -85,6 +85,7 @@ public struct PriceQuote: Hashable, Sendable, Codable {
     public var unitPrice: Double
     /// Sources and as-of dates of the entries, joined.
     public var provenance: String {
+        if entries.count == 1, let entry = entries.first { return entry.source + " @" + entry.asOf }
         var seen = Set<String>()
         return entries.map { "\($0.source) @\($0.asOf)" }.filter { seen.insert($0).inserted }.joined(separator: "; ")
     }
