@@ -14,6 +14,7 @@ enum LayoutBenchmark {
         }
         if let directory = value("--samples") { return try samples(directory) }
         if let one = value("--one").flatMap(Int.init) { return measureOnce(one) }
+        if let one = value("--stages").flatMap(Int.init) { return stages(one) }
         let sizes = (value("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
         let dotTimeout = Double(value("--dot-timeout") ?? "300") ?? 300
         print("components  nodes  edges  skyplan(layout+svg)  skyplan-peak-RSS  dot  dot-peak-RSS  speedup")
@@ -41,6 +42,20 @@ enum LayoutBenchmark {
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print("\(size) \(data.nodes.count) \(data.edges.count) \(seconds) \(peakRSSMB()) \(svgBytes)")
+    }
+
+    /// Time of each stage, to see where it goes.
+    static func stages(_ size: Int) {
+        let clock = ContinuousClock()
+        var inventory = Inventory()
+        let generate = clock.measure { inventory = SkyplanDiagram.SyntheticInventory.make(components: size, seed: 42) }
+        var data = BlueprintData()
+        let layout = clock.measure { data = Layout.blueprint(for: inventory) }
+        var svg = ""
+        let render = clock.measure { svg = SVGRenderer.render(data, options: RenderOptions()) }
+        var json = Data()
+        let encode = clock.measure { json = data.encoded() }
+        print("generate \(generate)  layout \(layout)  svg \(render) (\(svg.utf8.count) bytes)  json \(encode) (\(json.count) bytes)")
     }
 
     static func peakRSSMB() -> Int {

@@ -22,6 +22,7 @@ struct BlueprintEmitter {
     /// Emits `box` and everything under it; returns the ids of the outermost emitted items.
     @discardableResult
     mutating func emit(_ box: LayoutBox, path: String = "") -> [String] {
+        if box.role == .component { return [component(box)] }
         let here = path + "/" + box.key
         var members: [String] = []
         for child in box.children { members += emit(child, path: here) }

@@ -14,10 +14,17 @@ public enum StableID {
         low = mix(low ^ high)
         high = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_5000
         low = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        let hex = hex16(high) + hex16(low)
-        let chars = Array(hex)
-        return String(chars[0..<8]) + "-" + String(chars[8..<12]) + "-" + String(chars[12..<16]) + "-"
-            + String(chars[16..<20]) + "-" + String(chars[20..<32])
+        var bytes = [UInt8](repeating: 45, count: 36)
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var position = 0
+        for (word, count) in [(high, 16), (low, 16)] {
+            for nibble in 0..<count {
+                if position == 8 || position == 13 || position == 18 || position == 23 { position += 1 }
+                bytes[position] = digits[Int((word >> UInt64(60 - nibble * 4)) & 0xF)]
+                position += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func mix(_ value: UInt64) -> UInt64 {
@@ -25,10 +32,5 @@ public enum StableID {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-
-    private static func hex16(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

@@ -27,30 +27,34 @@ struct EdgeRouter {
         return result
     }
 
-    /// How many components other than `from` and `to` the polyline crosses.
-    func hits(_ points: [Point], excluding from: Int, _ to: Int) -> Int {
-        var seen = Set<Int32>()
-        var count = 0
+    /// How many components other than `from` and `to` the polyline crosses; stops counting past `limit`.
+    func hits(_ points: [Point], excluding from: Int, _ to: Int, limit: Int = .max) -> Int {
+        var seen: [Int32] = []
         for (a, b) in zip(points, points.dropFirst()) {
-            let box = GridRect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x), height: abs(a.y - b.y))
-            for key in keys(box) {
-                for index in buckets[key] ?? [] where Int(index) != from && Int(index) != to {
-                    if seen.contains(index) { continue }
-                    if Self.segment(a, b, crosses: rects[Int(index)]) {
-                        seen.insert(index)
-                        count += 1
+            let x0 = Int64((min(a.x, b.x) / bucketSize).rounded(.down)), x1 = Int64((max(a.x, b.x) / bucketSize).rounded(.down))
+            let y0 = Int64((min(a.y, b.y) / bucketSize).rounded(.down)), y1 = Int64((max(a.y, b.y) / bucketSize).rounded(.down))
+            for x in x0...x1 {
+                for y in y0...y1 {
+                    guard let bucket = buckets[x &* 1_000_003 &+ y] else { continue }
+                    for index in bucket where Int(index) != from && Int(index) != to && !seen.contains(index) {
+                        if Self.segment(a, b, crosses: rects[Int(index)]) {
+                            seen.append(index)
+                            if seen.count > limit { return seen.count }
+                        }
                     }
                 }
             }
         }
-        return count
+        return seen.count
     }
 
     /// Waypoints from the centre of node `from` to the centre of node `to`.
     func route(from: Int, to: Int, limitReached: Bool) -> [Point] {
         let a = center(rects[from]), b = center(rects[to])
         let straight = [a, b]
-        if limitReached || hits(straight, excluding: from, to) == 0 { return straight }
+        if limitReached { return straight }
+        let straightHits = hits(straight, excluding: from, to)
+        if straightHits == 0 { return straight }
         var candidates: [[Point]] = [[a, (b.x, a.y), b], [a, (a.x, b.y), b]]
         for mx in [a.x - 1.5, a.x + 2.5, b.x - 1.5, b.x + 2.5, (a.x + b.x) / 2] {
             candidates.append([a, (mx, a.y), (mx, b.y), b])
@@ -59,10 +63,12 @@ struct EdgeRouter {
             candidates.append([a, (a.x, my), (b.x, my), b])
         }
         var best = straight
-        var bestScore = Double(hits(straight, excluding: from, to)) * 1_000 + length(straight)
+        var bestScore = Double(straightHits) * 1_000 + length(straight)
         for candidate in candidates {
-            let score = Double(hits(candidate, excluding: from, to)) * 1_000 + length(candidate)
-                + Double(candidate.count - 2) * 0.5
+            let base = length(candidate) + Double(candidate.count - 2) * 0.5
+            guard base < bestScore else { continue }
+            let allowed = Int(((bestScore - base) / 1_000).rounded(.down))
+            let score = Double(hits(candidate, excluding: from, to, limit: allowed)) * 1_000 + base
             if score < bestScore {
                 best = candidate
                 bestScore = score

@@ -49,7 +49,7 @@ enum SVGText {
 
     /// Escapes text and attribute values.
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
+        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return text }
         var result = ""
         result.reserveCapacity(text.count + 8)
         for char in text {

@@ -39,17 +39,24 @@ extension SVGContext {
     private mutating func block(_ node: BlueprintNode, _ color: String) {
         let r = node.rect, z = height(node)
         let p = projector
+        let shade: (side: String, front: String, edge: String)
+        if let known = shades[color] {
+            shade = known
+        } else {
+            shade = (Palette.shade(color, 0.78), Palette.shade(color, 0.6), Palette.shade(color, 1.35))
+            shades[color] = shade
+        }
         polygon([p.point(r.maxX, r.minY), p.point(r.maxX, r.maxY), p.point(r.maxX, r.maxY, z), p.point(r.maxX, r.minY, z)],
-                fill: Palette.shade(color, 0.78))
+                fill: shade.side)
         polygon([p.point(r.minX, r.maxY), p.point(r.maxX, r.maxY), p.point(r.maxX, r.maxY, z), p.point(r.minX, r.maxY, z)],
-                fill: Palette.shade(color, 0.6))
+                fill: shade.front)
         let top = [p.point(r.minX, r.minY, z), p.point(r.maxX, r.minY, z), p.point(r.maxX, r.maxY, z), p.point(r.minX, r.maxY, z)]
         out += "<path d=\"M"
         for (index, q) in top.enumerated() {
             if index > 0 { out += "L" }
             out += SVGText.num(q.x) + " " + SVGText.num(q.y)
         }
-        out += "z\" fill=\"\(color)\" stroke=\"\(Palette.shade(color, 1.35))\" stroke-width=\"0.8\"/>"
+        out += "z\" fill=\"\(color)\" stroke=\"\(shade.edge)\" stroke-width=\"0.8\"/>"
         mark(node, z: z)
     }
 
@@ -71,7 +78,14 @@ extension SVGContext {
         let r = node.rect
         let text = ComponentStyle.mark(node.type)
         let size = min(r.size.x, r.size.y) * (text.count > 3 ? 0.24 : 0.3)
-        out += "<text transform=\"\(projector.groundTransform(z: z))\" x=\"\(SVGText.num(r.minX + r.size.x / 2))\" "
+        let transform: String
+        if let known = transforms[z] {
+            transform = known
+        } else {
+            transform = projector.groundTransform(z: z)
+            transforms[z] = transform
+        }
+        out += "<text transform=\"\(transform)\" x=\"\(SVGText.num(r.minX + r.size.x / 2))\" "
         out += "y=\"\(SVGText.num(r.minY + r.size.y / 2 + size * 0.36))\" font-size=\"\(SVGText.num(size))\" "
         out += "font-weight=\"bold\" text-anchor=\"middle\" fill=\"\(palette.markText)\">\(SVGText.escape(text))</text>"
     }
@@ -86,7 +100,7 @@ extension SVGContext {
             let r = node.rect
             let anchor = projector.isometric ? projector.point(r.maxX, r.maxY) : projector.point(r.minX + r.size.x / 2, r.maxY)
             out += "<text x=\"\(SVGText.num(anchor.x))\" y=\"\(SVGText.num(anchor.y + 13))\">"
-            out += SVGText.escape(SVGText.truncate(name, 18)) + "</text>\n"
+            out += SVGText.escape(SVGText.truncate(name, 15)) + "</text>\n"
         }
         out += "</g>\n"
     }

@@ -25,6 +25,9 @@ struct SVGContext {
     let palette: Palette
     let labels: Bool
     var out = ""
+    /// Face colours and ground transforms, computed once per colour and height.
+    var shades: [String: (side: String, front: String, edge: String)] = [:]
+    var transforms: [Double: String] = [:]
 
     init(data: BlueprintData, options: RenderOptions) {
         self.data = data
