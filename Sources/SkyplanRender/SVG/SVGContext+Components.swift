@@ -93,14 +93,18 @@ extension SVGContext {
     /// Component names, drawn last, below each block's front corner with a halo.
     mutating func componentLabels() {
         guard labels else { return }
-        out += "<g id=\"labels\" font-size=\"10\" text-anchor=\"middle\" fill=\"\(palette.text)\" "
+        // Sized so that a label fits between its neighbours' blocks (cells are 4 grid units apart).
+        let fontSize = projector.isometric ? 9 : 10
+        let limit = projector.isometric ? 14 : 15
+        let drop = projector.isometric ? 12.0 : 13.0
+        out += "<g id=\"labels\" font-size=\"\(fontSize)\" text-anchor=\"middle\" fill=\"\(palette.text)\" "
         out += "stroke=\"\(palette.halo)\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n"
         for node in data.nodes {
             guard let name = node.name, !name.isEmpty else { continue }
             let r = node.rect
             let anchor = projector.isometric ? projector.point(r.maxX, r.maxY) : projector.point(r.minX + r.size.x / 2, r.maxY)
-            out += "<text x=\"\(SVGText.num(anchor.x))\" y=\"\(SVGText.num(anchor.y + 13))\">"
-            out += SVGText.escape(SVGText.truncate(name, 15)) + "</text>\n"
+            out += "<text x=\"\(SVGText.num(anchor.x))\" y=\"\(SVGText.num(anchor.y + drop))\">"
+            out += SVGText.escape(SVGText.truncate(name, limit)) + "</text>\n"
         }
         out += "</g>\n"
     }
