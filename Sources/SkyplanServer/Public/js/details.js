@@ -17,7 +17,7 @@ export function showDetails(host, el, { nodes, live } = {}) {
   const type = [...el.classList].find((c) => c.startsWith("type-"))?.slice(5) || "component";
   const arn = el.dataset.arn || "";
   const node = nodes?.get(nodeId);
-  const label = el.querySelector("title")?.textContent || node?.name || el.querySelector("text")?.textContent || arn.split(/[:/]/).pop() || nodeId;
+  const label = node?.name || el.querySelector(":scope > title")?.textContent || arn.split(/[:/]/).pop() || type;
   const state = live?.get(arn);
   const rows = [];
   if (node) {

@@ -51,7 +51,7 @@ export async function renderDiagram(main, params) {
 
   const toolbar = buildToolbar(state, {
     scan: () => scan(),
-    rerender: () => render({ keepView: true }),
+    rerender: (options) => render({ keepView: true, ...options }),
     save: () => saveBlueprint(),
     exportUrl: (fmt) => state.source?.url(fmt, viewParams()),
     addAccount: () => openAccounts(),
@@ -215,8 +215,11 @@ export async function renderDiagram(main, params) {
     localStorage.setItem("skyplan.view", JSON.stringify({ projection: state.projection, theme: state.theme, label: state.label }));
     toolbar.busy(true);
     toolbar.filterError(null);
+    // Only the latest request may paint: answers to earlier clicks can arrive later.
+    const ticket = (state.renderTicket = (state.renderTicket || 0) + 1);
     try {
       const svg = await state.source.svg(viewParams());
+      if (ticket !== state.renderTicket) return;
       if (state.results?.has(state.region)) state.results.get(state.region).svg = svg;
       state.goodFilter = state.filter;
       mount(svg, keepView);
@@ -225,9 +228,9 @@ export async function renderDiagram(main, params) {
         // Keep the diagram of the last valid filter; point at the problem in the box.
         state.filter = state.goodFilter || "";
         toolbar.filterError(e);
-      } else toolbar.error(e.message);
+      } else if (ticket === state.renderTicket) toolbar.error(e.message);
     } finally {
-      toolbar.busy(false);
+      if (ticket === state.renderTicket) toolbar.busy(false);
     }
   }
 
@@ -237,7 +240,8 @@ export async function renderDiagram(main, params) {
       const data = await source.data(viewParams());
       if (source !== state.source) return;
       state.data = data;
-      state.nodes = new Map([...(data?.nodes || []), ...(data?.groups || [])].map((n) => [n.id, n]));
+      state.nodes = new Map([...(data?.nodes || []), ...(data?.groups || []), ...(data?.surfaces || [])].map((n) => [n.id, n]));
+      if (viewer.selected) selectComponent(viewer.selected, true);
     } catch {
       state.data = null;
     }

@@ -54,23 +54,27 @@ export class ScanProgress {
     } catch {
       return;
     }
-    if (event.region && event.region !== this.region) return;
+    // The stream is this region's scan; global services report as us-east-1, so no region check.
     const { phase, service, done, total } = event;
     if (Number.isFinite(total) && total > 0) {
       this.bar.max = total;
       this.bar.value = Math.min(done ?? 0, total);
-      this.count.textContent = `${done ?? 0} / ${total}`;
+      this.count.textContent = `${done ?? 0} / ${total} services`;
     }
-    this.phase.textContent = [phase, service].filter(Boolean).join(": ") || "Scanning…";
+    const found = Number.isFinite(event.resources) ? ` · ${event.resources} resources so far` : "";
+    this.phase.textContent = phase === "finished" ? `Laying out the diagram${found}` : service ? `Read ${service}${found}` : `Scanning…${found}`;
+    const problems = Array.isArray(event.diagnostics) ? event.diagnostics.length : Number(event.diagnostics) || 0;
     if (service) {
-      const state = /fail|error|denied/i.test(phase || "") ? "error" : /done|finish|complete/i.test(phase || "") ? "done" : "running";
-      this.services.set(service, state);
+      const state = problems > 0 || /fail|error|denied/i.test(phase || "") ? "error" : "done";
+      const label = `${service}${Number.isFinite(event.found) && event.found > 0 ? ` ${event.found}` : ""}`;
+      this.services.set(service, [state, label]);
       replace(
         this.list,
-        [...this.services].map(([name, s]) => h("li", { class: `svc svc-${s}` }, name)),
+        [...this.services.values()].map(([s, l]) => h("li", { class: `svc svc-${s}` }, l)),
       );
     }
-    for (const d of event.diagnostics || []) this.addDiagnostic(d);
+    if (Array.isArray(event.diagnostics)) for (const d of event.diagnostics) this.addDiagnostic(d);
+    else if (problems > 0) this.addDiagnostic(`${service}: ${problems} call${problems === 1 ? "" : "s"} failed (for example access denied); the diagram shows what could be read`);
   }
 
   addDiagnostic(d) {
@@ -80,6 +84,7 @@ export class ScanProgress {
     replace(
       this.diagBox,
       h("strong", {}, `${this.diagnostics.length} ${this.diagnostics.length === 1 ? "service was" : "services were"} not fully read`),
+      " ",
       h("ul", {}, this.diagnostics.map((t) => h("li", {}, t))),
     );
   }

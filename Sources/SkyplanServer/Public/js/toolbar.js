@@ -29,7 +29,7 @@ export function buildToolbar(state, actions) {
             if (state[key] === value) return;
             state[key] = value;
             for (const b of group.children) b.setAttribute("aria-pressed", String(b.id === `${key}-${value}`));
-            actions.rerender();
+            actions.rerender({ keepView: key !== "projection" });
           },
         }, text),
       );
