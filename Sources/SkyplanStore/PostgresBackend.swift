@@ -56,8 +56,23 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     }
 
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withDatabase { database in
-            try await runTransaction(on: database, begin: "BEGIN", body)
+        let connection = try await pool.requestConnection(logger: logger).get()
+        defer { pool.releaseConnection(connection, logger: logger) }
+        let database = connection.sql()
+        try await database.raw("BEGIN").run()
+        do {
+            let result = try await body(database)
+            try await database.raw("COMMIT").run()
+            return result
+        } catch {
+            do {
+                try await database.raw("ROLLBACK").run()
+            } catch {
+                // A connection stuck inside a transaction must not go back to the pool: close it,
+                // and the pool replaces it.
+                try? await connection.close().get()
+            }
+            throw error
         }
     }
 

@@ -136,4 +136,21 @@ struct BlueprintStoreTests {
             #expect(saved.data.isEmpty)
         }
     }
+    @Test(arguments: Engine.available)
+    func writesABlueprintAndItsFirstVersionAllOrNothing(engine: Engine) async throws {
+        try await Support.withStore(engine) { store in
+            let ada = Support.user()
+            try await store.createUser(ada)
+            let first = Support.blueprint(creator: ada.id)
+            try await store.createBlueprint(first)
+            // Same version id as `first`: the version insert fails after the blueprint row was written.
+            var clash = Support.blueprint(creator: ada.id)
+            clash.currentVersionID = first.currentVersionID
+            await #expect(throws: StoreError.conflict) { try await store.createBlueprint(clash) }
+            #expect(try await store.blueprint(id: clash.id) == nil)
+            #expect(try await store.blueprints().contains { $0.id == clash.id } == false)
+            // The store stays usable after the rollback.
+            try await store.createBlueprint(Support.blueprint(creator: ada.id))
+        }
+    }
 }
