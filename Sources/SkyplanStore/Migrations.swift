@@ -19,70 +19,72 @@ enum Migrations {
 
     private static let blob = SQLDataType.blob
 
-    static let initial = Migration(id: "0001_initial", statements: [
-        """
-        CREATE TABLE users (
-            id TEXT PRIMARY KEY, email TEXT NOT NULL, email_key TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
-            role TEXT NOT NULL, password_hash TEXT, external_id TEXT NOT NULL UNIQUE, currency TEXT NOT NULL,
-            created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, accessed_at BIGINT)
-        """,
-        "CREATE TABLE teams (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)",
-        """
-        CREATE TABLE memberships (
-            team_id TEXT NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
-            user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-            role TEXT NOT NULL, PRIMARY KEY (team_id, user_id))
-        """,
-        "CREATE INDEX memberships_user ON memberships (user_id)",
-        """
-        CREATE TABLE api_keys (
-            id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-            name TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE, access TEXT NOT NULL,
-            created_at BIGINT NOT NULL, last_used_at BIGINT, revoked_at BIGINT)
-        """,
-        "CREATE INDEX api_keys_user ON api_keys (user_id)",
-        """
-        CREATE TABLE sessions (
-            token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-            csrf_token TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)
-        """,
-        "CREATE INDEX sessions_user ON sessions (user_id)",
-        "CREATE INDEX sessions_expiry ON sessions (expires_at)",
-        """
-        CREATE TABLE aws_accounts (
-            id TEXT PRIMARY KEY, name TEXT NOT NULL, role_arn TEXT NOT NULL, external_id TEXT NOT NULL,
-            region TEXT NOT NULL, read_access TEXT, write_access TEXT,
-            creator_id TEXT NOT NULL REFERENCES users (id),
-            created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,
-            check_status TEXT, check_message TEXT, checked_at BIGINT)
-        """,
-        """
-        CREATE TABLE blueprints (
-            id TEXT PRIMARY KEY, name TEXT NOT NULL, tags TEXT NOT NULL, read_access TEXT, write_access TEXT,
-            creator_id TEXT NOT NULL REFERENCES users (id), last_user_id TEXT NOT NULL,
-            current_version_id TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
-        """,
-        """
-        CREATE TABLE blueprint_versions (
-            id TEXT PRIMARY KEY, blueprint_id TEXT NOT NULL REFERENCES blueprints (id) ON DELETE CASCADE,
-            number BIGINT NOT NULL, data \(blob) NOT NULL, user_id TEXT NOT NULL, created_at BIGINT NOT NULL,
-            UNIQUE (blueprint_id, number))
-        """,
-        """
-        CREATE TABLE snapshot_jobs (
-            job_key TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES aws_accounts (id) ON DELETE CASCADE,
-            status TEXT NOT NULL, result \(blob), content_type TEXT, error TEXT,
-            created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
-        """,
-        "CREATE INDEX snapshot_jobs_account ON snapshot_jobs (account_id)",
-        "CREATE INDEX snapshot_jobs_updated ON snapshot_jobs (updated_at)",
-        """
-        CREATE TABLE audit_events (
-            id TEXT PRIMARY KEY, at BIGINT NOT NULL, actor_id TEXT, action TEXT NOT NULL,
-            target_type TEXT NOT NULL, target_id TEXT NOT NULL, detail TEXT NOT NULL)
-        """,
-        "CREATE INDEX audit_events_at ON audit_events (at)",
-    ])
+    static let initial = Migration(
+        id: "0001_initial",
+        statements: [
+            """
+            CREATE TABLE users (
+                id TEXT PRIMARY KEY, email TEXT NOT NULL, email_key TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+                role TEXT NOT NULL, password_hash TEXT, external_id TEXT NOT NULL UNIQUE, currency TEXT NOT NULL,
+                created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, accessed_at BIGINT)
+            """,
+            "CREATE TABLE teams (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)",
+            """
+            CREATE TABLE memberships (
+                team_id TEXT NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
+                user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                role TEXT NOT NULL, PRIMARY KEY (team_id, user_id))
+            """,
+            "CREATE INDEX memberships_user ON memberships (user_id)",
+            """
+            CREATE TABLE api_keys (
+                id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                name TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE, access TEXT NOT NULL,
+                created_at BIGINT NOT NULL, last_used_at BIGINT, revoked_at BIGINT)
+            """,
+            "CREATE INDEX api_keys_user ON api_keys (user_id)",
+            """
+            CREATE TABLE sessions (
+                token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                csrf_token TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX sessions_user ON sessions (user_id)",
+            "CREATE INDEX sessions_expiry ON sessions (expires_at)",
+            """
+            CREATE TABLE aws_accounts (
+                id TEXT PRIMARY KEY, name TEXT NOT NULL, role_arn TEXT NOT NULL, external_id TEXT NOT NULL,
+                region TEXT NOT NULL, read_access TEXT, write_access TEXT,
+                creator_id TEXT NOT NULL REFERENCES users (id),
+                created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,
+                check_status TEXT, check_message TEXT, checked_at BIGINT)
+            """,
+            """
+            CREATE TABLE blueprints (
+                id TEXT PRIMARY KEY, name TEXT NOT NULL, tags TEXT NOT NULL, read_access TEXT, write_access TEXT,
+                creator_id TEXT NOT NULL REFERENCES users (id), last_user_id TEXT NOT NULL,
+                current_version_id TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE blueprint_versions (
+                id TEXT PRIMARY KEY, blueprint_id TEXT NOT NULL REFERENCES blueprints (id) ON DELETE CASCADE,
+                number BIGINT NOT NULL, data \(blob) NOT NULL, user_id TEXT NOT NULL, created_at BIGINT NOT NULL,
+                UNIQUE (blueprint_id, number))
+            """,
+            """
+            CREATE TABLE snapshot_jobs (
+                job_key TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES aws_accounts (id) ON DELETE CASCADE,
+                status TEXT NOT NULL, result \(blob), content_type TEXT, error TEXT,
+                created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX snapshot_jobs_account ON snapshot_jobs (account_id)",
+            "CREATE INDEX snapshot_jobs_updated ON snapshot_jobs (updated_at)",
+            """
+            CREATE TABLE audit_events (
+                id TEXT PRIMARY KEY, at BIGINT NOT NULL, actor_id TEXT, action TEXT NOT NULL,
+                target_type TEXT NOT NULL, target_id TEXT NOT NULL, detail TEXT NOT NULL)
+            """,
+            "CREATE INDEX audit_events_at ON audit_events (at)",
+        ])
 
     /// Applies every migration not yet recorded, each in its own transaction. Running it again is a no-op.
     static func run(on backend: any StoreBackend, now: Date) async throws -> [String] {

@@ -19,7 +19,8 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     /// Connections per event loop; with the shared event loop group (one loop per core) the pool stays small.
     static let connectionsPerEventLoop = 2
 
-    private init(pool: EventLoopGroupConnectionPool<PostgresConnectionSource>, logger: Logger, host: String, port: Int) {
+    private init(pool: EventLoopGroupConnectionPool<PostgresConnectionSource>, logger: Logger, host: String, port: Int)
+    {
         self.pool = pool
         self.logger = logger
         self.host = host

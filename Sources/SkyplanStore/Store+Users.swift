@@ -76,7 +76,8 @@ extension Store {
         let row = StoreRow(row: row)
         return UserRecord(
             id: try row.uuid("id"), email: try row.string("email"), name: try row.string("name"),
-            role: try row.value("role", as: UserRecord.Role.self), passwordHash: try row.optionalString("password_hash"),
+            role: try row.value("role", as: UserRecord.Role.self),
+            passwordHash: try row.optionalString("password_hash"),
             externalID: try row.uuid("external_id"), currency: try row.string("currency"),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
             accessedAt: try row.optionalDate("accessed_at"))

@@ -37,7 +37,8 @@ struct SnapshotJobStoreTests {
             #expect(done.createdAt == job.createdAt)
             await #expect(throws: StoreError.notFound) {
                 try await store.finishSnapshotJob(
-                    key: "missing-\(UUID())", status: .failed, result: nil, contentType: nil, error: "x", at: Support.now)
+                    key: "missing-\(UUID())", status: .failed, result: nil, contentType: nil, error: "x",
+                    at: Support.now)
             }
 
             try await store.deleteSnapshotJobs(finishedBefore: Support.now.addingTimeInterval(5))
