@@ -1,0 +1,47 @@
+import Foundation
+import SkyplanStore
+import Testing
+
+@Suite("Store: several replicas")
+struct ReplicaTests {
+    @Test func createsANewSQLiteFileReadableOnlyByItsOwner() async throws {
+        let path = Support.temporarySQLitePath()
+        defer { Support.removeSQLite(path) }
+        let store = try await Store.open(.sqlite(path: path), logger: Support.logger)
+        try await store.migrate()
+        try await store.close()
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test(.enabled(if: Engine.postgresURL != nil))
+    func sharesSessionsAndSnapshotJobsBetweenReplicas() async throws {
+        let url = try DatabaseURL(parsing: Engine.postgresURL ?? "")
+        let first = try await Store.open(url, logger: Support.logger)
+        let second = try await Store.open(url, logger: Support.logger)
+        try await first.migrate()
+        try await second.migrate()
+        let user = Support.user()
+        try await first.createUser(user)
+        let account = Support.account(creator: user.id)
+        try await first.createAccount(account)
+        let session = SessionRecord(
+            tokenHash: UUID().uuidString, userID: user.id, csrfToken: "c", createdAt: Support.now,
+            expiresAt: Support.now.addingTimeInterval(60))
+        try await first.createSession(session)
+        #expect(try await second.session(tokenHash: session.tokenHash) == session)
+
+        let key = "replica-\(UUID())"
+        let job = SnapshotJobRecord(
+            key: key, accountID: account.id, status: .pending, createdAt: Support.now, updatedAt: Support.now)
+        async let a = first.claimSnapshotJob(key: key, newJob: job)
+        async let b = second.claimSnapshotJob(key: key, newJob: job)
+        let (claimA, claimB) = try await (a, b)
+        #expect([claimA.created, claimB.created].filter { $0 }.count == 1)
+        try await first.finishSnapshotJob(
+            key: key, status: .done, result: Data("png".utf8), contentType: "image/png", error: nil, at: Support.now)
+        #expect(try await second.snapshotJob(key: key)?.status == .done)
+        try await first.close()
+        try await second.close()
+    }
+}
