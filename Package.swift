@@ -101,6 +101,7 @@ let package = Package(
         .testTarget(name: "SkyplanRenderTests", dependencies: ["SkyplanRender"], resources: [.copy("Golden")]),
         .testTarget(name: "SkyplanBudgetTests", dependencies: ["SkyplanBudget"]),
         .testTarget(name: "SkyplanStoreTests", dependencies: ["SkyplanStore"]),
+        .testTarget(name: "SkyplanLiveTests", dependencies: ["SkyplanLive"]),
         .testTarget(
             name: "SkyplanServerTests",
             dependencies: [
