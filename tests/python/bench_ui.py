@@ -4,6 +4,7 @@
     python3 tests/python/bench_ui.py                 # synthetic 10,000-component diagram + demo-sized one
     python3 tests/python/bench_ui.py --components 2000,10000
     python3 tests/python/bench_ui.py --server http://127.0.0.1:8080 --email E --password P --account ID --region us-east-1
+    python3 tests/python/bench_ui.py --sample DIR/sample-400-isometric-light.svg --tiles 1,25   # real renderer markup
     python3 tests/python/bench_ui.py --serve 8099    # only run the stand-in server (UI development)
 
 Without --server it serves the real UI assets (Sources/SkyplanServer/Public) from a small stand-in
@@ -95,11 +96,36 @@ def standin_budget(currency, period):
                         "vpc": [{"key": "vpc-demo", "monthlyCost": 880.0, "componentCount": 30, "unpricedLineCount": 0}]}}
 
 
+def tiled_svg(path, copies):
+    """`copies` copies of a renderer-made SVG (e.g. `skyplan-bench layout --samples DIR`) in a grid, ids kept
+    unique: a large diagram in the real renderer's markup."""
+    import re
+    text = Path(path).read_text(encoding="utf-8")
+    head = re.search(r"<svg[^>]*>", text)
+    x0, y0, w, h = (float(v) for v in re.search(r'viewBox="([^"]+)"', head.group(0)).group(1).split())
+    body = text[head.end():text.rindex("</svg>")]
+    defs = re.search(r"<defs>.*?</defs>", body, re.S)
+    body = body.replace(defs.group(0), "") if defs else body
+    body = body.replace('<g id="interactionLayer" fill="none"></g>', "")
+    cols = max(1, math.ceil(math.sqrt(copies)))
+    rows = math.ceil(copies / cols)
+    out = [text[:head.start()], f'<svg xmlns="http://www.w3.org/2000/svg" width="{w * cols:.0f}" height="{h * rows:.0f}" '
+           f'viewBox="{x0} {y0} {w * cols:.2f} {h * rows:.2f}">', defs.group(0) if defs else ""]
+    for k in range(copies):
+        copy = re.sub(r'id="([cg])-', rf'id="\1-{k}-', body)
+        copy = re.sub(r'id="(background|grid|groups|components|labels|edges|notes)"', rf'id="\1-{k}"', copy)
+        out.append(f'<g transform="translate({(k % cols) * w:.2f} {(k // cols) * h:.2f})">{copy}</g>')
+    out.append('<g id="interactionLayer" fill="none"></g></svg>')
+    return "\n".join(out)
+
+
 class StandIn:
     """The state of the stand-in API: one owner, accounts, teams; diagrams of `components` components."""
 
-    def __init__(self, components):
+    def __init__(self, components, svg=None):
         self.components = components
+        self.svg = svg
+        self.png = None
         self.user = {"id": str(uuid.uuid4()), "name": "Bench Owner", "email": "owner@bench.local", "role": "owner",
                      "externalId": str(uuid.uuid4()), "settings": {"currency": "USD"}}
         self.accounts = [{"id": str(uuid.uuid4()), "name": "Synthetic", "roleArn": "arn:aws:iam::111111111111:role/skyplan",
@@ -167,11 +193,17 @@ def make_handler(state):
                 return self.send_json(400, {"error": f"filter syntax error at position {len(q['filter'])}: expected ')' "
                                             f"to close the '(' at position {q['filter'].index('(')}",
                                             "reason": "invalid_parameter", "code": 400})
+            if len(parts) == 5 and parts[4] == "png" and state.png:
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
+                self.send_header("Content-Length", str(len(state.png)))
+                self.end_headers()
+                return self.wfile.write(state.png)
             if len(parts) == 5 and parts[:2] == ["aws", "account"] and parts[4] in ("svg", "json"):
                 if parts[4] == "json":
                     return self.send_json(200, {"data": {"name": "synthetic", "nodes": [], "edges": [], "groups": []}})
                 exclude = tuple(filter(None, q.get("exclude", "").split(",")))
-                svg = synthetic_svg(state.components, q.get("projection", "isometric"), q.get("theme", "light"), exclude)
+                svg = state.svg or synthetic_svg(state.components, q.get("projection", "isometric"), q.get("theme", "light"), exclude)
                 body = svg.encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "image/svg+xml")
@@ -218,8 +250,33 @@ def make_handler(state):
     return Handler
 
 
-def serve(port, components):
-    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(StandIn(components)))
+def png_of(svg, max_side=4096):
+    """The PNG the server would export for `svg` (the stand-in has no librsvg): Chromium renders it."""
+    import base64
+    import re
+    import tempfile
+    w, h = (float(v) for v in re.search(r'viewBox="[^ ]+ [^ ]+ ([^ ]+) ([^"]+)"', svg).groups())
+    k = min(1.0, max_side / max(w, h))
+    sized = re.sub(r'(<svg[^>]*?) width="[^"]+" height="[^"]+"', rf'\1 width="{w * k:.0f}" height="{h * k:.0f}"', svg, 1)
+    with tempfile.NamedTemporaryFile("w", suffix=".svg", delete=False) as fh:
+        fh.write(sized)
+    driver = chrome(800, 600)
+    try:
+        driver.get("file://" + fh.name)
+        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": round(w * k), "height": round(h * k), "scale": 1}})
+        return base64.b64decode(shot["data"])
+    finally:
+        driver.quit()
+        os.unlink(fh.name)
+
+
+def serve(port, components, svg=None, png=False):
+    state = StandIn(components, svg)
+    if png:
+        state.png = png_of(svg or synthetic_svg(components))
+    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(state))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -285,10 +342,18 @@ def measure(base, login=None, account=None, region="us-east-1", steps=120):
         parse = driver.execute_script(
             "const m = performance.getEntriesByName('skyplan:render'); return m.length ? m[m.length-1].duration : null")
         count = driver.execute_script("return document.querySelectorAll('.stage .component').length")
+        proxy = None
+        if count >= 1500:
+            try:
+                WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".canvas[data-proxy=ready]"))
+                proxy = driver.execute_script("return performance.now()") - t0
+            except Exception:
+                proxy = None
         frames = driver.execute_async_script(MEASURE_JS, steps)
         return {"components": count, "click_to_svg_ms": inserted - t0, "click_to_paint_ms": painted - t0,
                 "parse_insert_ms": parse, "frame_ms_median": statistics.median(frames),
-                "frame_ms_p95": sorted(frames)[int(len(frames) * .95) - 1], "frames": len(frames)}
+                "frame_ms_p95": sorted(frames)[int(len(frames) * .95) - 1], "frames": len(frames),
+                "proxy_ready_ms": proxy}
     finally:
         driver.quit()
 
@@ -302,6 +367,10 @@ def main():
     p.add_argument("--password")
     p.add_argument("--account", help="account id (uuid) to scan on --server")
     p.add_argument("--region", default="us-east-1")
+    p.add_argument("--sample", help="a renderer-made SVG to tile instead of the built-in synthetic markup")
+    p.add_argument("--tiles", default="1,25", help="with --sample: comma-separated numbers of copies")
+    p.add_argument("--no-proxy", dest="proxy", action="store_false",
+                   help="serve no PNG, so large diagrams move as SVG (the UI's fallback)")
     args = p.parse_args()
     if args.serve:
         serve(args.serve, int(args.components.split(",")[-1]))
@@ -309,11 +378,18 @@ def main():
         while True:
             time.sleep(3600)
     results = []
-    if args.server:
+    if args.sample:
+        for tiles in (int(x) for x in args.tiles.split(",")):
+            server = serve(0, 0, tiled_svg(args.sample, tiles), png=args.proxy)
+            try:
+                results.append((f"sample x{tiles}", measure(f"http://127.0.0.1:{server.server_address[1]}")))
+            finally:
+                server.shutdown()
+    elif args.server:
         results.append(("server", measure(args.server.rstrip("/"), (args.email, args.password), args.account, args.region)))
     else:
         for n in (int(x) for x in args.components.split(",")):
-            server = serve(0, n)
+            server = serve(0, n, png=args.proxy)
             try:
                 results.append((f"synthetic {n}", measure(f"http://127.0.0.1:{server.server_address[1]}")))
             finally:
@@ -321,7 +397,8 @@ def main():
     for name, r in results:
         print(f"{name:>16}: {r['components']:>6} components | click→SVG {r['click_to_svg_ms']:7.1f} ms | "
               f"click→first paint {r['click_to_paint_ms']:7.1f} ms | parse+insert {r['parse_insert_ms'] or 0:6.1f} ms | "
-              f"pan/zoom frame median {r['frame_ms_median']:5.1f} ms p95 {r['frame_ms_p95']:5.1f} ms ({r['frames']} frames)")
+              f"pan/zoom frame median {r['frame_ms_median']:5.1f} ms p95 {r['frame_ms_p95']:5.1f} ms ({r['frames']} frames)"
+              + (f" | PNG stand-in ready {r['proxy_ready_ms']:.0f} ms after click" if r["proxy_ready_ms"] else ""))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 // Skyplan web UI: the diagram page. Pick an account and regions, scan, then pan/zoom/fit the server's
 // SVG; projection, theme, filter, exclude; details, live status, budget; save and export.
-import { ApiError, get } from "./api.js";
+import { ApiError, get, getWhenReady } from "./api.js";
 import { openAccounts, session } from "./app.js";
 import { h, icon, replace, notice } from "./dom.js";
 import { DiagramViewer } from "./viewer.js";
@@ -10,6 +10,9 @@ import { showDetails } from "./details.js";
 import { renderBudget, containerNames } from "./budget.js";
 import { LiveFeed } from "./live.js";
 import { ScanProgress } from "./progress.js";
+
+/** From this many components on, pan and zoom show a PNG stand-in while moving. */
+const PROXY_THRESHOLD = 1500;
 
 /** Renders the diagram page; `params` is [accountId, region] or ["blueprint", id]. Returns a cleanup. */
 export async function renderDiagram(main, params) {
@@ -206,6 +209,7 @@ export async function renderDiagram(main, params) {
     canvas.dataset.renders = String(Number(canvas.dataset.renders || 0) + 1);
     showDetails(details, null);
     loadData();
+    loadProxy(svg);
     startLive(svg);
     if (!budget.hidden) drawBudget();
   }
@@ -231,6 +235,21 @@ export async function renderDiagram(main, params) {
       } else if (ticket === state.renderTicket) toolbar.error(e.message);
     } finally {
       if (ticket === state.renderTicket) toolbar.busy(false);
+    }
+  }
+
+  /** Large diagrams: fetch the server's PNG of the same view to show while panning and zooming. */
+  async function loadProxy(svg) {
+    const components = svg.querySelectorAll(".component").length;
+    if (components < PROXY_THRESHOLD || !state.source) return;
+    const { width, height } = viewer.size;
+    const k = Math.min(1, 4096 / Math.max(width, height));
+    const url = state.source.url("png", { ...viewParams(), width: Math.round(width * k), height: Math.round(height * k) });
+    try {
+      const r = await getWhenReady(url, { accept: "image/png" });
+      if (viewer.svg === svg) await viewer.setProxy(await r.blob());
+    } catch {
+      /* no proxy: the SVG itself moves */
     }
   }
 

@@ -19,7 +19,7 @@ export class DiagramSource {
       liveAccountId: account.id,
       blueprintId: null,
       name: `${account.name} ${region}`,
-      viewKeys: ["projection", "theme", "filter", "exclude", "label"],
+      viewKeys: ["projection", "theme", "filter", "exclude", "label", "width", "height"],
     });
   }
 
@@ -36,7 +36,7 @@ export class DiagramSource {
       blueprintId: bp.id,
       name: bp.name || bp.data?.name || "blueprint",
       blueprint: bp,
-      viewKeys: ["projection", "theme"],
+      viewKeys: ["projection", "theme", "width", "height"],
     });
   }
 

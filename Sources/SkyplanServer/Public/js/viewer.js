@@ -39,6 +39,9 @@ export class DiagramViewer {
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", "Architecture diagram");
     const hadDiagram = Boolean(this.svg);
+    if (this.proxy) URL.revokeObjectURL(this.proxy.src);
+    this.proxy = null;
+    delete this.host.dataset.proxy;
     this.stage.replaceChildren(svg);
     this.svg = svg;
     this.size = { width, height };
@@ -47,6 +50,32 @@ export class DiagramViewer {
     else this.apply();
     performance.mark("skyplan:svg-inserted");
     return svg;
+  }
+
+  /**
+   * A raster stand-in shown instead of the SVG while the view moves (large diagrams repaint slowly):
+   * `blob` is a PNG of the whole diagram, e.g. the server's own PNG export of it.
+   */
+  async setProxy(blob) {
+    const svg = this.svg;
+    const url = URL.createObjectURL(blob);
+    const img = new Image();
+    img.decoding = "async";
+    img.alt = "";
+    img.className = "proxy";
+    img.src = url;
+    try {
+      await img.decode();
+    } catch {
+      URL.revokeObjectURL(url);
+      return;
+    }
+    if (this.svg !== svg) return URL.revokeObjectURL(url);
+    img.style.width = `${this.size.width}px`;
+    img.style.height = `${this.size.height}px`;
+    this.stage.prepend(img);
+    this.proxy = img;
+    this.host.dataset.proxy = "ready";
   }
 
   /** Removes the diagram. */
@@ -108,8 +137,12 @@ export class DiagramViewer {
       this.userMoved = true;
       // Composite while the gesture lasts; re-raster crisply when it settles.
       this.stage.style.willChange = "transform";
+      if (this.proxy) this.stage.classList.add("is-moving");
       clearTimeout(this.settleTimer);
-      this.settleTimer = setTimeout(() => (this.stage.style.willChange = "auto"), 180);
+      this.settleTimer = setTimeout(() => {
+        this.stage.style.willChange = "auto";
+        this.stage.classList.remove("is-moving");
+      }, 180);
     }
     this.host.dispatchEvent(new CustomEvent("viewchange", { detail: { ...this.view } }));
   }
