@@ -43,6 +43,13 @@ public final class Store: Sendable {
             throw backend.storeError(error)
         }
         for id in applied { logger.info("applied migration", metadata: ["store.migration": "\(id)"]) }
+        // A newer Skyplan (e.g. mid rolling upgrade) may have migrated further; its migrations only add.
+        let known = Set(Migrations.all.map(\.id))
+        for id in try await appliedMigrations() where !known.contains(id) {
+            logger.warning(
+                "the database has a migration this Skyplan does not know; upgrade Skyplan",
+                metadata: ["store.migration": "\(id)"])
+        }
     }
 
     /// The ids of the applied migrations, in order.

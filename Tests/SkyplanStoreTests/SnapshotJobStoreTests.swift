@@ -100,4 +100,18 @@ struct SnapshotJobStoreTests {
             #expect(try await store.auditEvents(limit: 0).isEmpty)
         }
     }
+    @Test(arguments: Engine.available)
+    func keepsAnEmptyResultApartFromNoResult(engine: Engine) async throws {
+        try await Support.withStore(engine) { store in
+            let account = try await account(in: store)
+            let key = "empty-\(UUID())"
+            let job = SnapshotJobRecord(
+                key: key, accountID: account.id, status: .pending, createdAt: Support.now, updatedAt: Support.now)
+            _ = try await store.claimSnapshotJob(key: key, newJob: job)
+            #expect(try await store.snapshotJob(key: key)?.result == nil)
+            try await store.finishSnapshotJob(
+                key: key, status: .done, result: Data(), contentType: "text/csv", error: nil, at: Support.now)
+            #expect(try await store.snapshotJob(key: key)?.result == Data())
+        }
+    }
 }
