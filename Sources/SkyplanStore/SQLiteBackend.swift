@@ -41,7 +41,14 @@ final class SQLiteBackend: StoreBackend {
         }
         do {
             // Reads the schema: fails with "file is not a database" on a foreign or corrupt file.
-            _ = try await connection.sql().raw("SELECT count(*) AS n FROM sqlite_master").all()
+            let tables = try await connection.sql().raw("SELECT name FROM sqlite_master WHERE type = 'table'").all()
+                .map { try $0.decode(column: "name", as: String.self) }
+            if !tables.isEmpty, !tables.contains("skyplan_migrations") {
+                // Another program's database: migrating would write Skyplan's tables into it.
+                try? await connection.close()
+                throw StoreError.cannotOpen(
+                    sqlite: shown, "it is another program's SQLite database (no skyplan_migrations table)")
+            }
             let check = try await connection.sql().raw("PRAGMA quick_check").first()
             let verdict = try check?.decode(column: "quick_check", as: String.self) ?? "ok"
             guard verdict == "ok" else {

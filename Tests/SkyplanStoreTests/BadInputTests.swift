@@ -122,4 +122,28 @@ struct BadInputTests {
         #expect(try await store.userCount() == 1)
         try await store.close()
     }
+
+    @Test func refusesAnotherProgramsSQLiteDatabaseAndLeavesItUntouched() async throws {
+        let path = Support.temporarySQLitePath()
+        defer { Support.removeSQLite(path) }
+        // An SQLite database of some other program, made with the sqlite3 shell if there is one.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        shell.arguments = [
+            "python3", "-c",
+            "import sqlite3; c = sqlite3.connect('\(path)'); "
+                + "c.execute('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)'); c.commit(); c.close()",
+        ]
+        try shell.run()
+        shell.waitUntilExit()
+        try #require(shell.terminationStatus == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        await #expect {
+            _ = try await Store.open(.sqlite(path: path), logger: Support.logger)
+        } throws: { error in
+            String(describing: error)
+                == "cannot open sqlite:\(path): it is another program's SQLite database (no skyplan_migrations table)"
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
 }
