@@ -7,6 +7,7 @@ import time
 import pytest
 
 pytest.importorskip("selenium")
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
@@ -26,11 +27,12 @@ class UI:
                 if not visible or el.is_displayed():
                     return el
             return None
-        return WebDriverWait(self.d, timeout).until(find, f"{css} did not appear within {timeout}s")
+        return WebDriverWait(self.d, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(
+            find, f"{css} did not appear within {timeout}s")
 
     def wait_gone(self, css, timeout=20):
-        WebDriverWait(self.d, timeout).until(
-            lambda d: not [e for e in d.find_elements(By.CSS_SELECTOR, css) if e.is_displayed()], f"{css} stayed")
+        script = "return [...document.querySelectorAll(arguments[0])].some((e) => e.getClientRects().length > 0)"
+        WebDriverWait(self.d, timeout).until(lambda d: not d.execute_script(script, css), f"{css} stayed")
 
     def until(self, condition, timeout=20, message=""):
         return WebDriverWait(self.d, timeout, poll_frequency=0.2).until(lambda d: condition(), message)
@@ -211,7 +213,10 @@ def test_scan_shows_vpcs_subnets_and_components(ui, scanned):
     c = counts(ui)
     assert c["vpc"] >= 1 and c["subnet"] >= 4 and c["components"] >= 10, c
     ui.wait(".stage .component.type-ec2").click()
-    assert ui.wait("#details-arn").text.startswith("arn:aws:ec2:")
+    ui.until(lambda: ui.js("return document.getElementById('details-arn')?.textContent || ''").startswith("arn:aws:ec2:"),
+             message="no ARN in the details panel")
+    ui.until(lambda: ui.js("return document.getElementById('details-title')?.textContent || ''") not in ("", "ec2"),
+             message="the details panel has no name")
     ui.shot("12-diagram-details")
 
 
@@ -274,9 +279,40 @@ def test_export_png(ui, scanned):
     ui.shot("18-exported-png")
 
 
+def stream_exists(ui, path):
+    """True unless an event-stream route answers the router's generic 404 (not built yet)."""
+    return ui.d.execute_async_script("""
+        const done = arguments[1]; const ctl = new AbortController();
+        fetch(arguments[0], {signal: ctl.signal}).then(async (r) => {
+          const body = r.status === 404 ? await r.text() : ""; ctl.abort();
+          done(!(r.status === 404 && body.includes('"Not found"')));
+        }).catch(() => done(false));""", path)
+
+
+def test_live_colour_changes_after_an_instance_is_stopped(ui, skyplan_server, scanned):
+    if not stream_exists(ui, f"/live/{scanned['id']}/us-east-1"):
+        pytest.skip("GET /live/{accountId}/{region} answers 404: the live feed is not built yet")
+    boto3 = pytest.importorskip("boto3")
+    instance = production(skyplan_server)["resources"]["batch-worker"]
+    selector = f'.stage .component[data-arn="{instance["arn"]}"]'
+    ui.wait(selector)
+    ui.until(lambda: ui.js(f"return document.querySelector('{selector}').dataset.health || ''") not in ("", "stopped"),
+             timeout=90, message="no live state for the instance")
+    ui.shot("19-live-running")
+    creds = boto3.client("sts", endpoint_url=skyplan_server.moto_url, region_name="us-east-1",
+                         aws_access_key_id="testing", aws_secret_access_key="testing").assume_role(
+        RoleArn=production(skyplan_server)["roleArn"], RoleSessionName="ui-test")["Credentials"]
+    boto3.client("ec2", endpoint_url=skyplan_server.moto_url, region_name="us-east-1",
+                 aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
+                 aws_session_token=creds["SessionToken"]).stop_instances(InstanceIds=[instance["id"]])
+    ui.until(lambda: ui.js(f"return document.querySelector('{selector}').classList.contains('live-stopped')"),
+             timeout=120, message="the stopped instance did not turn grey")
+    ui.shot("20-live-stopped")
+
+
 def test_admin_pages(ui):
-    for route, css, name in (("teams", ".card h2", "19-teams"), ("keys", "#key-create", "20-api-keys"),
-                             ("audit", "#audit-table", "21-audit"), ("blueprints", "h1", "22-blueprints")):
+    for route, css, name in (("teams", ".card h2", "21-teams"), ("keys", "#key-create", "22-api-keys"),
+                             ("audit", "#audit-table", "23-audit"), ("blueprints", "h1", "24-blueprints")):
         ui.d.get(f"{ui.base}/#/{route}")
         ui.wait(css)
         if route == "audit":
@@ -289,7 +325,7 @@ def test_remove_the_account_after_confirmation(ui):
     ui.open_accounts()
     ui.wait("#accounts-table [data-action=remove]").click()
     ui.wait("dialog.dialog-small .btn-danger")
-    ui.shot("23-remove-confirm")
+    ui.shot("25-remove-confirm")
     ui.wait("dialog.dialog-small .btn-danger").click()
     ui.until(lambda: not ui.account_rows(), message="the account is still listed")
-    ui.shot("24-account-removed")
+    ui.shot("26-account-removed")
