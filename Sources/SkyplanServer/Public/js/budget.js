@@ -40,6 +40,7 @@ export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map
         }
       },
     }, label);
+  const files = h("div", { class: "budget-files" }, fileButton("csv", "Download CSV"), fileButton("xlsx", "Download XLSX"));
   let report = null;
   const load = async () => {
     localStorage.setItem("skyplan.budget", JSON.stringify(params()));
@@ -51,6 +52,7 @@ export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map
     } catch (err) {
       const message = err instanceof ApiError && err.missingRoute ? "Budgets are not available on this server yet." : err.message;
       replace(body, notice(err.missingRoute ? "info" : "error", message));
+      files.hidden = Boolean(err.missingRoute);
     }
   };
   const draw = () => {
@@ -117,7 +119,7 @@ export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map
       level,
     ),
     body,
-    h("div", { class: "budget-files" }, fileButton("csv", "Download CSV"), fileButton("xlsx", "Download XLSX")),
+    files,
   );
   load();
 }

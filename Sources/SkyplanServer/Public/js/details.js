@@ -2,10 +2,10 @@
 // with its live values when the live feed has any.
 import { h, replace, copyButton } from "./dom.js";
 
-const HIDDEN = new Set(["id", "mapPos", "color", "type", "arn", "region", "link", "locked", "accentColor", "textSize"]);
+const HIDDEN = new Set(["id", "mapPos", "mapSize", "name", "color", "type", "arn", "region", "link", "locked", "accentColor", "textSize", "nodes"]);
 
 /** Fills `host` with the details of component `el` (a `.component` element) or an empty state. */
-export function showDetails(host, el, { nodes, live } = {}) {
+export function showDetails(host, el, { nodes, live, liveAvailable = true } = {}) {
   if (!el) {
     replace(
       host,
@@ -45,7 +45,7 @@ export function showDetails(host, el, { nodes, live } = {}) {
             Object.entries(state.values || {}).map(([k, v]) => [h("dt", {}, k), h("dd", {}, typeof v === "object" ? JSON.stringify(v) : String(v))]),
           ),
         )
-      : h("p", { class: "muted small" }, arn ? "Waiting for live values…" : "No live values for this component."),
+      : h("p", { class: "muted small" }, !arn ? "No live values for this component." : liveAvailable ? "Waiting for live values…" : "Live status is not available on this server yet."),
     rows.length ? [h("h3", {}, "Configuration"), h("dl", { class: "props" }, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]))] : null,
   );
 }

@@ -279,6 +279,8 @@ export async function renderDiagram(main, params) {
       blueprintId: src.blueprintId,
       svg,
       onState: (s) => {
+        state.liveState = s;
+        if (viewer.selected) selectComponent(viewer.selected, true);
         liveBadge.hidden = s === "unavailable";
         liveBadge.dataset.state = s;
         liveBadge.textContent = s === "on" ? "Live" : "Reconnecting…";
@@ -291,7 +293,7 @@ export async function renderDiagram(main, params) {
   }
 
   function selectComponent(el, refresh = false) {
-    showDetails(details, el, { nodes: state.nodes, live: state.live?.values });
+    showDetails(details, el, { nodes: state.nodes, live: state.live?.values, liveAvailable: state.liveState !== "unavailable" });
     if (el && !refresh) showPanel("details");
   }
 

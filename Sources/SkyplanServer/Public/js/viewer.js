@@ -38,7 +38,8 @@ export class DiagramViewer {
     svg.setAttribute("height", height);
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", "Architecture diagram");
-    const hadDiagram = Boolean(this.svg);
+    // Keep the view only when the new drawing has the same extent (theme, labels); else fit it.
+    const sameExtent = Boolean(this.svg) && Math.abs(this.size.width - width) < 1 && Math.abs(this.size.height - height) < 1;
     if (this.proxy) URL.revokeObjectURL(this.proxy.src);
     this.proxy = null;
     delete this.host.dataset.proxy;
@@ -46,7 +47,7 @@ export class DiagramViewer {
     this.svg = svg;
     this.size = { width, height };
     this.selected = null;
-    if (!(keepView && hadDiagram)) this.fit();
+    if (!(keepView && sameExtent)) this.fit();
     else this.apply();
     performance.mark("skyplan:svg-inserted");
     return svg;
