@@ -232,7 +232,12 @@ export async function renderDiagram(main, params) {
         // Keep the diagram of the last valid filter; point at the problem in the box.
         state.filter = state.goodFilter || "";
         toolbar.filterError(e);
-      } else if (ticket === state.renderTicket) toolbar.error(e.message);
+      } else if (ticket === state.renderTicket) {
+        const missing = e instanceof ApiError && e.missingRoute;
+        const text = missing ? (state.source.kind === "blueprint" ? "Drawing saved blueprints is not available on this server yet." : "Diagrams are not available on this server yet.") : e.message;
+        if (viewer.svg) toolbar.error(text);
+        else showOverlay(notice(missing ? "info" : "error", text));
+      }
     } finally {
       if (ticket === state.renderTicket) toolbar.busy(false);
     }
