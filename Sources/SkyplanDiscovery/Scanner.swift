@@ -32,7 +32,7 @@ public struct Scanner: Sendable {
     public static func collectors(client: AWSClient, services: Set<String>?, perItemConcurrency: Int = 8) -> [any Collector] {
         let all: [any Collector] = [
             NetworkCollector(client: client), EC2Collector(client: client), LoadBalancerCollector(client: client),
-            RDSCollector(client: client), ElastiCacheCollector(client: client),
+            AutoScalingCollector(client: client), RDSCollector(client: client), ElastiCacheCollector(client: client),
             DynamoDBCollector(client: client, concurrency: perItemConcurrency), LambdaCollector(client: client),
             SQSCollector(client: client), SNSCollector(client: client), APIGatewayCollector(client: client),
             ECSCollector(client: client), EKSCollector(client: client), EFSCollector(client: client),

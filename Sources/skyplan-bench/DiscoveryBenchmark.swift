@@ -20,7 +20,7 @@ enum DiscoveryBenchmark {
             let regions = (options["regions"] ?? "us-east-1").split(separator: ",").map(String.init)
             try await scan(endpoint: endpoint, regions: regions, options: options)
         } else {
-            print("usage: skyplan-bench discovery --endpoint URL --regions r1,r2 [--concurrency N] | --synthetic N")
+            print("usage: skyplan-bench discovery --endpoint URL --regions r1,r2 [--concurrency N] [--per-item N] [--rate R|0] [--pace region] [--role ARN --account ID] [--services a,b] [--out FILE] | --synthetic N")
         }
     }
 
@@ -119,8 +119,10 @@ extension DiscoveryBenchmark {
         }
         let concurrency = options["concurrency"].flatMap(Int.init) ?? 32
         let services = options["services"].map { Set($0.split(separator: ",").map(String.init)) }
+        let rate = options["rate"].flatMap(Double.init) ?? 20
         let scanner = Scanner(client: client, configuration: ScanConfiguration(
-            concurrency: concurrency, perItemConcurrency: options["per-item"].flatMap(Int.init) ?? 8))
+            concurrency: concurrency, perItemConcurrency: options["per-item"].flatMap(Int.init) ?? 8,
+            perOperationRate: rate > 0 ? rate : nil, pacePerRegion: options["pace"] == "region"))
         let account = options["account"] ?? "123456789012"
         let clock = ContinuousClock()
         let start = clock.now

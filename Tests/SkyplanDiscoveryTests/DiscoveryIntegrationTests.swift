@@ -40,8 +40,7 @@ struct DiscoveryIntegrationTests {
         var seededARNs = Set<String>()
         for (account, resources) in [(demo.production, production), (demo.staging, staging)] {
             for (name, entry) in resources {
-                guard let rawType = entry["type"] as? String, let type = Self.types[rawType], type != .autoScalingGroup
-                else { continue }
+                guard let rawType = entry["type"] as? String, let type = Self.types[rawType] else { continue }
                 let arn = entry["arn"] as? String ?? ""
                 let id = entry["id"] as? String ?? ""
                 let resource = found[arn] ?? byID["\(account)/\(type.rawValue)/\(id)"]
@@ -80,6 +79,13 @@ struct DiscoveryIntegrationTests {
             (arn(staging, "jobs"), .eventSource, arn(staging, "job-worker")),
             (arn(staging, "web-1-data"), .attachment, arn(staging, "web-1")),
         ]
+        let asg = production["web-asg"] ?? [:]
+        let members = (asg["instances"] as? [String] ?? []).map { "arn:aws:ec2:us-east-1:\(demo.production):instance/\($0)" }
+        #expect(members.count == 2)
+        for member in members {
+            #expect(relations.contains("\(arn(production, "web-asg")) contains \(member)"))
+            #expect(found[member]?.placement.groupARN == arn(production, "web-asg"))
+        }
         for (from, kind, to) in expected {
             #expect(relations.contains("\(from) \(kind.rawValue) \(to)"), "missing \(from) \(kind.rawValue) \(to)")
         }

@@ -17,15 +17,30 @@ public struct S3Collector: Collector {
         let client = self.client
         let home = context.region
         let buckets = try await recorder.attempt("ListBuckets") { try await client.listBuckets(region: home) } ?? []
-        // Newer S3 answers say each bucket's region in ListBuckets; otherwise one GetBucketLocation each.
-        let located = try await recorder.each("GetBucketLocation", buckets, limit: concurrency) { bucket in
-            if let region = bucket.region { return region }
-            return try await client.getBucketLocation(bucket: bucket.name, region: home)
-        }
+        // Newer S3 answers say each bucket's region in ListBuckets; otherwise one GetBucketLocation each. Location
+        // and notifications are fetched per bucket in one go, each paced on its own operation.
         let wanted = Set(context.scanRegions)
-        let kept = located.filter { wanted.contains($0.1) }.map { (name: $0.0.name, region: $0.1) }
-        let notifications = try await recorder.each("GetBucketNotificationConfiguration", kept, limit: concurrency) { bucket in
-            try await client.getBucketNotifications(bucket: bucket.name, region: bucket.region)
+        let pacer = context.pacer
+        let details = try await recorder.each("GetBucketLocation", buckets, limit: concurrency, paced: false) { bucket in
+            var region = bucket.region
+            if region == nil {
+                try await pacer?.wait("s3:GetBucketLocation", region: home)
+                region = try await client.getBucketLocation(bucket: bucket.name, region: home)
+            }
+            let located = region ?? home
+            guard wanted.contains(located) else { return (region: located, notifications: Result<[S3Notification], any Error>.success([])) }
+            let notifications = await capture {
+                try await pacer?.wait("s3:GetBucketNotificationConfiguration", region: located)
+                return try await client.getBucketNotifications(bucket: bucket.name, region: located)
+            }
+            return (region: located, notifications: notifications)
+        }
+        let kept = details.filter { wanted.contains($0.1.region) }.map { (name: $0.0.name, region: $0.1.region) }
+        var notifications: [((name: String, region: String), [S3Notification])] = []
+        for (bucket, detail) in details where wanted.contains(detail.region) {
+            if let found = try recorder.take("GetBucketNotificationConfiguration", detail.notifications) {
+                notifications.append(((bucket.name, detail.region), found))
+            }
         }
         for bucket in kept {
             recorder.output.resources.append(Resource(

@@ -9,15 +9,21 @@ public enum CollectorScope: String, Sendable, Hashable {
 }
 
 /// What one collector is asked to look at: an account and a region.
-public struct CollectorContext: Sendable, Hashable {
+public struct CollectorContext: Sendable {
     public var accountID: String
     /// The region to call. For a `.global` collector, the partition's default region.
     public var region: String
     public var partition: Partition
     /// Every region the scan covers (a global collector keeps only what lives in them, e.g. S3 buckets).
     public var scanRegions: [String]
+    /// Paces per-item calls (shared by every collector of the scan); nil: no pacing.
+    public var pacer: RequestPacer?
 
-    public init(accountID: String, region: String, partition: Partition? = nil, scanRegions: [String]? = nil) {
+    public init(
+        accountID: String, region: String, partition: Partition? = nil, scanRegions: [String]? = nil,
+        pacer: RequestPacer? = nil
+    ) {
+        self.pacer = pacer
         self.accountID = accountID
         self.region = region
         self.partition = partition ?? Partition.of(region: region)

@@ -33,9 +33,16 @@ extension CollectorRecorder {
     /// Runs a per-item operation over `items` concurrently; failures become diagnostics, successes are returned
     /// paired with their item.
     public mutating func each<Item: Sendable, Output: Sendable>(
-        _ operation: String, _ items: [Item], limit: Int = 8, _ body: @escaping @Sendable (Item) async throws -> Output
+        _ operation: String, _ items: [Item], limit: Int = 8, paced: Bool = true,
+        _ body: @escaping @Sendable (Item) async throws -> Output
     ) async throws -> [(Item, Output)] {
-        let results = await concurrentMap(items, limit: limit, body)
+        let pacer = paced ? context.pacer : nil
+        let key = "\(service):\(operation)"
+        let region = context.region
+        let results = await concurrentMap(items, limit: limit) { item in
+            try await pacer?.wait(key, region: region)
+            return try await body(item)
+        }
         try Task.checkCancellation()
         var outputs: [(Item, Output)] = []
         var failures: [Diagnostic] = []

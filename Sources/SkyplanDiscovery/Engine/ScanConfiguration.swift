@@ -9,10 +9,19 @@ public struct ScanConfiguration: Sendable {
     public var now: @Sendable () -> Date
     /// How many per-item calls (one `DescribeTable` per table) one collector makes at once.
     public var perItemConcurrency: Int
+    /// Per-item calls per second per operation (AWS's read APIs allow about 20/s sustained); nil: unpaced.
+    public var perOperationRate: Double?
+    /// Pace per region and operation (AWS scopes rate limits per account and region) instead of per operation.
+    public var pacePerRegion: Bool
 
-    public init(concurrency: Int = 24, perItemConcurrency: Int = 8, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        concurrency: Int = 24, perItemConcurrency: Int = 8, perOperationRate: Double? = 20, pacePerRegion: Bool = false,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.concurrency = max(1, concurrency)
         self.perItemConcurrency = max(1, perItemConcurrency)
+        self.perOperationRate = perOperationRate
+        self.pacePerRegion = pacePerRegion
         self.now = now
     }
 }

@@ -16,18 +16,18 @@ public struct ScanJob: Sendable {
     }
 
     /// The collector runs: every regional collector in every region, every global one once.
-    func units() -> [ScanUnit] {
+    func units(pacer: RequestPacer?) -> [ScanUnit] {
         var units: [ScanUnit] = []
         let globalRegion = partition.defaultRegion
         for collector in collectors where collector.scope == .global {
             units.append(ScanUnit(collector: collector, context: CollectorContext(
-                accountID: accountID, region: globalRegion, partition: partition, scanRegions: regions)))
+                accountID: accountID, region: globalRegion, partition: partition, scanRegions: regions, pacer: pacer)))
         }
         // Region-major order: consecutive runs hit different services, which spreads the per-service limits.
         for region in regions {
             for collector in collectors where collector.scope == .regional {
                 units.append(ScanUnit(collector: collector, context: CollectorContext(
-                    accountID: accountID, region: region, partition: partition, scanRegions: regions)))
+                    accountID: accountID, region: region, partition: partition, scanRegions: regions, pacer: pacer)))
             }
         }
         return units
@@ -56,7 +56,10 @@ public struct ScanEngine: Sendable {
         _ jobs: [ScanJob], progress: @Sendable (ScanProgress) -> Void = { _ in }
     ) async -> Inventory {
         let startedAt = configuration.now()
-        let units = jobs.flatMap { $0.units() }
+        let pacer = configuration.perOperationRate.map {
+            RequestPacer(rate: $0, perRegion: configuration.pacePerRegion)
+        }
+        let units = jobs.flatMap { $0.units(pacer: pacer) }
         var collected = CollectorOutput()
         var completed = 0
         progress(ScanProgress(event: .started, completed: 0, total: units.count, resourcesFound: 0))

@@ -19,9 +19,17 @@ public enum InventoryLinker {
             }
         }
         let arns = Set(result.resources.map(\.arn))
+        // Members named by their group's API (an ASG's Instances) sit in that group.
+        let groupTypes: Set<ComponentType> = [.autoScalingGroup, .ecsService]
+        let groupARNs = Set(result.resources.filter { groupTypes.contains($0.type) }.map(\.arn))
+        var memberOf: [String: String] = [:]
+        for relationship in result.relationships where relationship.kind == .contains && groupARNs.contains(relationship.from) {
+            memberOf[relationship.to] = memberOf[relationship.to] ?? relationship.from
+        }
         var relationships = result.relationships
         for index in result.resources.indices {
             var resource = result.resources[index]
+            if resource.placement.groupARN == nil, let group = memberOf[resource.arn] { resource.placement.groupARN = group }
             let known = resource.placement.subnetIDs.compactMap { subnets[scopedKey(resource, $0)] }
             if resource.type != .subnet, let vpcID = known.compactMap(\.vpcID).first {
                 // The subnets' VPC wins over what the service says (moto reports every Lambda in vpc-123abc).
