@@ -44,4 +44,23 @@ struct ReplicaTests {
         try await first.close()
         try await second.close()
     }
+    @Test func sharesOneSQLiteFileBetweenAServerAndTheCommandLine() async throws {
+        let path = Support.temporarySQLitePath()
+        defer { Support.removeSQLite(path) }
+        let server = try await Store.open(.sqlite(path: path), logger: Support.logger)
+        let cli = try await Store.open(.sqlite(path: path), logger: Support.logger)
+        try await server.migrate()
+        try await cli.migrate()
+        let users = (0..<20).map { _ in Support.user() }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, user) in users.enumerated() {
+                group.addTask { try await (index.isMultiple(of: 2) ? server : cli).createUser(user) }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await server.userCount() == 20)
+        #expect(try await cli.users() == server.users())
+        try await server.close()
+        try await cli.close()
+    }
 }

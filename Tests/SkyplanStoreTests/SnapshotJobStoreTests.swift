@@ -16,10 +16,12 @@ struct SnapshotJobStoreTests {
     @Test(arguments: Engine.available)
     func claimsAJobOnceAndFinishesIt(engine: Engine) async throws {
         try await Support.withStore(engine) { store in
+            // Its own era: deleteSnapshotJobs here must not reach jobs of tests running beside it.
+            let base = Date(timeIntervalSince1970: 1_000_000_000.123_456)
             let account = try await account(in: store)
             let key = "\(account.id.uuidString.lowercased())/us-east-1/svg"
             let job = SnapshotJobRecord(
-                key: key, accountID: account.id, status: .pending, createdAt: Support.now, updatedAt: Support.now)
+                key: key, accountID: account.id, status: .pending, createdAt: base, updatedAt: base)
             let first = try await store.claimSnapshotJob(key: key, newJob: job)
             #expect(first.created && first.job == job)
             var other = job
@@ -30,20 +32,20 @@ struct SnapshotJobStoreTests {
             let svg = Data("<svg/>".utf8)
             try await store.finishSnapshotJob(
                 key: key, status: .done, result: svg, contentType: "image/svg+xml", error: nil,
-                at: Support.now.addingTimeInterval(5))
+                at: base.addingTimeInterval(5))
             let done = try #require(try await store.snapshotJob(key: key))
             #expect(done.status == .done && done.result == svg && done.contentType == "image/svg+xml")
-            #expect((done.updatedAt.timeIntervalSince1970 * 1000).rounded() == 1_790_000_005_123)
+            #expect((done.updatedAt.timeIntervalSince1970 * 1000).rounded() == 1_000_000_005_123)
             #expect(done.createdAt == job.createdAt)
             await #expect(throws: StoreError.notFound) {
                 try await store.finishSnapshotJob(
                     key: "missing-\(UUID())", status: .failed, result: nil, contentType: nil, error: "x",
-                    at: Support.now)
+                    at: base)
             }
 
-            try await store.deleteSnapshotJobs(finishedBefore: Support.now.addingTimeInterval(5))
+            try await store.deleteSnapshotJobs(finishedBefore: base.addingTimeInterval(5))
             #expect(try await store.snapshotJob(key: key) != nil)
-            try await store.deleteSnapshotJobs(finishedBefore: Support.now.addingTimeInterval(6))
+            try await store.deleteSnapshotJobs(finishedBefore: base.addingTimeInterval(6))
             #expect(try await store.snapshotJob(key: key) == nil)
         }
     }
@@ -51,12 +53,13 @@ struct SnapshotJobStoreTests {
     @Test(arguments: Engine.available)
     func keepsUnfinishedJobsAndDropsJobsOfADeletedAccount(engine: Engine) async throws {
         try await Support.withStore(engine) { store in
+            let base = Date(timeIntervalSince1970: 900_000_000)
             let account = try await account(in: store)
             let key = "pending-\(UUID())"
             let job = SnapshotJobRecord(
-                key: key, accountID: account.id, status: .running, createdAt: Support.now, updatedAt: Support.now)
+                key: key, accountID: account.id, status: .running, createdAt: base, updatedAt: base)
             _ = try await store.claimSnapshotJob(key: key, newJob: job)
-            try await store.deleteSnapshotJobs(finishedBefore: Support.now.addingTimeInterval(3600))
+            try await store.deleteSnapshotJobs(finishedBefore: base.addingTimeInterval(3600))
             #expect(try await store.snapshotJob(key: key) == job)
             try await store.deleteAccount(id: account.id)
             #expect(try await store.snapshotJob(key: key) == nil)
