@@ -83,7 +83,7 @@ public struct SNSCollector: Collector {
         var counts: [String: Int] = [:]
         for subscription in subscriptions {
             counts[subscription.topicARN, default: 0] += 1
-            guard let target = Self.target(of: subscription) else { continue }
+            guard let target = Self.target(protocol: subscription.protocol, endpoint: subscription.endpoint) else { continue }
             recorder.output.relate(
                 subscription.topicARN, target, .subscription,
                 "sns:ListSubscriptions \(subscription.protocol) \(subscription.arn)")
@@ -98,10 +98,9 @@ public struct SNSCollector: Collector {
     }
 
     /// Where a subscription delivers: an ARN for AWS targets, `mailto:`/URL/`sms:` for the others.
-    static func target(of subscription: SNSSubscription) -> String? {
-        let endpoint = subscription.endpoint
+    static func target(protocol: String, endpoint: String) -> String? {
         guard !endpoint.isEmpty else { return nil }
-        switch subscription.protocol {
+        switch `protocol` {
         case "lambda": return ARNs.lambdaFunction(endpoint)
         case "email", "email-json": return "mailto:\(endpoint)"
         case "sms": return "sms:\(endpoint)"
