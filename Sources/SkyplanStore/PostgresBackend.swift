@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import PostgresKit
@@ -15,6 +16,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     private let logger: Logger
     private let host: String
     private let port: Int
+    private let closed = NIOLockedValueBox(false)
 
     /// Connections per event loop; with the shared event loop group (one loop per core) the pool stays small.
     static let connectionsPerEventLoop = 2
@@ -83,7 +85,11 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     }
 
     func close() async throws {
-        try await pool.shutdownAsync()
+        let wasClosed = closed.withLockedValue { closed in
+            defer { closed = true }
+            return closed
+        }
+        if !wasClosed { try await pool.shutdownAsync() }
     }
 
     func storeError(_ error: any Error) -> StoreError {

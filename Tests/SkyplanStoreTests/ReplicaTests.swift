@@ -42,6 +42,9 @@ struct ReplicaTests {
             key: key, status: .done, result: Data("png".utf8), contentType: "image/png", error: nil, at: Support.now)
         #expect(try await second.snapshotJob(key: key)?.status == .done)
         try await first.close()
+        try await first.close()
+        await #expect(throws: StoreError.self) { try await first.ping() }
+        try await second.ping()
         try await second.close()
     }
     @Test func sharesOneSQLiteFileBetweenAServerAndTheCommandLine() async throws {
