@@ -10,6 +10,8 @@ public struct LiveEvent: Sendable, Hashable {
         case change
         /// A refresh failed (throttling, access denied): the listed ARNs keep older values.
         case stale
+        /// Nothing to say: sent after each full refresh so that a dead connection is noticed (an SSE comment).
+        case heartbeat
     }
 
     /// The event id (`id:`), increasing; nil for `stale`, which a resume does not need to replay.
@@ -60,6 +62,7 @@ public struct LiveEvent: Sendable, Hashable {
     /// The event in `text/event-stream` framing.
     /// See https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
     public var serverSentEvent: String {
+        if kind == .heartbeat { return ": heartbeat\n\n" }
         var text = ""
         if let id { text += "id: \(id)\n" }
         text += "event: \(kind.rawValue)\ndata: \(json)\n\n"

@@ -111,3 +111,8 @@ public actor LiveHub {
         return FeedFigures(viewers: await poller.viewerCount, refreshes: await poller.refreshes, calls: await poller.calls)
     }
 }
+
+extension LiveHub {
+    /// The poller of a feed (tests).
+    func pollers(_ key: LiveFeedKey) -> LivePoller? { pollers[key] }
+}

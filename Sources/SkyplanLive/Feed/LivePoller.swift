@@ -104,6 +104,9 @@ actor LivePoller {
                 let throttled = await refresh(Set(viewers.values.flatMap(\.arns)).union(pending), backoff: backoff)
                 backoff = throttled ? backoff + 1 : 0
                 nextFull = clock.now + delay(backoff)
+                for viewer in viewers.values where !viewer.needsState {
+                    viewer.continuation.yield(LiveEvent(id: nil, kind: .heartbeat))
+                }
                 nextFocus = clock.now + configuration.focusInterval
             } else if !pending.isEmpty {
                 _ = await refresh(pending, backoff: backoff)

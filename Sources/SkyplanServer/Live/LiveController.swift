@@ -1,0 +1,56 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SkyplanDiagram
+import SkyplanLive
+import SkyplanModel
+import SkyplanStore
+
+/// `GET /live/{accountId}/{region}?blueprint=<id>` or `?arn=a,b,c` (optional `focus=<arn>`): server-sent
+/// events with the live state of those ARNs — a full `state`, then `change`s, `stale` when AWS throttles
+/// or denies. `Last-Event-ID` resumes. Every check is made before the first AWS call.
+struct LiveController {
+    let services: AppServices
+    let live: LiveService
+
+    /// The most ARNs one viewer may watch.
+    static let maxARNs = 10_000
+
+    func addRoutes(to group: RouterGroup<SkyplanRequestContext>) {
+        group.get("live/:accountId/:region", use: stream)
+    }
+
+    @Sendable func stream(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
+        let plan = try await LiveRequest.parse(request, context: context, services: services)
+        let hub = live.hub
+        let fetcherFor = live.fetcherFor
+        let account = plan.account
+        let region = plan.region
+        let subscription = await hub.subscribe(
+            LiveFeedKey(account: account.id.apiString, region: region), arns: plan.arns, focus: plan.focus,
+            lastEventID: plan.lastEventID
+        ) { try await fetcherFor(account, region) }
+        let maxEvents = plan.maxEvents
+        let body = ResponseBody { writer in
+            do {
+                try await writer.write(ByteBuffer(string: "retry: 5000\n\n"))
+                var sent = 0
+                for await event in subscription.events {
+                    try await writer.write(ByteBuffer(string: event.serverSentEvent))
+                    if event.kind != .heartbeat { sent += 1 }
+                    if let maxEvents, sent >= maxEvents { break }
+                }
+                await hub.unsubscribe(subscription)
+                try await writer.finish(nil)
+            } catch {
+                await hub.unsubscribe(subscription)  // the browser went away
+                throw error
+            }
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/event-stream; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        if let name = HTTPField.Name("X-Accel-Buffering") { headers[name] = "no" }
+        return Response(status: .ok, headers: headers, body: body)
+    }
+}
