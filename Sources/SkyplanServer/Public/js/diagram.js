@@ -2,8 +2,8 @@
 // SVG; projection, theme, filter, exclude; details, live status, budget; save and export.
 import { ApiError, get, getWhenReady } from "./api.js";
 import { openAccounts, session } from "./app.js";
-import { h, icon, replace, notice } from "./dom.js";
-import { DiagramViewer } from "./viewer.js";
+import { h, replace, notice } from "./dom.js";
+import { buildWorkspace } from "./workspace.js";
 import { DiagramSource } from "./source.js";
 import { buildToolbar } from "./toolbar.js";
 import { showDetails } from "./details.js";
@@ -32,25 +32,8 @@ export async function renderDiagram(main, params) {
     blueprintId: null,
     live: null,
   };
-  const canvas = h("div", { class: "canvas", tabindex: 0, role: "application", "aria-roledescription": "diagram", "aria-label": "Diagram. Arrow keys pan, plus and minus zoom, 0 fits, Escape clears the selection." });
-  const overlay = h("div", { class: "canvas-overlay" });
-  const zoomLabel = h("span", { class: "zoom-label", "aria-live": "off" }, "100%");
-  const tabs = h("div", { class: "region-tabs", role: "tablist", "aria-label": "Scanned regions" });
-  const details = h("div", { class: "panel-body", id: "details-panel" });
-  const budget = h("div", { class: "panel-body", id: "budget-panel", hidden: true });
-  const liveBadge = h("span", { class: "live-indicator", id: "live-indicator", hidden: true }, "Live");
-  const viewer = new DiagramViewer(canvas, { onSelect: (el) => selectComponent(el) });
-  canvas.addEventListener("viewchange", (e) => (zoomLabel.textContent = `${Math.round(e.detail.scale * 100)}%`));
-
-  const panelTab = (id, text, panel) =>
-    h("button", { type: "button", role: "tab", id: `tab-${id}`, "aria-controls": panel.id, "aria-selected": id === "details" ? "true" : "false", onclick: () => showPanel(id) }, text);
-  const panelTabs = h("div", { class: "panel-tabs", role: "tablist", "aria-label": "Side panel" }, panelTab("details", "Details", details), panelTab("budget", "Budget", budget));
-  function showPanel(id) {
-    for (const b of panelTabs.children) b.setAttribute("aria-selected", String(b.id === `tab-${id}`));
-    details.hidden = id !== "details";
-    budget.hidden = id !== "budget";
-    if (id === "budget") drawBudget();
-  }
+  const ws = buildWorkspace({ onSelect: (el) => selectComponent(el), onPanel: (id) => id === "budget" && drawBudget() });
+  const { canvas, overlay, tabs, details, budget, liveBadge, viewer, showPanel } = ws;
 
   const toolbar = buildToolbar(state, {
     scan: () => scan(),
@@ -67,27 +50,7 @@ export async function renderDiagram(main, params) {
       { class: "diagram-page" },
       h("h1", { class: "visually-hidden" }, "Diagram"),
       toolbar.el,
-      h(
-        "div",
-        { class: "workspace" },
-        h(
-          "div",
-          { class: "canvas-wrap" },
-          tabs,
-          canvas,
-          overlay,
-          h(
-            "div",
-            { class: "canvas-controls", role: "group", "aria-label": "Zoom" },
-            h("button", { class: "btn btn-icon", type: "button", "aria-label": "Zoom out", id: "zoom-out", onclick: () => viewer.zoomBy(0.8) }, icon("zoomOut")),
-            zoomLabel,
-            h("button", { class: "btn btn-icon", type: "button", "aria-label": "Zoom in", id: "zoom-in", onclick: () => viewer.zoomBy(1.25) }, icon("zoomIn")),
-            h("button", { class: "btn btn-icon", type: "button", "aria-label": "Fit the diagram", id: "zoom-fit", onclick: () => viewer.fit() }, icon("fit")),
-          ),
-          liveBadge,
-        ),
-        h("aside", { class: "sidepanel", "aria-label": "Component details and budget" }, panelTabs, details, budget),
-      ),
+      ws.el,
     ),
   );
   showDetails(details, null);
