@@ -18,6 +18,7 @@ enum LayoutBenchmark {
         let sizes = (value("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
         let dotTimeout = Double(value("--dot-timeout") ?? "300") ?? 300
         print("components  nodes  edges  skyplan(layout+svg)  skyplan-peak-RSS  dot  dot-peak-RSS  speedup")
+        fflush(nil)
         for size in sizes {
             let ours = try child(["layout", "--one", String(size)])
             let fields = ours.split(separator: " ").map(String.init)
@@ -25,6 +26,7 @@ enum LayoutBenchmark {
             let dot = try runDot(size: size, timeout: dotTimeout)
             let speed = dot.seconds.map { String(format: "%.0f×", $0 / seconds) } ?? "> \(String(format: "%.0f", dotTimeout / seconds))×"
             let dotTime = dot.seconds.map { String(format: "%.2f s", $0) } ?? "> \(Int(dotTimeout)) s (stopped)"
+            defer { fflush(nil) }
             print("\(size)  \(fields[1])  \(fields[2])  \(String(format: "%.3f s", seconds))  \(fields[4]) MB  "
                   + "\(dotTime)  \(dot.peakMB.map { "\($0) MB" } ?? "-")  \(speed)")
         }
@@ -104,22 +106,27 @@ enum LayoutBenchmark {
         try dotSource(size: size).write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        process.arguments = ["-f", "%e %M", "dot", "-Tsvg", "-o", "/dev/null", file.path]
-        let errors = Pipe()
-        process.standardError = errors
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
+        process.arguments = ["-Tsvg", "-o", "/dev/null", file.path]
+        let start = Date()
         try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(100_000) }
+        let deadline = start.addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
         if process.isRunning {
-            process.terminate()
+            // dot does not stop on SIGTERM while laying out.
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             return (nil, nil)
         }
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let last = text.split(separator: "\n").last.map { $0.split(separator: " ") } ?? []
-        guard last.count == 2, let seconds = Double(last[0]), let kilobytes = Int(last[1]) else { return (nil, nil) }
-        return (seconds, kilobytes / 1024)
+        let seconds = Date().timeIntervalSince(start)
+        // Peak RSS of the largest waited-for child: dot runs after ours, on a bigger graph each time.
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_CHILDREN, &usage)
+        #endif
+        return (seconds, Int(usage.ru_maxrss) / 1024)
     }
 
     /// Writes sample diagrams (both projections, both themes) to look at.

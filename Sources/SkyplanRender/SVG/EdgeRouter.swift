@@ -31,21 +31,51 @@ struct EdgeRouter {
     func hits(_ points: [Point], excluding from: Int, _ to: Int, limit: Int = .max) -> Int {
         var seen: [Int32] = []
         for (a, b) in zip(points, points.dropFirst()) {
-            let x0 = Int64((min(a.x, b.x) / bucketSize).rounded(.down)), x1 = Int64((max(a.x, b.x) / bucketSize).rounded(.down))
-            let y0 = Int64((min(a.y, b.y) / bucketSize).rounded(.down)), y1 = Int64((max(a.y, b.y) / bucketSize).rounded(.down))
-            for x in x0...x1 {
-                for y in y0...y1 {
-                    guard let bucket = buckets[x &* 1_000_003 &+ y] else { continue }
-                    for index in bucket where Int(index) != from && Int(index) != to && !seen.contains(index) {
-                        if Self.segment(a, b, crosses: rects[Int(index)]) {
-                            seen.append(index)
-                            if seen.count > limit { return seen.count }
+            var exceeded = false
+            forEachBucket(a, b) { bucket in
+                for index in bucket where Int(index) != from && Int(index) != to && !seen.contains(index) {
+                    if Self.segment(a, b, crosses: rects[Int(index)]) {
+                        seen.append(index)
+                        if seen.count > limit {
+                            exceeded = true
+                            return false
                         }
                     }
                 }
+                return true
             }
+            if exceeded { break }
         }
         return seen.count
+    }
+
+    /// Visits the buckets the segment a→b passes through (grid traversal, Amanatides–Woo), until
+    /// `visit` returns false.
+    private func forEachBucket(_ a: Point, _ b: Point, _ visit: ([Int32]) -> Bool) {
+        var x = Int64((a.x / bucketSize).rounded(.down)), y = Int64((a.y / bucketSize).rounded(.down))
+        let endX = Int64((b.x / bucketSize).rounded(.down)), endY = Int64((b.y / bucketSize).rounded(.down))
+        let dx = b.x - a.x, dy = b.y - a.y
+        let stepX: Int64 = dx > 0 ? 1 : -1, stepY: Int64 = dy > 0 ? 1 : -1
+        let deltaX = dx == 0 ? Double.infinity : bucketSize / abs(dx)
+        let deltaY = dy == 0 ? Double.infinity : bucketSize / abs(dy)
+        let nextX = dx > 0 ? (Double(x + 1) * bucketSize - a.x) : (a.x - Double(x) * bucketSize)
+        let nextY = dy > 0 ? (Double(y + 1) * bucketSize - a.y) : (a.y - Double(y) * bucketSize)
+        var tX = dx == 0 ? Double.infinity : nextX / abs(dx)
+        var tY = dy == 0 ? Double.infinity : nextY / abs(dy)
+        var steps = 0
+        let maxSteps = Int(abs(endX - x) + abs(endY - y)) + 2
+        while steps <= maxSteps {
+            if let bucket = buckets[x &* 1_000_003 &+ y], !visit(bucket) { return }
+            if x == endX && y == endY { return }
+            if tX < tY {
+                x += stepX
+                tX += deltaX
+            } else {
+                y += stepY
+                tY += deltaY
+            }
+            steps += 1
+        }
     }
 
     /// Waypoints from the centre of node `from` to the centre of node `to`.
