@@ -46,7 +46,7 @@ enum DiagramExporter {
     }
 
     /// The layout of an inventory with the export's filter, exclusions and switches.
-    static func blueprint(_ inventory: Inventory, name: String, accountID: UUID, _ parameters: ExportParameters)
+    static func blueprint(_ inventory: Inventory, name: String, accountID: UUID?, _ parameters: ExportParameters)
         -> BlueprintData
     {
         Layout.blueprint(
@@ -55,6 +55,20 @@ enum DiagramExporter {
                 name: name, filter: parameters.filter, excludedTypes: parameters.excludedTypes,
                 label: parameters.label, autoconnect: parameters.autoconnect,
                 projection: parameters.render.projection?.rawValue ?? "isometric",
-                theme: parameters.render.theme?.rawValue ?? "light", liveAccountID: accountID.apiString))
+                theme: parameters.render.theme?.rawValue ?? "light", liveAccountID: accountID?.apiString))
+    }
+}
+
+/// Rendering for the CLI: the same parameters and formats as the snapshot route.
+public enum DiagramExport {
+    /// Lays out `inventory` and renders it as `format` (json, svg, png, pdf, mxGraph) with options named as
+    /// the API's query parameters (`projection`, `theme`, `filter`, `exclude`, `width`, ...).
+    public static func render(
+        _ inventory: Inventory, name: String, format: String, options: [String: String]
+    ) throws -> (body: Data, contentType: String) {
+        let parameters = try ExportParameters(format: format, value: { options[$0] })
+        let data = DiagramExporter.blueprint(inventory, name: name, accountID: nil, parameters)
+        let output = try DiagramExporter.export(data, parameters)
+        return (output.body, output.contentType)
     }
 }

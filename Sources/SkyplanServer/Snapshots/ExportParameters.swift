@@ -44,6 +44,12 @@ struct ExportParameters: Sendable, Hashable {
     }
 
     init(format text: String, query: Parameters) throws {
+        try self.init(format: text, value: { query.get($0) })
+    }
+
+    /// Parses from any source of named values (query string, CLI options).
+    init(format text: String, value: @escaping (String) -> String?) throws {
+        let query = Lookup(value: value)
         guard let format = Format.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) else {
             throw APIError.invalidParameter(
                 "format \"\(text.prefix(20))\" is not supported; use one of json, svg, png, pdf, mxGraph")
@@ -103,7 +109,13 @@ struct ExportParameters: Sendable, Hashable {
     }
 
     /// `True`, `true`, `1`, `yes` and their opposites, case-insensitively.
-    static func bool(_ query: Parameters, _ name: String) throws -> Bool? {
+    /// Named values, whatever they come from.
+    struct Lookup {
+        let value: (String) -> String?
+        func get(_ name: String) -> String? { value(name) }
+    }
+
+    static func bool(_ query: Lookup, _ name: String) throws -> Bool? {
         guard let text = query.get(name) else { return nil }
         switch text.lowercased() {
         case "true", "1", "yes", "on": return true
@@ -112,7 +124,7 @@ struct ExportParameters: Sendable, Hashable {
         }
     }
 
-    static func number(_ query: Parameters, _ name: String) throws -> Double? {
+    static func number(_ query: Lookup, _ name: String) throws -> Double? {
         guard let text = query.get(name) else { return nil }
         guard let value = Double(text), value > 0, value <= 20 else {
             throw APIError.invalidParameter("\(name) must be a number greater than 0 and at most 20")
@@ -120,7 +132,7 @@ struct ExportParameters: Sendable, Hashable {
         return value
     }
 
-    static func pixels(_ query: Parameters, _ name: String) throws -> Int? {
+    static func pixels(_ query: Lookup, _ name: String) throws -> Int? {
         guard let text = query.get(name) else { return nil }
         guard let value = Int(text), value > 0, value <= 20_000 else {
             throw APIError.invalidParameter("\(name) must be a whole number of pixels from 1 to 20000 (it is \"\(text.prefix(20))\")")

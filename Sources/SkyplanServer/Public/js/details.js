@@ -9,7 +9,7 @@ export function showDetails(host, el, { nodes, live, liveAvailable = true } = {}
   if (!el) {
     replace(
       host,
-      h("div", { class: "empty small" }, h("p", {}, "Select a component on the diagram to see its details and live status."), h("p", { class: "muted" }, "Drag to pan, scroll to zoom, 0 to fit.")),
+      h("div", { class: "empty small" }, h("p", {}, "Select a component on the diagram to see its details and live status."), h("p", { class: "muted" }, "Drag to pan, scroll to zoom. Keyboard: arrows pan, + and − zoom, 0 fits, N / P step through components.")),
     );
     return;
   }

@@ -156,6 +156,16 @@ export class DiagramViewer {
     this.onSelect?.(el);
   }
 
+  /** Keyboard selection: the next (`+1`) or previous (`-1`) component, brought into view. */
+  step(direction) {
+    const all = [...(this.svg?.querySelectorAll(".component") || [])];
+    if (!all.length) return;
+    const i = all.indexOf(this.selected);
+    const next = all[(i + direction + all.length) % all.length] || all[0];
+    this.select(next);
+    this.reveal(next);
+  }
+
   bind() {
     const host = this.host;
     let drag = null;
@@ -217,6 +227,8 @@ export class DiagramViewer {
         "-": () => this.zoomBy(0.8),
         0: () => this.fit(),
         Escape: () => this.select(null),
+        n: () => this.step(1),
+        p: () => this.step(-1),
       };
       const action = actions[e.key];
       if (action) {

@@ -8,7 +8,7 @@ import { DiagramViewer } from "./viewer.js";
  * panel tab is shown. Returns its parts and the viewer.
  */
 export function buildWorkspace({ onSelect, onPanel }) {
-  const canvas = h("div", { class: "canvas", tabindex: 0, role: "application", "aria-roledescription": "diagram", "aria-label": "Diagram. Arrow keys pan, plus and minus zoom, 0 fits, Escape clears the selection." });
+  const canvas = h("div", { class: "canvas", tabindex: 0, role: "application", "aria-roledescription": "diagram", "aria-label": "Diagram. Arrow keys pan, plus and minus zoom, 0 fits, N and P select the next and previous component, Escape clears the selection." });
   const overlay = h("div", { class: "canvas-overlay" });
   const zoomLabel = h("span", { class: "zoom-label", "aria-live": "off" }, "100%");
   const tabs = h("div", { class: "region-tabs", role: "tablist", "aria-label": "Scanned regions" });

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SkyplanAWS
+import SkyplanDiscovery
+import SkyplanModel
+import SkyplanServer
+
+/// `skyplan scan`: discover an account and write the diagram (or the inventory) to a file.
+struct ScanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Scan an AWS account through a role (or the operator's own credentials) and write a diagram.")
+
+    @Option(help: "The role to assume (arn:aws:iam::ACCOUNT:role/NAME); the operator's credentials when omitted.")
+    var roleArn: String?
+    @Option(help: "The external ID the role's trust policy requires.") var externalId: String?
+    @Option(help: "Regions, comma-separated, or \"all\" for every enabled region.") var region: String = "us-east-1"
+    @Option(help: "json, svg, png, pdf, mxGraph, or inventory (the raw discovery result as JSON).")
+    var format: String = "json"
+    @Option(name: .shortAndLong, help: "Output file (stdout when omitted).") var output: String?
+    @Option(help: "isometric or 2d.") var projection: String?
+    @Option(help: "light or dark.") var theme: String?
+    @Option(help: "Filter expression (Cloudcraft's filter language).") var filter: String?
+    @Option(help: "Component types to leave out, comma-separated (e.g. ec2,sg).") var exclude: String?
+    @Option(help: "Output width in pixels.") var width: Int?
+    @Option(help: "Output height in pixels.") var height: Int?
+    @Option(help: "Services to scan, comma-separated (default: all).") var services: String?
+    @Flag(help: "Draw the grid.") var grid = false
+    @Flag(help: "Print progress on stderr.") var progress = false
+
+    func validate() throws {
+        if let roleArn {
+            do { _ = try RoleARN(parsing: roleArn) } catch { throw ValidationError(error.description) }
+        }
+        let regions = region.split(separator: ",").map(String.init)
+        if regions != ["all"] {
+            for name in regions where !Region.exists(name) {
+                throw ValidationError("--region \(name) is not an AWS region")
+            }
+        }
+    }
+
+    func run() async throws {
+        let logger = Logger.cli()
+        let operatorClient = AWSEnvironment.operatorClient(logger: logger)
+        var client = operatorClient
+        var accountID = ""
+        if let roleArn {
+            let role = try RoleARN(parsing: roleArn)
+            accountID = role.accountID
+            client = await AssumedRoleCache(stsClient: operatorClient).client(roleARN: roleArn, externalID: externalId)
+            do {
+                _ = try await client.getCallerIdentity()
+            } catch {
+                throw CLIError("cannot assume \(roleArn): \(error)")
+            }
+        }
+        let regions = region == "all" ? [] : region.split(separator: ",").map(String.init)
+        let serviceSet = services.map { Set($0.split(separator: ",").map(String.init)) }
+        let showProgress = progress
+        let inventory = await Scanner(client: client, logger: logger).scan(
+            ScanRequest(accountID: accountID, regions: regions, services: serviceSet)
+        ) { event in
+            guard showProgress else { return }
+            FileHandle.standardError.write(Data("\rscanned \(event.completed)/\(event.total), \(event.resourcesFound) resources".utf8))
+        }
+        if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+        for diagnostic in inventory.diagnostics {
+            FileHandle.standardError.write(Data("warning: \(diagnostic)\n".utf8))
+        }
+        let body: Data
+        if format == "inventory" {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.dateEncodingStrategy = .iso8601
+            body = try encoder.encode(inventory)
+        } else {
+            var options: [String: String] = ["grid": String(grid)]
+            options["projection"] = projection
+            options["theme"] = theme
+            options["filter"] = filter
+            options["exclude"] = exclude
+            options["width"] = width.map(String.init)
+            options["height"] = height.map(String.init)
+            do {
+                body = try DiagramExport.render(
+                    inventory, name: accountID.isEmpty ? "AWS" : accountID, format: format, options: options).body
+            } catch {
+                throw CLIError("\(error)")
+            }
+        }
+        if let output {
+            try body.write(to: URL(fileURLWithPath: output))
+            FileHandle.standardError.write(Data("wrote \(output) (\(inventory.resources.count) resources)\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(body)
+        }
+    }
+}
