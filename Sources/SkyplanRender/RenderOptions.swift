@@ -37,6 +37,18 @@ public struct RenderOptions: Sendable, Hashable {
         self.height = height
     }
 
+    /// Rejects options that cannot be honoured, naming the parameter (`width`, `height`, `scale`).
+    public func validate() throws(RenderError) {
+        for (name, value) in [("width", width), ("height", height)] {
+            if let value, value <= 0 || value > 20_000 {
+                throw RenderError(parameter: name, reason: "must be between 1 and 20000 (it is \(value))")
+            }
+        }
+        guard scale > 0 && scale <= 20 else {
+            throw RenderError(parameter: "scale", reason: "must be greater than 0 and at most 20 (it is \(scale))")
+        }
+    }
+
     func resolvedProjection(_ data: BlueprintData) -> Projection {
         projection ?? (data.projection == "2d" ? .twoD : .isometric)
     }

@@ -72,6 +72,7 @@ struct BlueprintDataTests {
                     "icons", "images", "connectors", "disabledLayers", "shareDocs", "liveAccount", "liveOptions"] {
             #expect(object[key] != nil, "missing \(key)")
         }
+        #expect(try BlueprintData.decode(data.encodedEnvelope()) == data)
         let ec2 = try #require(data.nodes.first { $0.type == .ec2 })
         #expect(ec2.extra["instanceType"] == "m5")
         #expect(ec2.arn?.hasPrefix("arn:aws:ec2:") == true)

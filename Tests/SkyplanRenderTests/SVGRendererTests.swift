@@ -54,6 +54,13 @@ struct SVGRendererTests {
         #expect(abs(Self.width(of: doubled) - 2 * Self.width(of: natural)) < 0.05)
     }
 
+    @Test func rejectsImpossibleOptionsNamingTheParameter() {
+        #expect { try RenderOptions(width: -5).validate() } throws: { ($0 as? RenderError)?.parameter == "width" }
+        #expect { try RenderOptions(height: 0).validate() } throws: { ($0 as? RenderError)?.parameter == "height" }
+        #expect { try RenderOptions(scale: .nan).validate() } throws: { ($0 as? RenderError)?.parameter == "scale" }
+        #expect(throws: Never.self) { try RenderOptions(scale: 2, width: 800).validate() }
+    }
+
     static func width(of svg: String) -> Double {
         guard let range = svg.range(of: "<svg ") else { return 0 }
         let tail = svg[range.upperBound...]

@@ -121,6 +121,13 @@ public struct BlueprintData: Hashable, Sendable, Codable {
         return (try? encoder.encode(json)) ?? Data("{}".utf8)
     }
 
+    /// `{"data": <document>}`, the body of a JSON snapshot, which can be POSTed unchanged to `/blueprint`.
+    public func encodedEnvelope() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(JSONValue.object(["data": json]))) ?? Data("{\"data\":{}}".utf8)
+    }
+
     /// The document as Cloudcraft JSON.
     public var json: JSONValue {
         var object = extra
