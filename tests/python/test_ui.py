@@ -218,6 +218,11 @@ def test_scan_shows_vpcs_subnets_and_components(ui, scanned):
     ui.until(lambda: ui.js("return document.getElementById('details-title')?.textContent || ''") not in ("", "ec2"),
              message="the details panel has no name")
     ui.shot("12-diagram-details")
+    canvas = ui.wait(".canvas")
+    canvas.click()
+    canvas.send_keys("0n")  # fit, then select the next component from the keyboard
+    ui.until(lambda: ui.js("return document.querySelectorAll('.stage .is-selected').length") == 1,
+             message="keyboard selection did not select a component")
 
 
 def test_switch_projection_to_2d_and_theme(ui, scanned):
