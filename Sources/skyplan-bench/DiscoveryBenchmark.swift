@@ -119,10 +119,11 @@ extension DiscoveryBenchmark {
         }
         let concurrency = options["concurrency"].flatMap(Int.init) ?? 32
         let services = options["services"].map { Set($0.split(separator: ",").map(String.init)) }
-        let rate = options["rate"].flatMap(Double.init) ?? 20
+        let rate = options["rate"].flatMap(Double.init) ?? 19
         let scanner = Scanner(client: client, configuration: ScanConfiguration(
             concurrency: concurrency, perItemConcurrency: options["per-item"].flatMap(Int.init) ?? 8,
-            perOperationRate: rate > 0 ? rate : nil, pacePerRegion: options["pace"] == "region"))
+            perOperationRate: rate > 0 ? rate : nil, perOperationBurst: options["burst"].flatMap(Double.init) ?? 15,
+            pacePerRegion: options["pace"] == "region"))
         let account = options["account"] ?? "123456789012"
         let clock = ContinuousClock()
         let start = clock.now

@@ -13,7 +13,8 @@ struct MotoEnvironment {
 
     /// A fresh random 12-digit account id (moto switches account on AssumeRole into it).
     static func freshAccount() -> String {
-        "5" + String(format: "%011d", Int.random(in: 0..<100_000_000_000))
+        let digits = String(Int.random(in: 0..<100_000_000_000))
+        return "5" + String(repeating: "0", count: 11 - digits.count) + digits
     }
 
     /// Seeds `environment` (JSON text, account ids already chosen) and returns the seeder's summary:

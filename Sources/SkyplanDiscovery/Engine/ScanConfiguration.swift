@@ -10,17 +10,22 @@ public struct ScanConfiguration: Sendable {
     /// How many per-item calls (one `DescribeTable` per table) one collector makes at once.
     public var perItemConcurrency: Int
     /// Per-item calls per second per operation (AWS's read APIs allow about 20/s sustained); nil: unpaced.
+    /// Slightly under the limit, with a smaller burst, so that network jitter does not turn into throttles.
     public var perOperationRate: Double?
+    /// How many per-item calls of one operation may go at once before pacing starts.
+    public var perOperationBurst: Double
     /// Pace per region and operation (AWS scopes rate limits per account and region) instead of per operation.
     public var pacePerRegion: Bool
 
     public init(
-        concurrency: Int = 24, perItemConcurrency: Int = 8, perOperationRate: Double? = 20, pacePerRegion: Bool = false,
+        concurrency: Int = 24, perItemConcurrency: Int = 8, perOperationRate: Double? = 19, perOperationBurst: Double = 15,
+        pacePerRegion: Bool = false,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.concurrency = max(1, concurrency)
         self.perItemConcurrency = max(1, perItemConcurrency)
         self.perOperationRate = perOperationRate
+        self.perOperationBurst = max(1, perOperationBurst)
         self.pacePerRegion = pacePerRegion
         self.now = now
     }

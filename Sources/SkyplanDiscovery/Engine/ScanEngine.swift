@@ -57,7 +57,7 @@ public struct ScanEngine: Sendable {
     ) async -> Inventory {
         let startedAt = configuration.now()
         let pacer = configuration.perOperationRate.map {
-            RequestPacer(rate: $0, perRegion: configuration.pacePerRegion)
+            RequestPacer(rate: $0, burst: configuration.perOperationBurst, perRegion: configuration.pacePerRegion)
         }
         let units = jobs.flatMap { $0.units(pacer: pacer) }
         var collected = CollectorOutput()
