@@ -325,12 +325,30 @@ def test_admin_pages(ui):
         ui.shot(name)
 
 
+def test_rename_a_blueprint_and_compare_its_versions(ui, scanned):
+    ui.d.get(f"{ui.base}/#/blueprints")
+    ui.wait("#blueprints-table")
+    ui.wait("#blueprints-table button[aria-label^=Rename]").click()
+    alert = WebDriverWait(ui.d, 10).until(lambda d: d.switch_to.alert)
+    alert.send_keys("Shop production (v2)")
+    alert.accept()
+    ui.until(lambda: "Shop production (v2)" in ui.js("return document.getElementById('blueprints-table').innerText"),
+             message="renamed blueprint not listed")
+    ui.wait("#blueprints-table button.btn-small").click()
+    ui.wait("#diff-from")
+    ui.js("[...document.querySelectorAll('dialog button')].find((b) => b.textContent === 'Compare').click()")
+    ui.until(lambda: "No component" in ui.js("return document.querySelector('.diff').innerText"),
+             message="renaming changed no component, and the diff should say so")
+    ui.shot("25-blueprint-versions")
+    ui.d.find_element(By.CSS_SELECTOR, "dialog .dialog-header button").click()
+
+
 def test_remove_the_account_after_confirmation(ui):
     ui.d.get(ui.base + "/#/diagram")
     ui.open_accounts()
     ui.wait("#accounts-table [data-action=remove]").click()
     ui.wait("dialog.dialog-small .btn-danger")
-    ui.shot("25-remove-confirm")
+    ui.shot("26-remove-confirm")
     ui.wait("dialog.dialog-small .btn-danger").click()
     ui.until(lambda: not ui.account_rows(), message="the account is still listed")
-    ui.shot("26-account-removed")
+    ui.shot("27-account-removed")

@@ -114,6 +114,7 @@ export async function renderBlueprints(main) {
 function diffView(d) {
   const groups = ["added", "removed", "changed"].filter((k) => Array.isArray(d?.[k]));
   if (!groups.length) return h("pre", {}, typeof d === "string" ? d : JSON.stringify(d, null, 2));
+  if (groups.every((k) => !d[k].length)) return h("p", { class: "muted" }, "No component was added, removed or changed between these versions.");
   return groups.map((k) =>
     h("section", {}, h("h3", {}, `${k[0].toUpperCase()}${k.slice(1)} (${d[k].length})`), h("ul", { class: `diff-${k}` }, d[k].map((x) => h("li", {}, typeof x === "string" ? x : [h("span", { class: "badge" }, x.type || "component"), " ", x.name || x.key || x.id, x.fields?.length ? h("span", { class: "muted" }, ` — ${x.fields.join(", ")}`) : null])))),
   );

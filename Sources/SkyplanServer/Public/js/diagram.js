@@ -286,7 +286,7 @@ export async function renderDiagram(main, params) {
       state.source = DiagramSource.blueprint(bp);
       state.blueprintId = id;
       state.region = state.source.region;
-      toolbar.setBlueprint(bp);
+      toolbar.setBlueprint(bp, { drawnFromBlueprint: true });
       render({ keepView: false });
     } catch (e) {
       showOverlay(notice("error", e.message));

@@ -157,8 +157,14 @@ export function buildToolbar(state, actions) {
       saveButton.disabled = !on;
       exportMenu.querySelector("summary").classList.toggle("is-disabled", !on);
     },
-    setBlueprint(bp) {
+    setBlueprint(bp, { drawnFromBlueprint = false } = {}) {
       replace(blueprintLabel, bp ? [h("span", { class: "badge" }, "Blueprint"), " ", bp.name || ""] : null);
+      // A saved blueprint is drawn as saved: filter and exclude apply to live scans only.
+      for (const control of [filterInput, filterForm.querySelector("button"), excludeSummary]) {
+        control.toggleAttribute("disabled", drawnFromBlueprint);
+        control.classList.toggle("is-disabled", drawnFromBlueprint);
+      }
+      filterInput.title = drawnFromBlueprint ? "Filters apply to live scans; scan the account to filter" : "";
     },
     filterError(err) {
       filterInput.setAttribute("aria-invalid", String(Boolean(err)));
