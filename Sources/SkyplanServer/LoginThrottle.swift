@@ -17,11 +17,12 @@ actor LoginThrottle {
         self.maxDelay = maxDelay
     }
 
-    /// Seconds the caller must still wait before another attempt for these keys, 0 if none.
+    /// Seconds the caller must still wait before another attempt for these keys, 0 if none: after the free
+    /// attempts, 30 s, then doubling with every further failure up to `maxDelay`.
     func waitTime(keys: [String], now: Date) -> TimeInterval {
         keys.compactMap { records[$0] }.map { record in
             guard record.failures >= freeAttempts else { return 0 }
-            let delay = min(maxDelay, pow(2, Double(record.failures - freeAttempts)))
+            let delay = min(maxDelay, 30 * pow(2, Double(record.failures - freeAttempts)))
             return max(0, record.lastFailure.addingTimeInterval(delay).timeIntervalSince(now))
         }.max() ?? 0
     }

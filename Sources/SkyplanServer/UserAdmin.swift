@@ -6,9 +6,12 @@ import SkyplanStore
 public struct UserAdmin: Sendable {
     public let store: Store
     public let now: @Sendable () -> Date
+    /// bcrypt's work factor: 12 in production; tests lower it to keep runs fast.
+    public let bcryptCost: UInt8
 
-    public init(store: Store, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(store: Store, bcryptCost: UInt8 = 12, now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
+        self.bcryptCost = bcryptCost
         self.now = now
     }
 
@@ -26,7 +29,7 @@ public struct UserAdmin: Sendable {
         let moment = now()
         let user = UserRecord(
             id: UUID(), email: normalized, name: name.trimmingCharacters(in: .whitespaces), role: role,
-            passwordHash: Bcrypt.hash(password, cost: 12), externalID: UUID(), currency: "USD", createdAt: moment,
+            passwordHash: Bcrypt.hash(password, cost: bcryptCost), externalID: UUID(), currency: "USD", createdAt: moment,
             updatedAt: moment, accessedAt: nil)
         try await store.createUser(user)
         try await store.appendAudit(

@@ -138,9 +138,9 @@ final class ScanCounter: Sendable {
                 .get, "/aws/account/\(account.id.uuidString.lowercased())/us-east-1/svg", key: base.keys["owner"])
             #expect(result.status == .badRequest)
             #expect((result.body["error"] as? String)?.contains("access revoked") == true, "\(result.raw)")
+            let stored = try #require(try await base.services.store.account(id: account.id))
+            #expect(stored.checkStatus == "failed")
         }
-        let stored = try #require(try await base.services.store.account(id: account.id))
-        #expect(stored.checkStatus == "failed")
     }
 
     @Test func outsidersCannotSnapshotOrLearnTheAccountExists() async throws {

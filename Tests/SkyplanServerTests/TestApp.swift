@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import SkyplanModel
 import SkyplanStore
+import Synchronization
 import Testing
 
 @testable import SkyplanServer
@@ -24,8 +25,8 @@ struct FakeRoleAssumer: RoleAssuming {
             throw RoleAssumptionError(kind: kind, awsCode: "AccessDenied", awsMessage: "denied")
         }
         if let required = requiredExternalID[role.roleName] {
-            guard let required else { return role.accountID }  // unprotected: anything goes
-            guard externalID == required else {
+            // nil: an unprotected role, which anyone may assume.
+            if let required, externalID != required {
                 throw RoleAssumptionError(kind: .accessDenied, awsCode: "AccessDenied", awsMessage: "not authorized")
             }
         } else if externalID == nil {
@@ -36,6 +37,13 @@ struct FakeRoleAssumer: RoleAssuming {
     }
 
     func operatorAccountID() async throws(RoleAssumptionError) -> String { operatorAccount }
+}
+
+/// Test stores stay open for the whole run: a store released without `close()` trips SQLiteNIO's
+/// debug assertion, and many tests read the store after their app finished.
+enum TestStores {
+    private static let stores = Mutex<[Store]>([])
+    static func keepAlive(_ store: Store) { stores.withLock { $0.append(store) } }
 }
 
 /// A Skyplan app on a fresh SQLite file, with an owner, an admin, a team member and an outsider.
@@ -54,9 +62,10 @@ struct TestApp {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("skyplan-test-\(UUID()).sqlite").path
         let store = try await Store.open(.sqlite(path: path), logger: Logger(label: "test"))
         try await store.migrate()
+        TestStores.keepAlive(store)
         let configuration = ServerConfiguration(databaseURL: "sqlite:\(path)", allowUnprotectedRoles: allowUnprotected)
         let services = AppServices(configuration: configuration, store: store, assumer: assumer, logger: Logger(label: "test"))
-        let admins = UserAdmin(store: store)
+        let admins = UserAdmin(store: store, bcryptCost: 4)
         let owner = try await admins.createUser(email: "owner-\(UUID())@example.com", name: "Owner", role: .owner, password: "password-owner")
         let admin = try await admins.createUser(email: "admin-\(UUID())@example.com", name: "Admin", role: .admin, password: "password-admin")
         let member = try await admins.createUser(email: "member-\(UUID())@example.com", name: "Member", role: .user, password: "password-member")

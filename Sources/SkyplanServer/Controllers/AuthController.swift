@@ -88,5 +88,5 @@ struct AuthController {
     }
 
     /// A bcrypt hash of nothing in particular, verified against when the email is unknown.
-    static let dummyHash = Bcrypt.hash("skyplan-timing-equaliser", cost: 10)
+    static let dummyHash = Bcrypt.hash("skyplan-timing-equaliser", cost: 12)
 }
