@@ -94,13 +94,18 @@ public enum LiveMetrics {
     }
 
     /// Datapoints per query id (`m3` → values, newest first) of one `GetMetricData` result page.
+    /// Sorted by timestamp here, whatever order the service used.
     public static func datapoints(_ result: XMLTree) -> [String: [Double]] {
-        var values: [String: [Double]] = [:]
+        var values: [String: [(String, Double)]] = [:]
         for item in result.list("MetricDataResults") {
             guard let id = item.string("Id") else { continue }
-            values[id, default: []] += item.list("Values").compactMap { Double($0.text) }
+            let stamps = item.list("Timestamps").map(\.text)
+            for (index, value) in item.list("Values").enumerated() {
+                guard let number = Double(value.text) else { continue }
+                values[id, default: []].append((index < stamps.count ? stamps[index] : "", number))
+            }
         }
-        return values
+        return values.mapValues { points in points.sorted { $0.0 > $1.0 }.map(\.1) }
     }
 
     /// The display value of `query` from its datapoints (nil when there are none and it is not a sum).
