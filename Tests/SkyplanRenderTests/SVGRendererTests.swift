@@ -61,6 +61,17 @@ struct SVGRendererTests {
         #expect(throws: Never.self) { try RenderOptions(scale: 2, width: 800).validate() }
     }
 
+    @Test func aggregatedNodesShowTheirCountAndTheDiagramSaysSo() throws {
+        let inventory = SyntheticInventory.make(components: 600, seed: 8)
+        let data = Layout.blueprint(for: inventory, options: LayoutOptions(aggregateAbove: 4))
+        let aggregate = try #require(data.nodes.first { $0.count != nil })
+        for projection in RenderOptions.Projection.allCases {
+            let svg = SVGRenderer.render(data, options: RenderOptions(projection: projection))
+            #expect(svg.contains("id=\"c-\(aggregate.id)\" class=\"component type-\(aggregate.type.rawValue)\" data-count="))
+            #expect(svg.contains("Level of detail:"))
+        }
+    }
+
     static func width(of svg: String) -> Double {
         guard let range = svg.range(of: "<svg ") else { return 0 }
         let tail = svg[range.upperBound...]
