@@ -15,6 +15,16 @@ public struct AppServices: Sendable {
     let loginThrottle = LoginThrottle()
     let snapshots: SnapshotRunner
     let progress = ScanProgressHub()
+    private let loadedPricing: Result<Pricing, any Error>
+
+    /// The bundled price book and exchange rates (loaded once, at start).
+    func pricing() throws -> Pricing {
+        do {
+            return try loadedPricing.get()
+        } catch {
+            throw APIError(status: .internalServerError, reason: "internal_server_error", message: "the price book cannot be read: \(error)")
+        }
+    }
 
     public init(
         configuration: ServerConfiguration, store: Store, assumer: any RoleAssuming,
@@ -26,6 +36,7 @@ public struct AppServices: Sendable {
         self.assumer = assumer
         self.inventorySource = inventorySource
         self.snapshots = SnapshotRunner(store: store, logger: logger, now: now)
+        self.loadedPricing = Result { try Pricing.bundled() }
         self.logger = logger
         self.now = now
         self.validator = AccountValidator(assumer: assumer, allowUnprotectedRoles: configuration.allowUnprotectedRoles)

@@ -62,6 +62,7 @@ public func buildRouter(services: AppServices) -> Router<SkyplanRequestContext> 
         AuditController(services: services).addRoutes(to: group)
         BlueprintController(services: services).addRoutes(to: group)
         SnapshotController(services: services).addRoutes(to: group)
+        BlueprintExportController(services: services).addRoutes(to: group)
     }
     return router
 }

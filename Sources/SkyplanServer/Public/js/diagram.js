@@ -1,6 +1,6 @@
 // Skyplan web UI: the diagram page. Pick an account and regions, scan, then pan/zoom/fit the server's
 // SVG; projection, theme, filter, exclude; details, live status, budget; save and export.
-import { ApiError, get, getWhenReady } from "./api.js";
+import { ApiError, get } from "./api.js";
 import { openAccounts, session } from "./app.js";
 import { h, replace, notice } from "./dom.js";
 import { buildWorkspace } from "./workspace.js";
@@ -10,9 +10,7 @@ import { showDetails } from "./details.js";
 import { renderBudget, containerNames } from "./budget.js";
 import { LiveFeed } from "./live.js";
 import { ScanProgress } from "./progress.js";
-
-/** From this many components on, pan and zoom show a PNG stand-in while moving. */
-const PROXY_THRESHOLD = 1500;
+import { emptyState, loadProxy, scanErrorCard } from "./messages.js";
 
 /** Renders the diagram page; `params` is [accountId, region] or ["blueprint", id]. Returns a cleanup. */
 export async function renderDiagram(main, params) {
@@ -78,19 +76,8 @@ export async function renderDiagram(main, params) {
       toolbar.error(e.message);
     }
     toolbar.setAccounts(state.accounts);
-    if (!state.accounts.length && !state.blueprintId) {
-      showOverlay(
-        h(
-          "div",
-          { class: "empty-state" },
-          h("h2", {}, "Connect an AWS account to draw it"),
-          session.isAdmin
-            ? [h("p", {}, "Skyplan reads your environment through a read-only IAM role that you create in the account."), h("button", { class: "btn btn-primary", type: "button", onclick: () => openAccounts() }, "Add AWS Account")]
-            : h("p", {}, "No AWS account is shared with you yet. Ask an owner or admin of Skyplan to connect one and share it with your team."),
-        ),
-      );
-    } else if (!viewer.svg && !state.scanning) {
-      showOverlay(h("div", { class: "empty-state" }, h("h2", {}, "Pick an account and a region, then scan"), h("p", { class: "muted" }, "Skyplan assumes the account's role, discovers the resources and lays them out.")));
+    if ((!state.accounts.length && !state.blueprintId) || (!viewer.svg && !state.scanning)) {
+      showOverlay(emptyState({ hasAccounts: state.accounts.length > 0, isAdmin: session.isAdmin, addAccount: () => openAccounts() }));
     }
   }
 
@@ -119,20 +106,13 @@ export async function renderDiagram(main, params) {
           drawTabs();
         } catch (e) {
           progress.remove();
-          progressBox.append(errorCard(e, region));
+          progressBox.append(scanErrorCard(e, region));
         }
       }),
     );
     state.scanning = false;
     toolbar.busy(false);
     if (!progressBox.childElementCount) showOverlay();
-  }
-
-  function errorCard(e, region) {
-    if (e instanceof ApiError && e.missingRoute) {
-      return notice("info", h("strong", {}, "Diagrams are not available on this server yet. "), "The snapshot route answered 404; update Skyplan and scan again.");
-    }
-    return notice("error", h("strong", {}, `${region}: `), e.message);
   }
 
   function drawTabs() {
@@ -172,7 +152,7 @@ export async function renderDiagram(main, params) {
     canvas.dataset.renders = String(Number(canvas.dataset.renders || 0) + 1);
     showDetails(details, null);
     loadData();
-    loadProxy(svg);
+    loadProxy(viewer, svg, state.source, viewParams());
     startLive(svg);
     if (!budget.hidden) drawBudget();
   }
@@ -203,21 +183,6 @@ export async function renderDiagram(main, params) {
       }
     } finally {
       if (ticket === state.renderTicket) toolbar.busy(false);
-    }
-  }
-
-  /** Large diagrams: fetch the server's PNG of the same view to show while panning and zooming. */
-  async function loadProxy(svg) {
-    const components = svg.querySelectorAll(".component").length;
-    if (components < PROXY_THRESHOLD || !state.source) return;
-    const { width, height } = viewer.size;
-    const k = Math.min(1, 4096 / Math.max(width, height));
-    const url = state.source.url("png", { ...viewParams(), width: Math.round(width * k), height: Math.round(height * k) });
-    try {
-      const r = await getWhenReady(url, { accept: "image/png" });
-      if (viewer.svg === svg) await viewer.setProxy(await r.blob());
-    } catch {
-      /* no proxy: the SVG itself moves */
     }
   }
 

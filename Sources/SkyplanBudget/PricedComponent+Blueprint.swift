@@ -1,0 +1,36 @@
+import SkyplanDiagram
+import SkyplanModel
+
+extension PricedComponent {
+    /// Every priced component of a blueprint: its nodes, with the VPC and subnet each sits in taken from
+    /// the groups that list it, and the account from the node's ARN.
+    public static func components(of data: BlueprintData) -> [PricedComponent] {
+        let json = data.json
+        var vpcOf: [String: String] = [:]
+        var subnetOf: [String: String] = [:]
+        for group in json["groups"]?.arrayValue ?? [] {
+            let type = group["type"]?.stringValue
+            guard type == "vpc" || type == "subnet" else { continue }
+            let name = group["name"]?.stringValue ?? group["id"]?.stringValue ?? ""
+            for member in group["nodes"]?.arrayValue ?? [] {
+                guard let id = member.stringValue else { continue }
+                if type == "vpc" { vpcOf[id] = name } else { subnetOf[id] = name }
+            }
+        }
+        // A subnet group can sit inside a VPC group: its nodes belong to that VPC too.
+        for group in json["groups"]?.arrayValue ?? [] where group["type"]?.stringValue == "subnet" {
+            guard let groupID = group["id"]?.stringValue, let vpc = vpcOf[groupID] else { continue }
+            for member in group["nodes"]?.arrayValue ?? [] {
+                if let id = member.stringValue, vpcOf[id] == nil { vpcOf[id] = vpc }
+            }
+        }
+        return (json["nodes"]?.arrayValue ?? []).compactMap { node in
+            guard let object = node.objectValue else { return nil }
+            let id = object["id"]?.stringValue ?? ""
+            let account = object["arn"]?.stringValue.flatMap { try? ARN(parsing: $0) }?.accountID
+            let path = ContainerPath(
+                account: account, region: object["region"]?.stringValue, vpc: vpcOf[id], subnet: subnetOf[id])
+            return PricedComponent(nodeJSON: object, container: path)
+        }
+    }
+}
