@@ -272,6 +272,12 @@ def test_budget_of_the_saved_diagram(ui, scanned):
     total = ui.wait("#budget-total", timeout=60)
     assert any(ch.isdigit() for ch in total.text), total.text
     ui.shot("17-budget")
+    Select(ui.wait("#budget-currency")).select_by_value("EUR")
+    ui.until(lambda: "€" in ui.js("return document.getElementById('budget-total')?.textContent || ''"), timeout=60,
+             message="the total is not in euros")
+    ui.wait("#budget-csv").click()
+    ui.until(lambda: any(f.endswith(".csv") for f in os.listdir(ui.d.downloads)), timeout=60, message="no CSV")
+    Select(ui.wait("#budget-currency")).select_by_value("USD")
 
 
 def test_export_png(ui, scanned):
