@@ -218,10 +218,10 @@ def make_handler(state):
                                       for i, svc in enumerate(["ec2", "rds", "lambda", "s3", "sqs", "eks"])], delay=.15)
             if parts[:1] == ["live"]:
                 health = ["ok", "ok", "warning", "error", "stopped"]
-                return self.send_sse([("status", {"arn": f"arn:aws:ec2:us-east-1:111111111111:instance/i-{n:017x}",
-                                                  "health": health[(n // 11) % 5], "alarms": 1 if n % 3 == 0 else 0,
-                                                  "values": {"state": "running", "cpu": f"{n % 97}%"}})
-                                      for n in range(0, min(state.components, 400), 11)], delay=0)
+                statuses = {f"arn:aws:ec2:us-east-1:111111111111:instance/i-{n:017x}": {
+                    "health": health[(n // 11) % 5], "alarms": 1 if n % 3 == 0 else 0, "stale": False,
+                    "values": {"state": "running", "cpu": f"{n % 97}%"}} for n in range(0, min(state.components, 400), 11)}
+                return self.send_sse([("state", {"statuses": statuses})], delay=0)
             if path == "/blueprint" and method == "POST":
                 bp = {"id": str(uuid.uuid4()), "name": self.body().get("name", "Untitled"), "data": {}}
                 state.blueprints.append(bp)

@@ -39,6 +39,7 @@ export function showDetails(host, el, { nodes, live, liveAvailable = true } = {}
           { class: "live-state" },
           h("span", { class: `badge health-${state.health}` }, state.health),
           state.alarms ? h("span", { class: "badge badge-error" }, `${state.alarms} alarm${state.alarms === 1 ? "" : "s"}`) : null,
+          state.stale ? h("span", { class: "badge badge-warn", title: "The last refresh failed; these values are older" }, "stale") : null,
           h(
             "dl",
             { class: "props" },

@@ -22,8 +22,10 @@ export class LiveFeed {
     };
     const handle = (e) => this.apply(e.data);
     this.source.onmessage = handle;
-    this.source.addEventListener("status", handle);
-    this.source.addEventListener("health", handle);
+    // Skyplan's feed: `state` (all ARNs) and `change` (changed ARNs) carry {"statuses": {arn: status}};
+    // `stale` lists ARNs whose refresh failed. One-ARN events ({"arn", "health", ...}) work too.
+    for (const name of ["state", "change", "status", "health"]) this.source.addEventListener(name, handle);
+    this.source.addEventListener("stale", (e) => this.markStale(e.data));
     this.source.onerror = () => {
       if (!opened) {
         // The route is missing or refused: do not hammer it.
@@ -48,10 +50,31 @@ export class LiveFeed {
     } catch {
       return;
     }
-    if (!event?.arn) return;
+    if (event?.statuses && typeof event.statuses === "object") {
+      for (const [arn, status] of Object.entries(event.statuses)) this.update({ ...status, arn });
+    } else if (event?.arn) {
+      this.update(event);
+    }
+  }
+
+  update(event) {
     this.values.set(event.arn, event);
     this.paint(event);
     this.onUpdate?.(event);
+  }
+
+  /** A failed refresh: keep the values, say they are older. */
+  markStale(text) {
+    let event;
+    try {
+      event = JSON.parse(text);
+    } catch {
+      return;
+    }
+    for (const arn of event?.stale || []) {
+      const known = this.values.get(arn);
+      if (known) this.update({ ...known, stale: true });
+    }
   }
 
   paint(event) {
@@ -62,6 +85,7 @@ export class LiveFeed {
       for (const h of HEALTH) el.classList.remove(`live-${h}`);
       el.classList.add(`live-${health}`);
       el.dataset.health = health;
+      el.classList.toggle("live-stale", Boolean(event.stale));
       this.badge(layer, el, health, event.alarms);
     }
   }
