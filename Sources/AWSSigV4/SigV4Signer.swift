@@ -87,7 +87,9 @@ public struct SigV4Signer: Sendable {
 
     /// A presigned URL (`scheme://host/path?query`) for `request`.
     public func presignedURL(_ request: SignableRequest, date: Date, expires: Int, scheme: String = "https") -> URL? {
-        let query = SigV4Canonical.canonicalQuery(presignedQuery(request, date: date, expires: expires))
+        var items = presignedQuery(request, date: date, expires: expires)
+        let signature = items.removeLast()
+        let query = SigV4Canonical.canonicalQuery(items) + "&X-Amz-Signature=" + signature.value
         return URL(string: "\(scheme)://\(request.host)\(request.path)?\(query)")
     }
 

@@ -129,7 +129,7 @@ import Testing
 
     @Test func instanceMetadataAsksForATokenFirst() async throws {
         let fake = FakeHTTPTransport { request, _ in
-            switch (request.method, request.url.path) {
+            switch (request.method, request.url.absoluteString.replacingOccurrences(of: "http://169.254.169.254", with: "")) {
             case ("PUT", "/latest/api/token"): return TestSupport.response(200, "imds-token")
             case ("GET", "/latest/meta-data/iam/security-credentials/"):
                 #expect(request.headers["x-aws-ec2-metadata-token"] == "imds-token")

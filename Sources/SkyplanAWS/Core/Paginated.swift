@@ -29,7 +29,6 @@ public struct Paginated<Page: Sendable>: AsyncSequence, Sendable {
         /// The next page, or nil after the last.
         public mutating func next() async throws -> Page? {
             guard !done, pages < maxPages else { return nil }
-            try Task.checkCancellation()
             let (page, next) = try await fetch(token)
             pages += 1
             if let next, !next.isEmpty, !seen.contains(next) {

@@ -54,6 +54,11 @@ public struct XMLTree: Sendable, Hashable {
 
     /// Parses a document; throws on malformed XML. Never crashes on bad input.
     public static func parse(_ data: Data) throws -> XMLTree {
+        // FoundationXML traps on element names that are not valid UTF-8 (found by ParserFuzzTests):
+        // AWS answers are UTF-8, so anything else is refused before it reaches the parser.
+        guard String(validating: data, as: UTF8.self) != nil, !data.contains(0) else {
+            throw AWSError(kind: .invalidResponse, code: "MalformedXML", message: "the answer is not UTF-8 text")
+        }
         let builder = XMLTreeBuilder()
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = false

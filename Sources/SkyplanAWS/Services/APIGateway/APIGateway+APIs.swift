@@ -3,10 +3,13 @@ import SkyplanModel
 
 /// An API Gateway API (v1 REST, or v2 HTTP/WebSocket).
 public struct APIGatewayAPI: Sendable, Hashable {
+    /// Id.
     public var id: String
+    /// Name.
     public var name: String
     /// `REST`, `HTTP` or `WEBSOCKET`.
     public var protocolType: String
+    /// Tags.
     public var tags: [String: String]
 }
 

@@ -1,11 +1,16 @@
 /// A CloudFront distribution with its origins.
 public struct CloudFrontDistribution: Sendable, Hashable {
+    /// Id.
     public var id: String
+    /// Arn.
     public var arn: String
+    /// Domain name.
     public var domainName: String
+    /// Price class.
     public var priceClass: String?
     /// Origin domain names (`bucket.s3.amazonaws.com`, `my-alb-123.us-east-1.elb.amazonaws.com`, ...).
     public var originDomains: [String]
+    /// Aliases.
     public var aliases: [String]
 }
 

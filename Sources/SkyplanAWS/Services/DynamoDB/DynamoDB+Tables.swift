@@ -2,14 +2,21 @@ import SkyplanModel
 
 /// A DynamoDB table, as `DescribeTable` gives it.
 public struct DynamoDBTable: Sendable, Hashable {
+    /// Name.
     public var name: String
+    /// Arn.
     public var arn: String
+    /// Size bytes.
     public var sizeBytes: Int?
     /// `PROVISIONED` or `PAY_PER_REQUEST`.
     public var billingMode: String
+    /// Read capacity units.
     public var readCapacityUnits: Int?
+    /// Write capacity units.
     public var writeCapacityUnits: Int?
+    /// Stream enabled.
     public var streamEnabled: Bool
+    /// Latest stream ARN.
     public var latestStreamARN: String?
 }
 

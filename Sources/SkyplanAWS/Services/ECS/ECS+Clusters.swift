@@ -2,25 +2,39 @@ import SkyplanModel
 
 /// An ECS service, as `DescribeServices` gives it.
 public struct ECSService: Sendable, Hashable {
+    /// Arn.
     public var arn: String
+    /// Name.
     public var name: String
+    /// Cluster ARN.
     public var clusterARN: String
+    /// Launch type.
     public var launchType: String?
+    /// Desired count.
     public var desiredCount: Int?
+    /// Target group ARNs.
     public var targetGroupARNs: [String]
+    /// Subnet IDs.
     public var subnetIDs: [String]
+    /// Security group IDs.
     public var securityGroupIDs: [String]
+    /// Tags.
     public var tags: [String: String]
 }
 
 /// An ECS task, as `DescribeTasks` gives it.
 public struct ECSTask: Sendable, Hashable {
+    /// Arn.
     public var arn: String
+    /// Cluster ARN.
     public var clusterARN: String
     /// `service:<name>` for tasks started by a service.
     public var group: String?
+    /// Launch type.
     public var launchType: String?
+    /// Availability zone.
     public var availabilityZone: String?
+    /// Subnet IDs.
     public var subnetIDs: [String]
 }
 

@@ -3,21 +3,33 @@ import SkyplanModel
 
 /// An EFS file system, as `DescribeFileSystems` gives it.
 public struct EFSFileSystem: Sendable, Hashable {
+    /// Id.
     public var id: String
+    /// Arn.
     public var arn: String
+    /// Name.
     public var name: String?
+    /// Performance mode.
     public var performanceMode: String?
+    /// Throughput mode.
     public var throughputMode: String?
+    /// Size bytes.
     public var sizeBytes: Int?
+    /// Tags.
     public var tags: [String: String]
 }
 
 /// An EFS mount target: where a file system is reachable in a subnet.
 public struct EFSMountTarget: Sendable, Hashable {
+    /// Id.
     public var id: String
+    /// File system ID.
     public var fileSystemID: String
+    /// Subnet ID.
     public var subnetID: String?
+    /// Vpc ID.
     public var vpcID: String?
+    /// Availability zone.
     public var availabilityZone: String?
 }
 

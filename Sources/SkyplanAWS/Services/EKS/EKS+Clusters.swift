@@ -3,23 +3,37 @@ import SkyplanModel
 
 /// An EKS cluster, as `DescribeCluster` gives it.
 public struct EKSCluster: Sendable, Hashable {
+    /// Name.
     public var name: String
+    /// Arn.
     public var arn: String
+    /// Version.
     public var version: String?
+    /// Vpc ID.
     public var vpcID: String?
+    /// Subnet IDs.
     public var subnetIDs: [String]
+    /// Security group IDs.
     public var securityGroupIDs: [String]
+    /// Tags.
     public var tags: [String: String]
 }
 
 /// An EKS managed node group, as `DescribeNodegroup` gives it.
 public struct EKSNodegroup: Sendable, Hashable {
+    /// Name.
     public var name: String
+    /// Arn.
     public var arn: String
+    /// Cluster name.
     public var clusterName: String
+    /// Instance types.
     public var instanceTypes: [String]
+    /// Desired size.
     public var desiredSize: Int?
+    /// Subnet IDs.
     public var subnetIDs: [String]
+    /// Tags.
     public var tags: [String: String]
 }
 

@@ -1,29 +1,46 @@
 /// An ElastiCache cluster, as `DescribeCacheClusters` gives it.
 public struct CacheCluster: Sendable, Hashable {
+    /// Identifier.
     public var identifier: String
+    /// Arn.
     public var arn: String
+    /// Engine.
     public var engine: String
+    /// Node type.
     public var nodeType: String
+    /// Node count.
     public var nodeCount: Int
+    /// Subnet group.
     public var subnetGroup: String?
+    /// Replication group ID.
     public var replicationGroupID: String?
+    /// Availability zone.
     public var availabilityZone: String?
+    /// Security group IDs.
     public var securityGroupIDs: [String]
 }
 
 /// An ElastiCache replication group, as `DescribeReplicationGroups` gives it.
 public struct CacheReplicationGroup: Sendable, Hashable {
+    /// Identifier.
     public var identifier: String
+    /// Arn.
     public var arn: String
+    /// Member clusters.
     public var memberClusters: [String]
+    /// Node type.
     public var nodeType: String?
+    /// Multi AZ.
     public var multiAZ: Bool
 }
 
 /// An ElastiCache subnet group: its VPC and subnets.
 public struct CacheSubnetGroup: Sendable, Hashable {
+    /// Name.
     public var name: String
+    /// Vpc ID.
     public var vpcID: String?
+    /// Subnet IDs.
     public var subnetIDs: [String]
 }
 

@@ -3,21 +3,33 @@ import SkyplanModel
 
 /// A Lambda function, as `ListFunctions` gives it.
 public struct LambdaFunction: Sendable, Hashable {
+    /// Name.
     public var name: String
+    /// Arn.
     public var arn: String
+    /// Memory size.
     public var memorySize: Int?
+    /// Architectures.
     public var architectures: [String]
+    /// Runtime.
     public var runtime: String?
+    /// Subnet IDs.
     public var subnetIDs: [String]
+    /// Security group IDs.
     public var securityGroupIDs: [String]
+    /// Vpc ID.
     public var vpcID: String?
 }
 
 /// A Lambda event source mapping (SQS, Kinesis, DynamoDB stream → function).
 public struct LambdaEventSourceMapping: Sendable, Hashable {
+    /// Uuid.
     public var uuid: String
+    /// Event source ARN.
     public var eventSourceARN: String
+    /// Function ARN.
     public var functionARN: String
+    /// State.
     public var state: String?
 }
 

@@ -1,31 +1,52 @@
 /// An RDS DB instance, as `DescribeDBInstances` gives it (the fields Skyplan draws and prices).
 public struct RDSDBInstance: Sendable, Hashable {
+    /// Identifier.
     public var identifier: String
+    /// Arn.
     public var arn: String
+    /// Instance class.
     public var instanceClass: String
+    /// Engine.
     public var engine: String
+    /// Multi AZ.
     public var multiAZ: Bool
+    /// Allocated storage.
     public var allocatedStorage: Int?
+    /// Storage type.
     public var storageType: String?
+    /// Vpc ID.
     public var vpcID: String?
+    /// Subnet IDs.
     public var subnetIDs: [String]
+    /// Availability zone.
     public var availabilityZone: String?
+    /// Security group IDs.
     public var securityGroupIDs: [String]
+    /// Cluster identifier.
     public var clusterIdentifier: String?
+    /// Read replica source.
     public var readReplicaSource: String?
+    /// Tags.
     public var tags: [String: String]
 }
 
 /// An Aurora (or Multi-AZ) DB cluster, as `DescribeDBClusters` gives it.
 public struct RDSDBCluster: Sendable, Hashable {
+    /// Identifier.
     public var identifier: String
+    /// Arn.
     public var arn: String
+    /// Engine.
     public var engine: String
+    /// Multi AZ.
     public var multiAZ: Bool
     /// Member instance identifiers with whether each is the writer.
     public var members: [(identifier: String, isWriter: Bool)]
+    /// Security group IDs.
     public var securityGroupIDs: [String]
+    /// Subnet group.
     public var subnetGroup: String?
+    /// Tags.
     public var tags: [String: String]
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.arn == rhs.arn }

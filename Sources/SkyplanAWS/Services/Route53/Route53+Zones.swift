@@ -4,17 +4,23 @@ import AWSSigV4
 public struct HostedZone: Sendable, Hashable {
     /// The id without the `/hostedzone/` prefix.
     public var id: String
+    /// Name.
     public var name: String
+    /// Is private.
     public var isPrivate: Bool
+    /// Record count.
     public var recordCount: Int?
 }
 
 /// A Route 53 record set (only what relationships need).
 public struct ResourceRecordSet: Sendable, Hashable {
+    /// Name.
     public var name: String
+    /// Type.
     public var type: String
     /// The alias target's DNS name, lowercased without the trailing dot.
     public var aliasDNSName: String?
+    /// Values.
     public var values: [String]
 }
 

@@ -1,5 +1,6 @@
 /// An S3 bucket, as `ListBuckets` gives it.
 public struct S3Bucket: Sendable, Hashable {
+    /// Name.
     public var name: String
     /// The region when `ListBuckets` says it (`BucketRegion`); otherwise ask `GetBucketLocation`.
     public var region: String?
@@ -9,7 +10,9 @@ public struct S3Bucket: Sendable, Hashable {
 public struct S3Notification: Sendable, Hashable {
     /// `lambda`, `sqs` or `sns`.
     public var kind: String
+    /// Target ARN.
     public var targetARN: String
+    /// Events.
     public var events: [String]
 }
 

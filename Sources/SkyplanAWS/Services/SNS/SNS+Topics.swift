@@ -1,9 +1,12 @@
 /// An SNS subscription, as `ListSubscriptions` gives it.
 public struct SNSSubscription: Sendable, Hashable {
+    /// Arn.
     public var arn: String
+    /// Topic ARN.
     public var topicARN: String
     /// `sqs`, `lambda`, `http`, `https`, `email`, `email-json`, `sms`, `application`, `firehose`.
     public var `protocol`: String
+    /// Endpoint.
     public var endpoint: String
 }
 

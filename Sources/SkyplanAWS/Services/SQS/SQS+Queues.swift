@@ -1,5 +1,6 @@
 /// An SQS queue's attributes, as `GetQueueAttributes` gives them.
 public struct SQSQueueAttributes: Sendable, Hashable {
+    /// Url.
     public var url: String
     /// Every attribute by name (`QueueArn`, `FifoQueue`, `RedrivePolicy`, ...).
     public var attributes: [String: String]
