@@ -28,7 +28,7 @@ enum LayoutBenchmark {
             let dotTime = dot.seconds.map { String(format: "%.2f s", $0) } ?? "> \(Int(dotTimeout)) s (stopped)"
             defer { fflush(nil) }
             print("\(size)  \(fields[1])  \(fields[2])  \(String(format: "%.3f s", seconds))  \(fields[4]) MB  "
-                  + "\(dotTime)  \(dot.peakMB.map { "\($0) MB" } ?? "-")  \(speed)")
+                  + "\(dotTime)  \(dot.peakMB.map { (dot.seconds == nil ? "≥ " : "") + "\($0) MB" } ?? "-")  \(speed)")
         }
     }
 
@@ -111,22 +111,29 @@ enum LayoutBenchmark {
         let start = Date()
         try process.run()
         let deadline = start.addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
+        // Peak RSS sampled from /proc while dot runs (getrusage would also count whatever this
+        // process waited for before, e.g. the build `swift run` did).
+        var peakKB = 0
+        let status = "/proc/\(process.processIdentifier)/status"
+        while process.isRunning && Date() < deadline {
+            peakKB = max(peakKB, highWaterMarkKB(status))
+            usleep(20_000)
+        }
         if process.isRunning {
             // dot does not stop on SIGTERM while laying out.
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            return (nil, nil)
+            return (nil, peakKB / 1024)
         }
-        let seconds = Date().timeIntervalSince(start)
-        // Peak RSS of the largest waited-for child: dot runs after ours, on a bigger graph each time.
-        var usage = rusage()
-        #if canImport(Glibc)
-        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
-        #else
-        getrusage(RUSAGE_CHILDREN, &usage)
-        #endif
-        return (seconds, Int(usage.ru_maxrss) / 1024)
+        return (Date().timeIntervalSince(start), peakKB / 1024)
+    }
+
+    static func highWaterMarkKB(_ path: String) -> Int {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return 0 }
+        for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+        }
+        return 0
     }
 
     /// Writes sample diagrams (both projections, both themes) to look at.
