@@ -9,6 +9,7 @@ public struct AppServices: Sendable {
     public let store: Store
     public let assumer: any RoleAssuming
     public let inventorySource: any InventorySource
+    public let organizations: any OrganizationDirectory
     public let logger: Logger
     public let now: @Sendable () -> Date
     let validator: AccountValidator
@@ -28,13 +29,15 @@ public struct AppServices: Sendable {
 
     public init(
         configuration: ServerConfiguration, store: Store, assumer: any RoleAssuming,
-        inventorySource: any InventorySource = NoInventorySource(), logger: Logger,
+        inventorySource: any InventorySource = NoInventorySource(),
+        organizations: any OrganizationDirectory = NoOrganizationDirectory(), logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.configuration = configuration
         self.store = store
         self.assumer = assumer
         self.inventorySource = inventorySource
+        self.organizations = organizations
         self.snapshots = SnapshotRunner(store: store, logger: logger, now: now)
         self.loadedPricing = Result { try Pricing.bundled() }
         self.logger = logger

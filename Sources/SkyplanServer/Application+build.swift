@@ -9,7 +9,7 @@ import SkyplanStore
 /// store last).
 public func buildApplication(
     configuration: ServerConfiguration, assumer: any RoleAssuming, inventorySource: any InventorySource,
-    logger: Logger? = nil
+    organizations: any OrganizationDirectory, logger: Logger? = nil
 ) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "skyplan")
     logger.logLevel = configuration.logLevel
@@ -22,7 +22,8 @@ public func buildApplication(
         throw error
     }
     let services = AppServices(
-        configuration: configuration, store: store, assumer: assumer, inventorySource: inventorySource, logger: logger)
+        configuration: configuration, store: store, assumer: assumer, inventorySource: inventorySource,
+        organizations: organizations, logger: logger)
     return buildApplication(services: services)
 }
 
@@ -59,6 +60,7 @@ public func buildRouter(services: AppServices) -> Router<SkyplanRequestContext> 
         APIKeyController(services: services).addRoutes(to: group)
         IAMParametersController(services: services).addRoutes(to: group)
         AccountController(services: services).addRoutes(to: group)
+        OrganizationController(services: services).addRoutes(to: group)
         AuditController(services: services).addRoutes(to: group)
         BlueprintController(services: services).addRoutes(to: group)
         SnapshotController(services: services).addRoutes(to: group)

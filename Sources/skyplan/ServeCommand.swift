@@ -46,10 +46,12 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "skyplan")
         let operatorClient = AWSEnvironment.operatorClient(logger: logger)
         let assumer = AWSRoleAssumer(operatorClient: operatorClient)
-        let discovery = AWSInventorySource(roles: AssumedRoleCache(stsClient: operatorClient), logger: logger)
+        let roles = AssumedRoleCache(stsClient: operatorClient)
+        let discovery = AWSInventorySource(roles: roles, logger: logger)
         let app = try await CLIError.oneLine {
             try await buildApplication(
-                configuration: configuration, assumer: assumer, inventorySource: discovery, logger: logger)
+                configuration: configuration, assumer: assumer, inventorySource: discovery,
+                organizations: AWSOrganizationDirectory(roles: roles), logger: logger)
         }
         do {
             try await app.runService()

@@ -3,6 +3,20 @@
 // components with that ARN (CSS classes live-<health>) and badges them in the interaction layer.
 
 const HEALTH = ["ok", "warning", "error", "stopped", "unknown"];
+/** Longest `?arn=` list sent for a scan that is not saved (URLs have limits; blueprints have none). */
+const MAX_QUERY = 12000;
+
+/** `?arn=a,b,...` with the components' ARNs of an unsaved diagram, as many as fit. */
+function arnQuery(svg) {
+  const arns = [...new Set([...svg.querySelectorAll(".component[data-arn]")].map((el) => el.dataset.arn))].sort();
+  let query = "";
+  for (const arn of arns) {
+    const next = `${query ? `${query},` : "?arn="}${encodeURIComponent(arn)}`;
+    if (next.length > MAX_QUERY) break;
+    query = next;
+  }
+  return query;
+}
 
 /** Listens to the live feed of a diagram and keeps the latest values per ARN. */
 export class LiveFeed {
@@ -11,7 +25,7 @@ export class LiveFeed {
     this.svg = svg;
     this.onUpdate = onUpdate;
     this.onState = onState;
-    const q = blueprintId ? `?blueprint=${encodeURIComponent(blueprintId)}` : "";
+    const q = blueprintId ? `?blueprint=${encodeURIComponent(blueprintId)}` : arnQuery(svg);
     const url = `live/${encodeURIComponent(accountId)}/${encodeURIComponent(region)}${q}`;
     if (!("EventSource" in window)) return;
     let opened = false;
