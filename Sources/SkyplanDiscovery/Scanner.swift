@@ -9,8 +9,11 @@ import SkyplanModel
 /// let inventory = await scanner.scan(ScanRequest(accountID: "111122223333", regions: ["us-east-1"])) { print($0) }
 /// ```
 public struct Scanner: Sendable {
+    /// Client.
     public let client: AWSClient
+    /// Configuration.
     public var configuration: ScanConfiguration
+    /// Logger.
     public var logger: Logger
 
     public init(

@@ -121,13 +121,17 @@ extension DiscoveryBenchmark {
         let services = options["services"].map { Set($0.split(separator: ",").map(String.init)) }
         let rate = options["rate"].flatMap(Double.init) ?? 19
         let scanner = Scanner(client: client, configuration: ScanConfiguration(
-            concurrency: concurrency, perItemConcurrency: options["per-item"].flatMap(Int.init) ?? 8,
-            perOperationRate: rate > 0 ? rate : nil, perOperationBurst: options["burst"].flatMap(Double.init) ?? 15,
+            concurrency: concurrency, perItemConcurrency: options["per-item"].flatMap(Int.init) ?? 16,
+            perOperationRate: rate > 0 ? rate : nil, perOperationBurst: options["burst"].flatMap(Double.init) ?? 5,
             pacePerRegion: options["pace"] == "region"))
         let account = options["account"] ?? "123456789012"
         let clock = ContinuousClock()
         let start = clock.now
-        let inventory = await scanner.scan(ScanRequest(accountID: account, regions: regions, services: services))
+        let verbose = options["verbose"] != nil
+        let inventory = await scanner.scan(ScanRequest(accountID: account, regions: regions, services: services)) { event in
+            guard verbose, case .collected(_, let region, let service, let resources, _) = event.event else { return }
+            print("  \(clock.now - start) \(service) \(region) \(resources)")
+        }
         let elapsed = clock.now - start
         try await http.shutdown()
         var byType: [String: Int] = [:]

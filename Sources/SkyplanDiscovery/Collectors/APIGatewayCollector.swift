@@ -3,8 +3,11 @@ import SkyplanModel
 
 /// API Gateway v1 (REST) and v2 (HTTP, WebSocket) APIs with their integrations (→ Lambda, HTTP, ALB/NLB).
 public struct APIGatewayCollector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Service.
     public var service: String { "apigateway" }
+    /// Scope.
     public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 

@@ -3,8 +3,11 @@ import SkyplanModel
 
 /// Auto scaling groups: their subnets, members, and the load balancers / target groups that feed them.
 public struct AutoScalingCollector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Service.
     public var service: String { "autoscaling" }
+    /// Scope.
     public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 

@@ -3,8 +3,11 @@ import SkyplanModel
 
 /// ECS clusters, services (→ target groups, subnets) and tasks.
 public struct ECSCollector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Service.
     public var service: String { "ecs" }
+    /// Scope.
     public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
@@ -62,8 +65,11 @@ public struct ECSCollector: Collector {
 
 /// EKS clusters and managed node groups.
 public struct EKSCollector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Service.
     public var service: String { "eks" }
+    /// Scope.
     public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
@@ -103,8 +109,11 @@ public struct EKSCollector: Collector {
 
 /// EFS file systems, placed in the subnets of their mount targets.
 public struct EFSCollector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Service.
     public var service: String { "efs" }
+    /// Scope.
     public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 

@@ -3,8 +3,11 @@ import SkyplanModel
 
 /// RDS instances and Aurora clusters (members, subnets, security groups, replicas).
 public struct RDSCollector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Service.
     public var service: String { "rds" }
+    /// Scope.
     public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
@@ -59,8 +62,11 @@ public struct RDSCollector: Collector {
 
 /// ElastiCache clusters (nodes, subnet group, security groups) and replication groups.
 public struct ElastiCacheCollector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Service.
     public var service: String { "elasticache" }
+    /// Scope.
     public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
@@ -95,9 +101,13 @@ public struct ElastiCacheCollector: Collector {
 
 /// DynamoDB tables: size, capacity mode, provisioned units, streams.
 public struct DynamoDBCollector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Concurrency.
     public var concurrency: Int
+    /// Service.
     public var service: String { "dynamodb" }
+    /// Scope.
     public var scope: CollectorScope { .regional }
     public init(client: AWSClient, concurrency: Int = 8) {
         self.client = client

@@ -3,9 +3,13 @@ import SkyplanModel
 
 /// S3 buckets of the scanned regions, with their notifications (→ Lambda, SQS, SNS). Listed once per account.
 public struct S3Collector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Concurrency.
     public var concurrency: Int
+    /// Service.
     public var service: String { "s3" }
+    /// Scope.
     public var scope: CollectorScope { .global }
     public init(client: AWSClient, concurrency: Int = 8) {
         self.client = client
@@ -62,8 +66,11 @@ public struct S3Collector: Collector {
 
 /// CloudFront distributions and their origins (→ S3, load balancers, custom). Global.
 public struct CloudFrontCollector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Service.
     public var service: String { "cloudfront" }
+    /// Scope.
     public var scope: CollectorScope { .global }
     public init(client: AWSClient) { self.client = client }
 
@@ -97,8 +104,11 @@ public struct CloudFrontCollector: Collector {
 
 /// Route 53 hosted zones and their alias records (→ CloudFront, load balancers, S3, API Gateway). Global.
 public struct Route53Collector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Service.
     public var service: String { "route53" }
+    /// Scope.
     public var scope: CollectorScope { .global }
     public init(client: AWSClient) { self.client = client }
 

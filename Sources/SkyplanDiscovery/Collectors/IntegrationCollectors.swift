@@ -3,8 +3,11 @@ import SkyplanModel
 
 /// Lambda functions (memory, architecture, VPC subnets) and event source mappings (SQS/Kinesis/DynamoDB → function).
 public struct LambdaCollector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Service.
     public var service: String { "lambda" }
+    /// Scope.
     public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
@@ -43,8 +46,11 @@ public struct LambdaCollector: Collector {
 /// SQS queues (standard or FIFO). One list call per region: the type is in the name, and the per-queue
 /// `GetQueueAttributes` older collectors make is not needed to draw or price a queue.
 public struct SQSCollector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Service.
     public var service: String { "sqs" }
+    /// Scope.
     public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
@@ -66,8 +72,11 @@ public struct SQSCollector: Collector {
 
 /// SNS topics and their subscriptions (→ SQS, Lambda, HTTP, email).
 public struct SNSCollector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Service.
     public var service: String { "sns" }
+    /// Scope.
     public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 

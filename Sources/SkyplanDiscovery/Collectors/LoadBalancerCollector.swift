@@ -3,9 +3,13 @@ import SkyplanModel
 
 /// Classic ELBs, ALBs, NLBs and GWLBs with listeners, target groups and registered targets.
 public struct LoadBalancerCollector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Concurrency.
     public var concurrency: Int
+    /// Service.
     public var service: String { "elb" }
+    /// Scope.
     public var scope: CollectorScope { .regional }
     public init(client: AWSClient, concurrency: Int = 8) {
         self.client = client

@@ -4,8 +4,11 @@ import SkyplanModel
 /// The VPC network of a region: VPCs, subnets (classified), route tables, gateways, endpoints, peering,
 /// transit gateways, VPN and customer gateways, security groups (with rules) and network interfaces.
 public struct NetworkCollector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Service.
     public var service: String { "vpc" }
+    /// Scope.
     public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
@@ -53,8 +56,11 @@ public struct NetworkCollector: Collector {
 
 /// EC2 instances (shape, platform, tenancy, placement) and EBS volumes (type, size, attachments).
 public struct EC2Collector: Collector {
+    /// Client.
     public let client: AWSClient
+    /// Service.
     public var service: String { "ec2" }
+    /// Scope.
     public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 

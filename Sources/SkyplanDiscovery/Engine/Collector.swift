@@ -10,9 +10,11 @@ public enum CollectorScope: String, Sendable, Hashable {
 
 /// What one collector is asked to look at: an account and a region.
 public struct CollectorContext: Sendable {
+    /// Account ID.
     public var accountID: String
     /// The region to call. For a `.global` collector, the partition's default region.
     public var region: String
+    /// Partition.
     public var partition: Partition
     /// Every region the scan covers (a global collector keeps only what lives in them, e.g. S3 buckets).
     public var scanRegions: [String]
@@ -39,8 +41,11 @@ public struct CollectorContext: Sendable {
 
 /// What a collector found: resources, relationships (with their evidence), and what it could not see.
 public struct CollectorOutput: Sendable, Hashable {
+    /// Resources.
     public var resources: [Resource]
+    /// Relationships.
     public var relationships: [Relationship]
+    /// Diagnostics.
     public var diagnostics: [Diagnostic]
 
     public init(resources: [Resource] = [], relationships: [Relationship] = [], diagnostics: [Diagnostic] = []) {

@@ -69,7 +69,9 @@ public enum ErrorClassifier {
 /// Runs a collector's operations one by one, turning each failure into a diagnostic so that the
 /// rest of the collector still runs (one denied `DescribeNatGateways` does not hide the VPCs).
 public struct CollectorRecorder: Sendable {
+    /// Context.
     public let context: CollectorContext
+    /// Service.
     public let service: String
     public var output = CollectorOutput()
 

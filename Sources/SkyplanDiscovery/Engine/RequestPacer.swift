@@ -4,8 +4,11 @@
 ///
 /// A bucket is keyed by `service:Operation` (and the region when `perRegion`, the way AWS scopes most limits).
 public actor RequestPacer {
+    /// Rate.
     public let rate: Double
+    /// Burst.
     public let burst: Double
+    /// Per region.
     public let perRegion: Bool
     private var buckets: [String: (tokens: Double, last: ContinuousClock.Instant)] = [:]
     private let clock = ContinuousClock()

@@ -18,7 +18,7 @@ public struct ScanConfiguration: Sendable {
     public var pacePerRegion: Bool
 
     public init(
-        concurrency: Int = 24, perItemConcurrency: Int = 8, perOperationRate: Double? = 19, perOperationBurst: Double = 15,
+        concurrency: Int = 24, perItemConcurrency: Int = 16, perOperationRate: Double? = 19, perOperationBurst: Double = 5,
         pacePerRegion: Bool = false,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -33,6 +33,7 @@ public struct ScanConfiguration: Sendable {
 
 /// What one scan is asked to cover.
 public struct ScanRequest: Sendable, Hashable {
+    /// Account ID.
     public var accountID: String
     /// The regions to scan; empty means every region enabled in the account (`DescribeRegions`).
     public var regions: [String]
@@ -57,6 +58,7 @@ public struct ScanProgress: Sendable, Hashable {
         case finished
     }
 
+    /// Event.
     public var event: Event
     /// Collector runs done so far.
     public var completed: Int

@@ -3,9 +3,13 @@ import SkyplanModel
 
 /// One account's share of a scan: its regions and the collectors bound to its (assumed-role) client.
 public struct ScanJob: Sendable {
+    /// Account ID.
     public var accountID: String
+    /// Regions.
     public var regions: [String]
+    /// Collectors.
     public var collectors: [any Collector]
+    /// Partition.
     public var partition: Partition
 
     public init(accountID: String, regions: [String], collectors: [any Collector], partition: Partition? = nil) {
@@ -44,6 +48,7 @@ struct ScanUnit: Sendable {
 ///
 /// Pure of AWS: it runs whatever collectors it is given, so it is tested with fake ones.
 public struct ScanEngine: Sendable {
+    /// Configuration.
     public var configuration: ScanConfiguration
 
     public init(configuration: ScanConfiguration = ScanConfiguration()) {

@@ -13,7 +13,9 @@ public enum SubnetAccess: String, Sendable, Hashable, Codable {
 
 /// A route, as DescribeRouteTables gives it (only the fields classification needs).
 public struct RouteFacts: Sendable, Hashable {
+    /// Destination CIDR.
     public var destinationCIDR: String?
+    /// Destination ipv6 CIDR.
     public var destinationIPv6CIDR: String?
     /// The target id: `igw-`, `nat-`, `tgw-`, `eigw-`, `eni-`, `i-`, `vgw-`, `pcx-`, `local`, ...
     public var target: String?
@@ -33,12 +35,15 @@ public struct RouteFacts: Sendable, Hashable {
 
 /// A route table, as DescribeRouteTables gives it.
 public struct RouteTableFacts: Sendable, Hashable {
+    /// Id.
     public var id: String
+    /// Vpc ID.
     public var vpcID: String
     /// True when this is the VPC's main route table (an association with `Main: true`).
     public var isMain: Bool
     /// Subnets explicitly associated with it.
     public var subnetIDs: [String]
+    /// Routes.
     public var routes: [RouteFacts]
 
     public init(id: String, vpcID: String, isMain: Bool, subnetIDs: [String], routes: [RouteFacts]) {
