@@ -7,6 +7,8 @@ let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "layout": LayoutBenchmark.run,
     "budget": BudgetBenchmark.run,
     "discovery": DiscoveryBenchmark.run,
+    "live": LiveBenchmark.run,
+    "awsclient": AWSClientBenchmark.run,
 ]
 guard let name = arguments.first, let bench = benchmarks[name] else {
     print("usage: skyplan-bench <\(benchmarks.keys.sorted().joined(separator: "|"))> [args]")
