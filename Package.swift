@@ -83,7 +83,8 @@ let package = Package(
         .executableTarget(
             name: "skyplan",
             dependencies: [
-                "SkyplanServer", "SkyplanStore", "SkyplanAWS", "SkyplanModel",
+                "SkyplanServer", "SkyplanStore", "SkyplanAWS", "SkyplanModel", "SkyplanDiscovery", "SkyplanDiagram",
+                "SkyplanBudget", "SkyplanLive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]

@@ -39,7 +39,7 @@ public struct AppServices: Sendable {
         self.inventorySource = inventorySource
         self.organizations = organizations
         self.snapshots = SnapshotRunner(store: store, logger: logger, now: now)
-        self.loadedPricing = Result { try Pricing.bundled() }
+        self.loadedPricing = Result { try Pricing.load(path: configuration.priceBookPath) }
         self.logger = logger
         self.now = now
         self.validator = AccountValidator(assumer: assumer, allowUnprotectedRoles: configuration.allowUnprotectedRoles)

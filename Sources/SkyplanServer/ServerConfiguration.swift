@@ -19,12 +19,16 @@ public struct ServerConfiguration: Sendable {
     /// Requests per minute per client on the API (429 past it); 0 turns the limit off.
     public var rateLimitPerMinute: Int
     public var logLevel: Logger.Level
+    /// A price book written by `skyplan prices import`; nil: the bundled one.
+    public var priceBookPath: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String = "sqlite:skyplan.sqlite",
         allowUnprotectedRoles: Bool = false, snapshotWait: Duration = .seconds(120), secureCookies: Bool = false,
-        sessionLifetime: Duration = .seconds(12 * 3600), rateLimitPerMinute: Int = 0, logLevel: Logger.Level = .info
+        sessionLifetime: Duration = .seconds(12 * 3600), rateLimitPerMinute: Int = 0, logLevel: Logger.Level = .info,
+        priceBookPath: String? = nil
     ) {
+        self.priceBookPath = priceBookPath
         self.host = host
         self.port = port
         self.databaseURL = databaseURL

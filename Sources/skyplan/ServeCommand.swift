@@ -28,6 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a snapshot request waits before answering 202 STILL_PROCESSING.")
     var snapshotWait: Int = 120
 
+    @Option(help: "A price book written by `skyplan prices import` (default: the bundled one).")
+    var priceBook: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel: String = ProcessInfo.processInfo.environment["SKYPLAN_LOG_LEVEL"] ?? "info"
 
@@ -41,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host, port: port, databaseURL: database.database, allowUnprotectedRoles: allowUnprotectedRoles,
             snapshotWait: .seconds(snapshotWait), secureCookies: secureCookies,
-            logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info, priceBookPath: priceBook)
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let logger = Logger(label: "skyplan")
         let operatorClient = AWSEnvironment.operatorClient(logger: logger)

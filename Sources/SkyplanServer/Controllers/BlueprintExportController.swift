@@ -66,7 +66,9 @@ struct Pricing: Sendable {
     let model: CostModel
     let exporter: BudgetExporter
 
-    static func bundled() throws -> Pricing {
-        Pricing(model: CostModel(book: try PriceBook.bundled()), exporter: BudgetExporter(rates: try ExchangeRates.bundled()))
+    /// The bundled price book, or the one at `path`.
+    static func load(path: String?) throws -> Pricing {
+        let book = try path.map { try PriceBook.load(from: URL(fileURLWithPath: $0)) } ?? PriceBook.bundled()
+        return Pricing(model: CostModel(book: book), exporter: BudgetExporter(rates: try ExchangeRates.bundled()))
     }
 }

@@ -67,7 +67,7 @@ export function accountForm({ account, teams, save, cancel }) {
 }
 
 /** Per-team access: none, use (readAccess) or use and manage (writeAccess). */
-function teamAccess(teams, account) {
+export function teamAccess(teams, account) {
   if (!teams.length) {
     return { el: h("p", { class: "hint" }, "Only you (and owners) can use this account. Create teams on the Teams page to share it."), value: () => ({}) };
   }

@@ -61,7 +61,14 @@ export function openAccountsDialog(changed) {
         "div",
         { class: "page-head" },
         h("p", { class: "muted" }, session.isAdmin ? "Skyplan reads these accounts through a read-only IAM role in each. Add as many as you need." : "The accounts shared with your teams. Owners and admins of Skyplan connect and share accounts."),
-        session.isAdmin ? h("button", { class: "btn btn-primary", type: "button", id: "add-account", onclick: () => showForm(null) }, icon("plus"), "Add AWS Account") : null,
+        session.isAdmin
+          ? h(
+              "div",
+              { class: "head-actions" },
+              h("button", { class: "btn", type: "button", id: "import-organization", onclick: () => showOrganization() }, "Import an AWS Organization"),
+              h("button", { class: "btn btn-primary", type: "button", id: "add-account", onclick: () => showForm(null) }, icon("plus"), "Add AWS Account"),
+            )
+          : null,
       ),
       accounts.length
         ? h(
@@ -95,6 +102,13 @@ export function openAccountsDialog(changed) {
       }),
     );
     body.querySelector("input, a, button").focus();
+  }
+
+  async function showOrganization() {
+    const { organizationForm } = await import("./organization.js");
+    title.textContent = "Import an AWS Organization";
+    replace(body, organizationForm({ teams, done: () => changed?.(), cancel: () => showList() }));
+    body.querySelector("button, input").focus();
   }
 
   async function remove(account) {
