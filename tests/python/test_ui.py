@@ -162,13 +162,26 @@ def test_edit_the_account_name(ui):
     ui.close_dialog()
 
 
+def test_organization_import_explains_the_stackset_and_answers_in_place(ui, skyplan_server):
+    ui.open_accounts()
+    ui.wait("#import-organization").click()
+    ui.until(lambda: "create-stack-set" in ui.js("return document.getElementById('org-commands')?.textContent || ''"),
+             message="no StackSet commands")
+    ui.type("#org-management-arn", production(skyplan_server)["roleArn"])
+    ui.wait("#org-import").click()
+    ui.wait("#org-result .notice", timeout=60)
+    ui.js("document.getElementById('org-result').scrollIntoView()")
+    ui.shot("09-organization-import")
+    ui.close_dialog()
+
+
 def test_a_user_outside_the_team_does_not_see_the_account(ui, skyplan_server, team):
     outsider = skyplan_server.users["outsider"]
     ui.sign_in(outsider["email"], outsider["password"])
     ui.open_accounts()
     assert ui.account_rows() == []
     assert not ui.d.find_elements(By.ID, "add-account"), "users cannot connect accounts"
-    ui.shot("09-outsider-sees-no-account")
+    ui.shot("10-outsider-sees-no-account")
     ui.close_dialog()
     member = skyplan_server.users["user"]
     ui.sign_in(member["email"], member["password"])
