@@ -33,8 +33,8 @@ export function organizationForm({ teams, done, cancel }) {
         h("li", {}, h("strong", {}, "Put the role in every member account with a StackSet."), h("p", { class: "muted" }, "From the management account (or a delegated administrator), deploy Skyplan's template to the organization root or the OUs to draw:"),
           h("div", { class: "row" }, h("button", { class: "btn btn-small", type: "button", id: "org-template", onclick: () => download("skyplan-role.cfn.json", cloudFormationTemplate(p.accountId, p.externalId), "application/json") }, icon("download"), "CloudFormation template"), copyButton(text, "Copy the commands")),
           h("pre", { id: "org-commands" }, text)),
-        h("li", {}, h("strong", {}, "Create the same role in the management account"), h("p", { class: "muted" }, "StackSets do not deploy to the management account; create the role there by hand (Add AWS Account shows how). Skyplan reads the member list through it.")),
-        h("li", {}, h("strong", {}, "Connect them all"), h("p", { class: "muted" }, "Skyplan lists the organization's accounts and checks the role in each, like a single account.")),
+        h("li", {}, h("strong", {}, "Create the same role in the management account."), h("p", { class: "muted" }, "StackSets do not deploy to the management account; create the role there by hand (Add AWS Account shows how). Skyplan reads the member list through it.")),
+        h("li", {}, h("strong", {}, "Connect them all."), h("p", { class: "muted" }, "Skyplan lists the organization's accounts and checks the role in each, like a single account.")),
       );
     })
     .catch((e) => replace(steps, h("li", {}, notice("warn", e.message))));
@@ -72,8 +72,10 @@ export function organizationForm({ teams, done, cancel }) {
       const connected = rows.filter((x) => x.status === "connected").length;
       replace(
         result,
-        notice(connected ? "ok" : "warn", `${connected} of ${rows.length} member account${rows.length === 1 ? "" : "s"} connected.`),
-        h("table", { class: "table" }, h("thead", {}, h("tr", {}, ["Account", "Name", "Result", "Detail"].map((t) => h("th", { scope: "col" }, t)))),
+        rows.length
+          ? notice(connected ? "ok" : "warn", `${connected} of ${rows.length} member account${rows.length === 1 ? "" : "s"} connected.`)
+          : notice("warn", "The organization lists no member accounts. Is the role in the management account (or a delegated administrator)?"),
+        rows.length === 0 ? null : h("table", { class: "table" }, h("thead", {}, h("tr", {}, ["Account", "Name", "Result", "Detail"].map((t) => h("th", { scope: "col" }, t)))),
           h("tbody", {}, rows.map((x) => h("tr", {}, h("td", { class: "mono" }, x.accountId), h("td", {}, x.name), h("td", {}, h("span", { class: `badge ${STATUS[x.status] || ""}` }, x.status.replace("_", " "))), h("td", { class: "small" }, x.message || ""))))),
       );
       if (connected) done?.();
