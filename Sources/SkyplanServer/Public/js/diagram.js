@@ -52,6 +52,7 @@ export async function renderDiagram(main, params) {
     ),
   );
   showDetails(details, null);
+  toolbar.enable(false);
 
   function viewParams() {
     return {
