@@ -46,14 +46,16 @@ class Skyplan:
     """A running Skyplan with moto behind it. Attributes: url, moto_url, seed, db_path, binary,
     and users: {role: {"email", "password", "key"}} for owner, admin, user."""
 
-    def __init__(self, tmp, seed_env=None):
+    def __init__(self, tmp, seed_env=None, database=None):
         self.tmp = tmp
         self.binary = skyplan_binary()
         self.moto_port = free_port()
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.db_path = os.path.join(tmp, "skyplan.sqlite")
-        self.db = f"sqlite:{self.db_path}"
+        self.db = database or f"sqlite:{self.db_path}"
+        # A shared PostgreSQL database outlives this server: make the users' emails unique.
+        self.email_suffix = "" if database is None else f"-{self.port}"
         self.users = {}
         self._server = None
         self.seed_env = seed_env or os.path.join(ROOT, "demo", "environment.json")
@@ -67,7 +69,7 @@ class Skyplan:
         with open(out) as fh:
             self.seed = json.load(fh)
         for role in ("owner", "admin", "user"):
-            self.add_user(role, f"{role}@example.com")
+            self.add_user(role, f"{role}{self.email_suffix}@example.com")
         env = dict(os.environ, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_REGION="us-east-1",
                    AWS_ENDPOINT_URL=self.moto_url)
         env.pop("AWS_PROFILE", None)
@@ -117,9 +119,9 @@ class Skyplan:
 
 
 @contextlib.contextmanager
-def running_skyplan(seed_env=None):
+def running_skyplan(seed_env=None, database=None):
     with tempfile.TemporaryDirectory(prefix="skyplan-e2e-") as tmp:
-        skyplan = Skyplan(tmp, seed_env)
+        skyplan = Skyplan(tmp, seed_env, database)
         try:
             yield skyplan.start()
         finally:

@@ -8,9 +8,14 @@ from cloudcraftco.error import CloudcraftForbidden, CloudcraftMalformed, Cloudcr
 from skyplan_harness import running_skyplan
 
 
-@pytest.fixture(scope="module")
-def skyplan():
-    with running_skyplan() as server:
+ENGINES = ["sqlite"] + (["postgres"] if os.environ.get("SKYPLAN_POSTGRES_URL") else [])
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def skyplan(request):
+    """The same suite on the embedded SQLite store and on PostgreSQL (several replicas' store)."""
+    database = os.environ["SKYPLAN_POSTGRES_URL"] if request.param == "postgres" else None
+    with running_skyplan(database=database) as server:
         yield server
 
 
@@ -27,7 +32,7 @@ def production_role(skyplan):
 def test_reads_user_profile_and_iam_parameters(skyplan):
     cc = client(skyplan)
     me = cc.read_user_profile()
-    assert me["email"] == "owner@example.com"
+    assert me["email"] == skyplan.users["owner"]["email"]
     assert len(me["id"]) == 36
     params = cc.read_aws_role_parameters()
     assert params["accountId"] == "123456789012"  # moto's account for the operator's credentials
@@ -65,4 +70,4 @@ def test_bad_arn_and_missing_privileges_are_reported(skyplan):
 
 def test_works_without_the_api_prefix(skyplan):
     cc = client(skyplan, host="127.0.0.1")
-    assert cc.read_user_profile()["email"] == "owner@example.com"
+    assert cc.read_user_profile()["email"] == skyplan.users["owner"]["email"]
