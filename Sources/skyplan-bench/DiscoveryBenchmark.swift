@@ -121,7 +121,7 @@ extension DiscoveryBenchmark {
         let services = options["services"].map { Set($0.split(separator: ",").map(String.init)) }
         let rate = options["rate"].flatMap(Double.init) ?? 19
         let scanner = Scanner(client: client, configuration: ScanConfiguration(
-            concurrency: concurrency, perItemConcurrency: options["per-item"].flatMap(Int.init) ?? 16,
+            concurrency: concurrency, perItemConcurrency: options["per-item"].flatMap(Int.init) ?? 8,
             perOperationRate: rate > 0 ? rate : nil, perOperationBurst: options["burst"].flatMap(Double.init) ?? 5,
             pacePerRegion: options["pace"] == "region"))
         let account = options["account"] ?? "123456789012"

@@ -18,7 +18,7 @@ public struct ScanConfiguration: Sendable {
     public var pacePerRegion: Bool
 
     public init(
-        concurrency: Int = 24, perItemConcurrency: Int = 16, perOperationRate: Double? = 19, perOperationBurst: Double = 5,
+        concurrency: Int = 24, perItemConcurrency: Int = 8, perOperationRate: Double? = 19, perOperationBurst: Double = 5,
         pacePerRegion: Bool = false,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
