@@ -9,7 +9,7 @@ import SkyplanStore
 /// store last).
 public func buildApplication(
     configuration: ServerConfiguration, assumer: any RoleAssuming, inventorySource: any InventorySource,
-    organizations: any OrganizationDirectory, logger: Logger? = nil
+    organizations: any OrganizationDirectory, live: LiveService? = nil, logger: Logger? = nil
 ) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "skyplan")
     logger.logLevel = configuration.logLevel
@@ -24,12 +24,12 @@ public func buildApplication(
     let services = AppServices(
         configuration: configuration, store: store, assumer: assumer, inventorySource: inventorySource,
         organizations: organizations, logger: logger)
-    return buildApplication(services: services)
+    return buildApplication(services: services, live: live)
 }
 
 /// Builds the application around already-assembled services (tests pass fakes here).
-public func buildApplication(services: AppServices) -> some ApplicationProtocol {
-    let router = buildRouter(services: services)
+public func buildApplication(services: AppServices, live: LiveService? = nil) -> some ApplicationProtocol {
+    let router = buildRouter(services: services, live: live)
     var app = Application(
         router: router,
         configuration: .init(
@@ -38,11 +38,12 @@ public func buildApplication(services: AppServices) -> some ApplicationProtocol 
         logger: services.logger)
     // Shut down in reverse order: snapshot jobs stop before the store closes.
     app.addServices(StoreService(store: services.store, logger: services.logger), services.snapshots)
+    if let live { app.addServices(live) }
     return app
 }
 
 /// The router: error and auth middleware, then every controller at `/` and again at `/api/`.
-public func buildRouter(services: AppServices) -> Router<SkyplanRequestContext> {
+public func buildRouter(services: AppServices, live: LiveService? = nil) -> Router<SkyplanRequestContext> {
     let router = Router(context: SkyplanRequestContext.self)
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
@@ -65,6 +66,7 @@ public func buildRouter(services: AppServices) -> Router<SkyplanRequestContext> 
         BlueprintController(services: services).addRoutes(to: group)
         SnapshotController(services: services).addRoutes(to: group)
         BlueprintExportController(services: services).addRoutes(to: group)
+        if let live { LiveController(services: services, live: live).addRoutes(to: group) }
     }
     return router
 }

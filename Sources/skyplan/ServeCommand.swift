@@ -54,7 +54,10 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try await CLIError.oneLine {
             try await buildApplication(
                 configuration: configuration, assumer: assumer, inventorySource: discovery,
-                organizations: AWSOrganizationDirectory(roles: roles), logger: logger)
+                organizations: AWSOrganizationDirectory(roles: roles),
+                live: LiveService { account in
+                    await roles.client(roleARN: account.roleARN, externalID: account.externalID.uuidString.lowercased())
+                }, logger: logger)
         }
         do {
             try await app.runService()
