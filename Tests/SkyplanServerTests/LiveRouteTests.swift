@@ -27,8 +27,17 @@ final class CountingLiveFetcher: LiveFetching {
     static let web = "arn:aws:ec2:eu-west-1:111122223333:instance/i-web"
 
     /// The app with the live route, an account shared read-only with the team, and a running hub.
-    func withLiveApp(_ body: @escaping @Sendable (TestApp, AccountRecord, CountingLiveFetcher, any TestClientProtocol)
-        async throws -> Void) async throws
+    func withLiveApp(
+        _ body: @escaping @Sendable (TestApp, AccountRecord, CountingLiveFetcher, any TestClientProtocol) async throws
+            -> Void
+    ) async throws {
+        try await withLiveApp { app, account, fetcher, _, client in try await body(app, account, fetcher, client) }
+    }
+
+    func withLiveApp(
+        _ body: @escaping @Sendable (TestApp, AccountRecord, CountingLiveFetcher, LiveService, any TestClientProtocol)
+            async throws -> Void
+    ) async throws
     {
         let app = try await TestApp.make()
         let account = AccountRecord(
@@ -42,7 +51,7 @@ final class CountingLiveFetcher: LiveFetching {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await live.hub.run() }
             try await Application(router: router).test(.router) { client in
-                try await body(app, account, fetcher, client)
+                try await body(app, account, fetcher, live, client)
             }
             group.cancelAll()
         }
@@ -57,6 +66,18 @@ final class CountingLiveFetcher: LiveFetching {
             #expect(answer.raw.hasPrefix("retry: 5000\n\nid: "))
             #expect(answer.raw.contains("event: state\ndata: {\"statuses\":{\"\(Self.web)\":{\"alarms\":0,\"health\":\"ok\""))
             #expect(fetcher.fetches == 1)
+        }
+    }
+
+    @Test func twoViewersShareOnePollAndThePollerStopsWhenTheyLeave() async throws {
+        try await withLiveApp { app, account, fetcher, live, client in
+            let path = "/live/\(account.id.apiString)/eu-west-1?arn=\(Self.web)&maxEvents=1"
+            async let first = client.call(.get, path, key: app.keys["member"])
+            async let second = client.call(.get, path, key: app.keys["admin"])
+            let answers = try await [first, second]
+            #expect(answers.allSatisfy { $0.status == .ok && $0.raw.contains("event: state") })
+            #expect(fetcher.fetches <= 2)  // one poll, or two when the second viewer came after the first left
+            #expect(await live.hub.activeFeeds.isEmpty)
         }
     }
 

@@ -26,12 +26,13 @@ struct LiveController {
         let fetcherFor = live.fetcherFor
         let account = plan.account
         let region = plan.region
-        let subscription = await hub.subscribe(
-            LiveFeedKey(account: account.id.apiString, region: region), arns: plan.arns, focus: plan.focus,
-            lastEventID: plan.lastEventID
-        ) { try await fetcherFor(account, region) }
+        let key = LiveFeedKey(account: account.id.apiString, region: region)
         let maxEvents = plan.maxEvents
-        let body = ResponseBody { writer in
+        // Subscribing inside the body: a response that is never streamed never starts a poll.
+        let body = ResponseBody { [plan] writer in
+            let subscription = await hub.subscribe(
+                key, arns: plan.arns, focus: plan.focus, lastEventID: plan.lastEventID
+            ) { try await fetcherFor(account, region) }
             do {
                 try await writer.write(ByteBuffer(string: "retry: 5000\n\n"))
                 var sent = 0
