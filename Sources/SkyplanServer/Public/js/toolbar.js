@@ -62,6 +62,9 @@ export function buildToolbar(state, actions) {
     h("summary", { class: "btn", id: "export-button" }, icon("download"), "Export"),
     h("div", { class: "dropdown-panel" }, EXPORTS.map(([fmt, text]) => h("button", { type: "button", class: "menu-item", id: `export-${fmt}`, onclick: () => exportAs(fmt) }, text)), exportStatus),
   );
+  exportMenu.addEventListener("toggle", () => {
+    if (exportMenu.open && exportMenu.querySelector("summary").getAttribute("aria-disabled") === "true") exportMenu.open = false;
+  });
   const blueprintLabel = h("span", { class: "blueprint-label", id: "blueprint-label" });
   const scanForm = h(
     "form",
@@ -155,7 +158,10 @@ export function buildToolbar(state, actions) {
     },
     enable(on) {
       saveButton.disabled = !on;
-      exportMenu.querySelector("summary").classList.toggle("is-disabled", !on);
+      const summary = exportMenu.querySelector("summary");
+      summary.classList.toggle("is-disabled", !on);
+      summary.setAttribute("aria-disabled", String(!on));
+      if (!on) exportMenu.open = false;
     },
     setBlueprint(bp, { drawnFromBlueprint = false } = {}) {
       replace(blueprintLabel, bp ? [h("span", { class: "badge" }, "Blueprint"), " ", bp.name || ""] : null);
