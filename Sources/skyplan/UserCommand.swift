@@ -52,7 +52,7 @@ struct UserCommand: AsyncParsableCommand {
 /// `skyplan apikey create`: make an API key for a user; prints it once.
 struct APIKeyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "apikey", abstract: "Manage API keys.", subcommands: [Create.self])
+        commandName: "apikey", abstract: "Manage API keys.", subcommands: [Create.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -77,6 +77,26 @@ struct APIKeyCommand: AsyncParsableCommand {
             }
             try await store.close()
             print(key)
+        }
+    }
+}
+
+extension APIKeyCommand {
+    /// `skyplan apikey revoke --id ID`.
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke an API key by its id.")
+        @Option(help: "The key's id (GET /apikey lists them).") var id: String
+        @OptionGroup var database: DatabaseOptions
+
+        func validate() throws {
+            guard UUID(uuidString: id) != nil else { throw ValidationError("--id must be a key id (a UUID)") }
+        }
+
+        func run() async throws {
+            let store = try await database.openStore(logger: .cli())
+            try await CLIError.oneLine { try await store.revokeAPIKey(id: UUID(uuidString: id) ?? UUID(), at: Date()) }
+            try await store.close()
+            print("revoked \(id)")
         }
     }
 }
