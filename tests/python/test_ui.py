@@ -360,6 +360,11 @@ def test_rename_a_blueprint_and_compare_its_versions(ui, scanned):
              message="renaming changed no component, and the diff should say so")
     ui.shot("25-blueprint-versions")
     ui.d.find_element(By.CSS_SELECTOR, "dialog .dialog-header button").click()
+    ui.wait("#blueprints-table a").click()
+    ui.wait(".canvas[data-loaded=true]", timeout=90)
+    assert "Shop production (v2)" in ui.wait("#blueprint-label").text
+    assert ui.js("return document.querySelectorAll('.stage .component').length") >= 10
+    ui.shot("25-blueprint-opened")
 
 
 def test_remove_the_account_after_confirmation(ui):
