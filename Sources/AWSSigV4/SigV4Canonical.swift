@@ -55,6 +55,17 @@ public enum SigV4Canonical {
 
     /// Header value as signed: leading/trailing spaces trimmed, runs of spaces collapsed to one.
     public static func trimmedHeaderValue(_ value: String) -> String {
+        // Fast path (almost every value): no tab/newline, no leading, trailing or double space.
+        var previous: UInt8 = 0x20
+        var clean = true
+        for byte in value.utf8 {
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previous == 0x20) {
+                clean = false
+                break
+            }
+            previous = byte
+        }
+        if clean, previous != 0x20 || value.isEmpty { return value }
         var out = ""
         out.reserveCapacity(value.count)
         var pendingSpace = false
