@@ -16,6 +16,7 @@ public struct AppServices: Sendable {
     let loginThrottle = LoginThrottle()
     let snapshots: SnapshotRunner
     let progress = ScanProgressHub()
+    let recentInventories = InventoryCache()
     private let loadedPricing: Result<Pricing, any Error>
 
     /// The bundled price book and exchange rates (loaded once, at start).
@@ -60,9 +61,11 @@ public struct AppServices: Sendable {
     func scan(_ account: AccountRecord, regions: [String]) async throws -> Inventory {
         let key = ScanProgressHub.key(account: account.id, region: regions.joined(separator: ","))
         let progress = self.progress
+        let source = inventorySource
         do {
-            let inventory = try await inventorySource.inventory(for: account, regions: regions) { event in
-                progress.publish(event, key: key)
+            let cacheKey = "\(account.id.apiString)|\(account.roleARN)|\(regions.joined(separator: ","))"
+            let inventory = try await recentInventories.inventory(key: cacheKey, now: now()) {
+                try await source.inventory(for: account, regions: regions) { event in progress.publish(event, key: key) }
             }
             if account.checkStatus != AccountCheckStatus.ok.rawValue {
                 var record = account
