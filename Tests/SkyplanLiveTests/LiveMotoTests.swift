@@ -12,9 +12,9 @@ struct LiveMotoTests {
     let account = "42424" + String(Int.random(in: 1_000_000..<9_999_999))
 
     /// Seeds (`seed`) or changes (the seed's JSON) the environment with boto3.
-    func python(_ step: String) throws -> [String: String] {
+    func python(_ step: String, script source: String = Self.script) throws -> [String: String] {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("skyplan-live-\(UUID()).py")
-        try Data(Self.script.utf8).write(to: script)
+        try Data(source.utf8).write(to: script)
         defer { try? FileManager.default.removeItem(at: script) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -72,6 +72,69 @@ struct LiveMotoTests {
             tasks.cancelAll()
         }
     }
+
+    @Test func everyFamilyAnswersFromMoto() async throws {
+        let seeded = try python("families", script: Self.familiesScript)
+        let live = try fetcher()
+        let snapshot = await live.fetch(Array(seeded.values))
+        #expect(snapshot.failures == [])
+        for (family, arn) in seeded.sorted(by: { $0.key < $1.key }) {
+            let status = snapshot.statuses[arn]
+            #expect(status != nil, "\(family)")
+            #expect(status?.health != .unknown, "\(family): \(String(describing: status))")
+        }
+        #expect(snapshot.statuses[seeded["sqs"] ?? ""]?.values["visible"] == "1")
+        #expect(snapshot.statuses[seeded["dynamodb"] ?? ""]?.values["state"] == "ACTIVE")
+        #expect(snapshot.statuses[seeded["asg"] ?? ""]?.values["desired"] == "1")
+        #expect(snapshot.statuses[seeded["ecs"] ?? ""]?.health == .stopped)  // desired 0
+    }
+
+    static let familiesScript = #"""
+import boto3, json, sys, io, zipfile
+url, acct = sys.argv[1], sys.argv[2]
+base = dict(endpoint_url=url, region_name="eu-west-1", aws_access_key_id="testing", aws_secret_access_key="testing")
+creds = boto3.client("sts", **base).assume_role(RoleArn=f"arn:aws:iam::{acct}:role/x", RoleSessionName="seed")["Credentials"]
+kw = dict(endpoint_url=url, region_name="eu-west-1", aws_access_key_id=creds["AccessKeyId"],
+          aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"])
+c = lambda name: boto3.client(name, **kw)
+out = {}
+ec2 = c("ec2")
+vpc = ec2.create_vpc(CidrBlock="10.9.0.0/16")["Vpc"]["VpcId"]
+sub = ec2.create_subnet(VpcId=vpc, CidrBlock="10.9.1.0/24", AvailabilityZone="eu-west-1a")["Subnet"]["SubnetId"]
+vol = ec2.create_volume(Size=8, AvailabilityZone="eu-west-1a")["VolumeId"]
+out["ebs"] = f"arn:aws:ec2:eu-west-1:{acct}:volume/{vol}"
+eip = ec2.allocate_address(Domain="vpc")["AllocationId"]
+nat = ec2.create_nat_gateway(SubnetId=sub, AllocationId=eip)["NatGateway"]["NatGatewayId"]
+out["nat"] = f"arn:aws:ec2:eu-west-1:{acct}:natgateway/{nat}"
+asg = c("autoscaling")
+asg.create_launch_configuration(LaunchConfigurationName="lc", ImageId="ami-12c6146b", InstanceType="t3.micro")
+asg.create_auto_scaling_group(AutoScalingGroupName="live-asg", LaunchConfigurationName="lc", MinSize=1, MaxSize=2, DesiredCapacity=1, VPCZoneIdentifier=sub)
+out["asg"] = asg.describe_auto_scaling_groups()["AutoScalingGroups"][0]["AutoScalingGroupARN"]
+rds = c("rds")
+out["rds"] = rds.create_db_instance(DBInstanceIdentifier="live-db", DBInstanceClass="db.t3.micro", Engine="postgres", MasterUsername="u", MasterUserPassword="password123", AllocatedStorage=20)["DBInstance"]["DBInstanceArn"]
+iam = c("iam")
+role = iam.create_role(RoleName="lambda-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+buf = io.BytesIO(); z = zipfile.ZipFile(buf, "w"); z.writestr("index.py", "def handler(e, c): return 1"); z.close()
+out["lambda"] = c("lambda").create_function(FunctionName="live-fn", Runtime="python3.12", Role=role, Handler="index.handler", Code={"ZipFile": buf.getvalue()})["FunctionArn"]
+out["dynamodb"] = c("dynamodb").create_table(TableName="live-table", KeySchema=[{"AttributeName": "k", "KeyType": "HASH"}], AttributeDefinitions=[{"AttributeName": "k", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST")["TableDescription"]["TableArn"]
+sqs = c("sqs")
+q = sqs.create_queue(QueueName="live-queue")["QueueUrl"]
+sqs.send_message(QueueUrl=q, MessageBody="hello")
+out["sqs"] = sqs.get_queue_attributes(QueueUrl=q, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+ecs = c("ecs")
+ecs.create_cluster(clusterName="prod")
+ecs.register_task_definition(family="web", containerDefinitions=[{"name": "web", "image": "nginx", "memory": 128}])
+out["ecs"] = ecs.create_service(cluster="prod", serviceName="web", taskDefinition="web", desiredCount=0)["service"]["serviceArn"]
+try:
+    out["eks"] = c("eks").create_cluster(name="live-k8s", roleArn=role, resourcesVpcConfig={"subnetIds": [sub]})["cluster"]["arn"]
+except Exception as e:
+    print(e, file=sys.stderr)
+try:
+    out["elasticache"] = c("elasticache").create_cache_cluster(CacheClusterId="live-cache", Engine="redis", CacheNodeType="cache.t3.micro", NumCacheNodes=1)["CacheCluster"]["ARN"]
+except Exception as e:
+    print(e, file=sys.stderr)
+print(json.dumps(out))
+"""#
 
     static let script = #"""
 import boto3, json, sys, datetime
