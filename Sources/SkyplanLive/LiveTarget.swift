@@ -2,8 +2,20 @@ import SkyplanModel
 
 /// The component families whose live state Skyplan reads, each with its own batched calls.
 public enum LiveFamily: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    case ec2, ebs, natGateway, autoScaling, loadBalancer, classicLoadBalancer, targetGroup
-    case rdsInstance, rdsCluster, elastiCache, lambda, dynamoDB, sqs, ecsService, eks, cloudFront
+    /// EC2 instances, EBS volumes, NAT gateways (EC2 API, filtered by id).
+    case ec2, ebs, natGateway
+    /// Auto Scaling groups.
+    case autoScaling
+    /// ALB/NLB/GWLB, classic load balancers, target groups.
+    case loadBalancer, classicLoadBalancer, targetGroup
+    /// RDS instances and Aurora / Multi-AZ clusters.
+    case rdsInstance, rdsCluster
+    /// ElastiCache clusters and replication groups.
+    case elastiCache
+    /// Lambda functions, DynamoDB tables, SQS queues.
+    case lambda, dynamoDB, sqs
+    /// ECS services, EKS clusters, CloudFront distributions.
+    case ecsService, eks, cloudFront
 
     /// Families sort by declaration order (stable output).
     public static func < (lhs: LiveFamily, rhs: LiveFamily) -> Bool {

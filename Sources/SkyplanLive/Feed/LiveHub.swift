@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Shares one poller per (account, region) between every viewer of that feed.
 ///
@@ -115,4 +116,14 @@ public actor LiveHub {
 extension LiveHub {
     /// The poller of a feed (tests).
     func pollers(_ key: LiveFeedKey) -> LivePoller? { pollers[key] }
+}
+
+/// Event ids shared by every feed of a hub: increasing, never reused while the process lives, and
+/// starting from the clock so that ids from before a restart are older than any new one.
+final class LiveEventIDs: Sendable {
+    private let last: Mutex<Int>
+
+    init(start: Int) { last = Mutex(start) }
+
+    func next() -> Int { last.withLock { $0 += 1; return $0 } }
 }

@@ -5,10 +5,13 @@ import SkyplanAWS
 public enum LiveAlarms {
     /// One alarm as the live feed needs it.
     public struct Alarm: Sendable, Hashable {
+        /// The alarm name.
         public var name: String
         /// `OK`, `ALARM`, `INSUFFICIENT_DATA`.
         public var state: String
+        /// Why it is in its state.
         public var reason: String
+        /// The metric's dimensions.
         public var dimensions: [String: String]
 
         /// Reads a `MetricAlarms` member of `DescribeAlarms`.

@@ -20,8 +20,11 @@ public enum LiveMetrics {
         public var arn: String
         /// The value's name in `LiveStatus.values`.
         public var key: String
+        /// CloudWatch namespace (`AWS/EC2`).
         public var namespace: String
+        /// Metric name (`CPUUtilization`).
         public var metric: String
+        /// Dimensions naming the resource.
         public var dimensions: [String: String]
         /// `Average`, `Sum`, `Maximum`.
         public var stat: String
