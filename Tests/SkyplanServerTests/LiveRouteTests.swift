@@ -92,6 +92,7 @@ final class CountingLiveFetcher: LiveFetching {
                 (base + "/eu-west-1?arn=arn:aws:ec2:us-east-1:111122223333:instance/i-x", app.keys["member"], .notFound),
                 (base + "/cn-north-1?arn=\(Self.web)", app.keys["member"], .notFound),
                 (base + "/not-a-region?arn=\(Self.web)", app.keys["member"], .badRequest),
+                (base + "/eu-west-9?arn=\(Self.web)", app.keys["member"], .notFound),
                 (base + "/eu-west-1?arn=nonsense", app.keys["member"], .badRequest),
                 (base + "/eu-west-1", app.keys["member"], .badRequest),
                 (base + "/eu-west-1?blueprint=\(UUID().uuidString)", app.keys["member"], .notFound),

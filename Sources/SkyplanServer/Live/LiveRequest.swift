@@ -29,7 +29,7 @@ struct LiveRequest {
             throw APIError.invalidParameter("region \"\(region)\" is not an AWS region name such as eu-west-1")
         }
         let role = try RoleARN(parsing: account.roleARN)
-        guard Partition.of(region: region).rawValue == role.partition.rawValue else {
+        guard Region.exists(region), Partition.of(region: region).rawValue == role.partition.rawValue else {
             throw APIError.notFound("the account does not use region \(region)")
         }
         let query = request.uri.queryParameters
