@@ -91,7 +91,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "skyplan-bench",
-            dependencies: ["SkyplanModel", "AWSSigV4", "SkyplanAWS", "SkyplanDiscovery", "SkyplanDiagram", "SkyplanRender", "SkyplanBudget", "SkyplanLive"]
+            dependencies: [
+                "SkyplanModel", "AWSSigV4", "SkyplanAWS", "SkyplanDiscovery", "SkyplanDiagram", "SkyplanRender",
+                "SkyplanBudget", "SkyplanLive",
+            ]
         ),
         // Tests.
         .testTarget(name: "SkyplanModelTests", dependencies: ["SkyplanModel"]),

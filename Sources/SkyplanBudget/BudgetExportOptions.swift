@@ -37,7 +37,8 @@ public struct BudgetExportOptions: Hashable, Sendable, Codable {
         let code = currency ?? "USD"
         guard let known = rates.currency(code), ExchangeRates.budgetCurrencies.contains(known) || known == "USD" else {
             throw BudgetExportError.invalid(
-                "currency \(code) is not supported; use one of \(ExchangeRates.budgetCurrencies.joined(separator: ", "))")
+                "currency \(code) is not supported; use one of \(ExchangeRates.budgetCurrencies.joined(separator: ", "))"
+            )
         }
         guard let parsedPeriod = BudgetPeriod(rawValue: period ?? "m") else {
             throw BudgetExportError.invalid("period \(period ?? "") is not one of h, d, w, m, y")

@@ -33,7 +33,8 @@ public struct BudgetTable: Hashable, Sendable {
         rows = budget.components.map { cost in
             let component = cost.component
             var row: [BudgetCell] = [
-                .text(Self.categoryName(component.type.category)), .text(component.type.rawValue), .text(component.region),
+                .text(Self.categoryName(component.type.category)), .text(component.type.rawValue),
+                .text(component.region),
                 .number(Double(component.count)),
             ]
             if cost.unpricedLineCount > 0 {

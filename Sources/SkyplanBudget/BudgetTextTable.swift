@@ -23,7 +23,10 @@ public enum BudgetTextTable {
         out += format(
             [["SERVICE", "COMPONENTS", "COST \(unit)", "UNPRICED LINES"]]
                 + (report.rollups["service"] ?? []).map {
-                    [$0.key, String($0.componentCount), BudgetFormat.money($0.monthlyCost), String($0.unpricedLineCount)]
+                    [
+                        $0.key, String($0.componentCount), BudgetFormat.money($0.monthlyCost),
+                        String($0.unpricedLineCount),
+                    ]
                 })
         out += "\nTOTAL \(BudgetFormat.money(report.total)) \(unit)"
         if report.unpricedLineCount > 0 {

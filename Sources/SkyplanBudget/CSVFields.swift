@@ -100,7 +100,10 @@ enum CSVFields {
                 while cursor < end, bytes[cursor] != comma { cursor += 1 }
             } else {
                 while cursor < end, bytes[cursor] != comma { cursor += 1 }
-                if wanted { body(index, String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<cursor]), as: UTF8.self)) }
+                if wanted {
+                    body(
+                        index, String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<cursor]), as: UTF8.self))
+                }
             }
             index += 1
             position = cursor + 1

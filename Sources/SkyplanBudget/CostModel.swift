@@ -12,7 +12,9 @@ public struct CostModel: Sendable {
     public var rules: PricingRules
 
     /// A cost model over `book`.
-    public init(book: PriceBook, assumptions: UsageAssumptions = UsageAssumptions(), rules: PricingRules = PricingRules()) {
+    public init(
+        book: PriceBook, assumptions: UsageAssumptions = UsageAssumptions(), rules: PricingRules = PricingRules()
+    ) {
         self.book = book
         self.assumptions = assumptions
         self.rules = rules

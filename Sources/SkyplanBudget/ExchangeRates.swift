@@ -5,7 +5,9 @@ import Foundation
 public struct ExchangeRates: Hashable, Sendable, Codable {
     /// The 12 currencies of Cloudcraft's budget export (its API reference spells DKK as "CKK"; both
     /// are accepted).
-    public static let budgetCurrencies = ["USD", "AUD", "CHF", "DKK", "EUR", "GBP", "HKD", "JPY", "NOK", "NZD", "SEK", "ZAR"]
+    public static let budgetCurrencies = [
+        "USD", "AUD", "CHF", "DKK", "EUR", "GBP", "HKD", "JPY", "NOK", "NZD", "SEK", "ZAR",
+    ]
 
     /// The currency the rates are quoted against.
     public var base: String
@@ -27,7 +29,8 @@ public struct ExchangeRates: Hashable, Sendable, Codable {
 
     /// The table bundled with Skyplan.
     public static func bundled() throws -> ExchangeRates {
-        guard let url = Bundle.module.url(forResource: "exchange-rates", withExtension: "csv", subdirectory: "Resources")
+        guard
+            let url = Bundle.module.url(forResource: "exchange-rates", withExtension: "csv", subdirectory: "Resources")
         else { throw BudgetExportError.invalid("the bundled resource exchange-rates.csv is missing") }
         return try load(from: url)
     }

@@ -25,7 +25,8 @@ extension LineBuilder {
     /// (`od` on-demand, `ri` reserved, `si` spot), plus a public IPv4 address if configured.
     mutating func ec2() {
         guard let type = instanceType() else {
-            add("Instance hours", key("ec2.instance"), unit: "Hrs", quantity: hours, source: hoursSource,
+            add(
+                "Instance hours", key("ec2.instance"), unit: "Hrs", quantity: hours, source: hoursSource,
                 note: "no instanceType/instanceSize in the configuration")
             return
         }
@@ -36,8 +37,10 @@ extension LineBuilder {
         let utilization = options["utilization"]?.doubleValue
         let (running, runningSource): (Double, QuantitySource) =
             utilization.map { ($0 * hours, .config("billingOptions.utilization")) }
-            ?? (assumptions.ec2Utilization * hours,
-                assumptions.ec2Utilization == 1 ? hoursSource : .assumption("ec2Utilization"))
+            ?? (
+                assumptions.ec2Utilization * hours,
+                assumptions.ec2Utilization == 1 ? hoursSource : .assumption("ec2Utilization")
+            )
         let base = Self.attributes(("instanceType", type), ("os", os), ("tenancy", tenancy))
         let label = "\(type) \(os) \(tenancy)"
         switch billing {
@@ -46,7 +49,8 @@ extension LineBuilder {
         case "si":
             spot(base: base, label: label, hours: running, source: runningSource)
         default:
-            add("On-demand instance hours \(label)", key("ec2.instance", base), unit: "Hrs", quantity: running,
+            add(
+                "On-demand instance hours \(label)", key("ec2.instance", base), unit: "Hrs", quantity: running,
                 source: runningSource)
         }
         // Public IPv4 addresses are billed per hour (since 2024-02-01): `publicIpCount`, or `publicIp` true = 1.
@@ -74,12 +78,14 @@ extension LineBuilder {
             + "(skyplan prices import) to price reserved instances"
         let hasHourly = !model.book.tiers(hourly).isEmpty
         // Reserved hours are billed whether the instance runs or not.
-        add("Reserved instance hours \(label) \(years) \(purchase)", hourly, unit: "Hrs", quantity: hours,
+        add(
+            "Reserved instance hours \(label) \(years) \(purchase)", hourly, unit: "Hrs", quantity: hours,
             source: .rule("reserved: billed \(BudgetFormat.number(hours)) h/month"), note: hasHourly ? "" : missing)
         if purchase != "no upfront" {
             let upfront = key("ec2.instance.ri.upfront", attributes)
             let termMonths = years == "3yr" ? 36.0 : 12.0
-            add("Reserved upfront fee \(years) \(purchase), amortized", upfront, unit: "Quantity",
+            add(
+                "Reserved upfront fee \(years) \(purchase), amortized", upfront, unit: "Quantity",
                 quantity: 1 / termMonths, source: .rule("upfront fee ÷ \(Int(termMonths)) months"), upfront: true,
                 note: model.book.tiers(upfront).isEmpty ? missing : "")
         }
@@ -100,7 +106,8 @@ extension LineBuilder {
                 note: "rule: spot = on-demand × (1 − \(BudgetFormat.number(discount))); not a market price")
             return
         }
-        add("Spot instance hours \(label)", spotKey, unit: "Hrs", quantity: running, source: source,
+        add(
+            "Spot instance hours \(label)", spotKey, unit: "Hrs", quantity: running, source: source,
             note: "no spot price in price book \(model.book.version) and no spot discount rule configured")
     }
 
@@ -114,23 +121,27 @@ extension LineBuilder {
         let (size, sizeSource) = quantity(sizeKey, assumption: "ebsVolumeGB", assumptions.ebsVolumeGB)
         add("Storage \(type)", key("ebs.\(type).storage"), unit: "GB-Mo", quantity: size, source: sizeSource)
         if let snapshots = component.number("snapshots"), snapshots > 0 {
-            add("Snapshot storage", key("ebs.snapshot.storage"), unit: "GB-Mo", quantity: snapshots,
+            add(
+                "Snapshot storage", key("ebs.snapshot.storage"), unit: "GB-Mo", quantity: snapshots,
                 source: .config("snapshots"))
         }
         let iops = component.number("iops") ?? 0
         switch type {
         case "gp3":
             if iops > 3000 {
-                add("Provisioned IOPS above 3000", key("ebs.gp3.iops_above_3000"), unit: "IOPS-Mo",
+                add(
+                    "Provisioned IOPS above 3000", key("ebs.gp3.iops_above_3000"), unit: "IOPS-Mo",
                     quantity: iops - 3000, source: .config("iops"))
             }
             if let throughput = component.number("throughput"), throughput > 125 {
-                add("Provisioned throughput above 125 MiB/s", key("ebs.gp3.throughput_above_125"), unit: "MiBps-Mo",
+                add(
+                    "Provisioned throughput above 125 MiB/s", key("ebs.gp3.throughput_above_125"), unit: "MiBps-Mo",
                     quantity: throughput - 125, source: .config("throughput"))
             }
         case "io1", "io2":
             if iops > 0 {
-                add("Provisioned IOPS", key(type == "io1" ? "ebs.io1.iops" : "ebs.io2.iops"), unit: "IOPS-Mo",
+                add(
+                    "Provisioned IOPS", key(type == "io1" ? "ebs.io1.iops" : "ebs.io2.iops"), unit: "IOPS-Mo",
                     quantity: iops, source: .config("iops"))
             }
         default: break

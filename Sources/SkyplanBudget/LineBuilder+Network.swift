@@ -12,15 +12,18 @@ extension LineBuilder {
     /// SQS: requests (standard or FIFO), in millions.
     mutating func sqs() {
         let fifo = component.string("queueType")?.lowercased() == "fifo" || component.name.hasSuffix(".fifo")
-        let (requests, source) = millions(["requests", "mRequests"], assumption: "sqsMillionRequests",
+        let (requests, source) = millions(
+            ["requests", "mRequests"], assumption: "sqsMillionRequests",
             assumptions.sqsMillionRequests)
-        add("Requests (\(fifo ? "FIFO" : "standard"))", key(fifo ? "sqs.fifo.requests" : "sqs.standard.requests"),
+        add(
+            "Requests (\(fifo ? "FIFO" : "standard"))", key(fifo ? "sqs.fifo.requests" : "sqs.standard.requests"),
             unit: "Requests", quantity: requests * 1e6, source: source)
     }
 
     /// SNS: publishes, in millions.
     mutating func sns() {
-        let (requests, source) = millions(["requests", "mRequests"], assumption: "snsMillionRequests",
+        let (requests, source) = millions(
+            ["requests", "mRequests"], assumption: "snsMillionRequests",
             assumptions.snsMillionRequests)
         add("Publish requests", key("sns.publish"), unit: "Requests", quantity: requests * 1e6, source: source)
     }
@@ -29,9 +32,11 @@ extension LineBuilder {
     mutating func cloudFront() {
         let (gb, gbSource) = quantity("dataGb", assumption: "cloudFrontDataGB", assumptions.cloudFrontDataGB)
         add("Data transfer out (United States)", key("cloudfront.dto.us"), unit: "GB", quantity: gb, source: gbSource)
-        let (requests, source) = millions(["requests", "mRequests"], assumption: "cloudFrontMillionRequests",
+        let (requests, source) = millions(
+            ["requests", "mRequests"], assumption: "cloudFrontMillionRequests",
             assumptions.cloudFrontMillionRequests)
-        add("HTTPS requests", key("cloudfront.https_requests.us"), unit: "Requests", quantity: requests * 1e6,
+        add(
+            "HTTPS requests", key("cloudfront.https_requests.us"), unit: "Requests", quantity: requests * 1e6,
             source: source)
     }
 
@@ -39,9 +44,11 @@ extension LineBuilder {
     mutating func apiGateway() {
         let kind = (component.string("apiType") ?? component.string("protocolType") ?? "rest").lowercased()
         let http = kind == "http" || kind == "websocket"
-        let (calls, source) = millions(["apiCalls", "requests", "mRequests"], assumption: "apiGatewayMillionRequests",
+        let (calls, source) = millions(
+            ["apiCalls", "requests", "mRequests"], assumption: "apiGatewayMillionRequests",
             assumptions.apiGatewayMillionRequests)
-        add("API calls (\(http ? "HTTP" : "REST"))", key(http ? "apigw.http.requests" : "apigw.rest.requests"),
+        add(
+            "API calls (\(http ? "HTTP" : "REST"))", key(http ? "apigw.http.requests" : "apigw.rest.requests"),
             unit: "Requests", quantity: calls * 1e6, source: source)
     }
 
@@ -55,15 +62,19 @@ extension LineBuilder {
     mutating func fargate() {
         let launch = (component.string("launchType") ?? "FARGATE").uppercased()
         guard launch == "FARGATE" else { return }
-        let tasks: (Double, QuantitySource) = component.type == .ecsTask ? (1, .rule("1 task"))
+        let tasks: (Double, QuantitySource) =
+            component.type == .ecsTask
+            ? (1, .rule("1 task"))
             : component.number("desiredCount").map { ($0, .config("desiredCount")) } ?? (1, .assumption("desiredCount"))
         // Task-definition units: cpu in CPU units (1024 = 1 vCPU), memory in MiB.
         let vcpu = (component.number("cpu") ?? 256) / 1024
         let memoryGB = (component.number("memory") ?? 512) / 1024
         let source: QuantitySource = component.number("cpu") == nil ? .assumption("cpu 256 units") : tasks.1
-        add("Fargate vCPU hours", key("fargate.vcpu"), unit: "vCPU-Hours", quantity: tasks.0 * vcpu * hours,
+        add(
+            "Fargate vCPU hours", key("fargate.vcpu"), unit: "vCPU-Hours", quantity: tasks.0 * vcpu * hours,
             source: source)
-        add("Fargate GB hours", key("fargate.memory"), unit: "GB-Hours", quantity: tasks.0 * memoryGB * hours,
+        add(
+            "Fargate GB hours", key("fargate.memory"), unit: "GB-Hours", quantity: tasks.0 * memoryGB * hours,
             source: component.number("memory") == nil ? .assumption("memory 512 MiB") : tasks.1)
     }
 
@@ -74,10 +85,12 @@ extension LineBuilder {
         if kind == "gateway" { return }
         let gwlb = kind.contains("loadbalancer")
         let (zones, zoneSource) = quantity("zones", assumption: "endpointZones", assumptions.endpointZones)
-        add("Endpoint hours × \(BudgetFormat.number(zones)) AZ", key(gwlb ? "vpce.gwlb.hours" : "vpce.interface.hours"),
+        add(
+            "Endpoint hours × \(BudgetFormat.number(zones)) AZ", key(gwlb ? "vpce.gwlb.hours" : "vpce.interface.hours"),
             unit: "Hrs", quantity: zones * hours, source: zoneSource)
         let (gb, source) = quantity("dataGb", assumption: "endpointDataGB", assumptions.endpointDataGB)
-        add("Endpoint data processed", key(gwlb ? "vpce.gwlb.data" : "vpce.interface.data"), unit: "GB", quantity: gb,
+        add(
+            "Endpoint data processed", key(gwlb ? "vpce.gwlb.data" : "vpce.interface.data"), unit: "GB", quantity: gb,
             source: source)
     }
 
@@ -91,7 +104,8 @@ extension LineBuilder {
     /// Virtual private gateway: its Site-to-Site VPN connection hours.
     mutating func vpnGateway() {
         let (connections, source) = quantity("vpnConnections", assumption: "vpnConnections", assumptions.vpnConnections)
-        add("VPN connection hours", key("vpn.connection.hours"), unit: "Hrs", quantity: connections * hours,
+        add(
+            "VPN connection hours", key("vpn.connection.hours"), unit: "Hrs", quantity: connections * hours,
             source: source)
     }
 
@@ -103,11 +117,15 @@ extension LineBuilder {
 
     /// Route 53: hosted zone-month + standard queries (global prices).
     mutating func route53() {
-        add("Hosted zone", key("route53.hosted_zone"), unit: "Hosted zone-month", quantity: 1,
+        add(
+            "Hosted zone", key("route53.hosted_zone"), unit: "Hosted zone-month", quantity: 1,
             source: .rule("1 hosted zone"))
-        let (queries, source) = millions(["mQueries", "queries"], assumption: "route53MillionQueries",
+        let (queries, source) = millions(
+            ["mQueries", "queries"], assumption: "route53MillionQueries",
             assumptions.route53MillionQueries)
-        add("Standard queries", key("route53.standard_queries"), unit: "Queries", quantity: queries * 1e6, source: source)
+        add(
+            "Standard queries", key("route53.standard_queries"), unit: "Queries", quantity: queries * 1e6,
+            source: source)
     }
 
     /// CloudWatch alarm: one standard-resolution alarm-month.

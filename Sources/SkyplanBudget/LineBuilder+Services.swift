@@ -8,19 +8,27 @@ extension LineBuilder {
         case "classic":
             add("Load balancer hours (classic)", key("clb.hours"), unit: "Hrs", quantity: hours, source: hoursSource)
             // Cloudcraft's classic `dataGb` is GB per hour.
-            let (gbPerHour, source) = quantity("dataGb", assumption: "classicLoadBalancerDataGBPerHour",
+            let (gbPerHour, source) = quantity(
+                "dataGb", assumption: "classicLoadBalancerDataGBPerHour",
                 assumptions.classicLoadBalancerDataGBPerHour)
-            add("Data processed (classic)", key("clb.data_processed"), unit: "GB", quantity: gbPerHour * hours,
+            add(
+                "Data processed (classic)", key("clb.data_processed"), unit: "GB", quantity: gbPerHour * hours,
                 source: source)
         case "application", "network":
             let prefix = kind == "application" ? "alb" : "nlb"
-            add("Load balancer hours (\(kind))", key("\(prefix).hours"), unit: "Hrs", quantity: hours, source: hoursSource)
-            let (lcu, source) = quantity("lcu", assumption: "loadBalancerCapacityUnits",
+            add(
+                "Load balancer hours (\(kind))", key("\(prefix).hours"), unit: "Hrs", quantity: hours,
+                source: hoursSource)
+            let (lcu, source) = quantity(
+                "lcu", assumption: "loadBalancerCapacityUnits",
                 assumptions.loadBalancerCapacityUnits)
-            add("Capacity unit hours (\(kind))", key(kind == "application" ? "alb.lcu" : "nlb.nlcu"),
+            add(
+                "Capacity unit hours (\(kind))", key(kind == "application" ? "alb.lcu" : "nlb.nlcu"),
                 unit: "LCU-Hrs", quantity: lcu * hours, source: source)
         default:
-            add("Load balancer hours (\(kind))", key("\(kind).hours"), unit: "Hrs", quantity: hours, source: hoursSource)
+            add(
+                "Load balancer hours (\(kind))", key("\(kind).hours"), unit: "Hrs", quantity: hours, source: hoursSource
+            )
         }
     }
 
@@ -51,27 +59,34 @@ extension LineBuilder {
         let multiAZ = component.flag("multiAZ") ?? false
         let deployment = multiAZ ? "multi_az" : "single_az"
         if let type = instanceType(prefix: "db.") {
-            add("DB instance hours \(type) \(engine) \(deployment)",
-                key("rds.instance", Self.attributes(("deployment", deployment), ("engine", engine), ("instanceClass", type))),
+            add(
+                "DB instance hours \(type) \(engine) \(deployment)",
+                key(
+                    "rds.instance",
+                    Self.attributes(("deployment", deployment), ("engine", engine), ("instanceClass", type))),
                 unit: "Hrs", quantity: hours, source: hoursSource)
         } else {
-            add("DB instance hours", key("rds.instance"), unit: "Hrs", quantity: hours, source: hoursSource,
+            add(
+                "DB instance hours", key("rds.instance"), unit: "Hrs", quantity: hours, source: hoursSource,
                 note: "no instanceType/instanceSize in the configuration")
         }
         guard !engine.hasPrefix("aurora") else { return }  // Aurora storage is the cluster's.
         let volume = (component.string("storageType") ?? "gp2").lowercased()
         let (gb, source) = quantity("storage", assumption: "rdsStorageGB", assumptions.rdsStorageGB)
-        add("DB storage \(volume)", key("rds.storage.\(volume).\(deployment)"), unit: "GB-Mo", quantity: gb,
+        add(
+            "DB storage \(volume)", key("rds.storage.\(volume).\(deployment)"), unit: "GB-Mo", quantity: gb,
             source: source)
         guard let iops = component.number("iops"), iops > 0 else { return }
         if volume == "io1" {
-            add("Provisioned IOPS", key("rds.io1.iops.\(deployment)"), unit: "IOPS-Mo", quantity: iops,
+            add(
+                "Provisioned IOPS", key("rds.io1.iops.\(deployment)"), unit: "IOPS-Mo", quantity: iops,
                 source: .config("iops"))
         } else if volume == "gp3" {
             // gp3 includes 3,000 IOPS below 400 GB of storage and 12,000 from 400 GB.
             let baseline: Double = gb < 400 ? 3000 : 12000
             if iops > baseline {
-                add("Provisioned IOPS above \(Int(baseline))", key("rds.gp3.iops_above_baseline.\(deployment)"),
+                add(
+                    "Provisioned IOPS above \(Int(baseline))", key("rds.gp3.iops_above_baseline.\(deployment)"),
                     unit: "IOPS-Mo", quantity: iops - baseline, source: .config("iops"))
             }
         }
@@ -81,33 +96,41 @@ extension LineBuilder {
     mutating func auroraCluster() {
         let (gb, gbSource) = quantity("dataGb", assumption: "auroraDataGB", assumptions.auroraDataGB)
         add("Aurora storage", key("aurora.storage"), unit: "GB-Mo", quantity: gb, source: gbSource)
-        let (io, ioSource) = quantity("mIORequests", assumption: "auroraMillionIORequests",
+        let (io, ioSource) = quantity(
+            "mIORequests", assumption: "auroraMillionIORequests",
             assumptions.auroraMillionIORequests)
         add("Aurora I/O requests", key("aurora.io_requests"), unit: "Requests", quantity: io * 1e6, source: ioSource)
     }
 
     /// ElastiCache: node hours × nodes.
     mutating func elastiCache() {
-        let (nodes, source) = component.number("nodes").map { ($0, QuantitySource.config("nodes")) }
+        let (nodes, source) =
+            component.number("nodes").map { ($0, QuantitySource.config("nodes")) }
             ?? (1, .rule("1 node"))
         let type = instanceType(prefix: "cache.") ?? "cache.unknown"
-        add("Cache node hours \(type)", key("elasticache.node", Self.attributes(("nodeType", type))), unit: "Hrs",
+        add(
+            "Cache node hours \(type)", key("elasticache.node", Self.attributes(("nodeType", type))), unit: "Hrs",
             quantity: nodes * hours, source: source)
     }
 
     /// Lambda: requests + GB-seconds by architecture (tiered).
     mutating func lambda() {
         let arm = (component.string("architecture") ?? "x86_64").lowercased().hasPrefix("arm")
-        let (millions, requestSource) = quantity("mRequests", assumption: "lambdaMillionRequests",
+        let (millions, requestSource) = quantity(
+            "mRequests", assumption: "lambdaMillionRequests",
             assumptions.lambdaMillionRequests)
-        let (seconds, durationSource) = quantity("computeDuration", assumption: "lambdaDurationSeconds",
+        let (seconds, durationSource) = quantity(
+            "computeDuration", assumption: "lambdaDurationSeconds",
             assumptions.lambdaDurationSeconds)
         let (memory, memorySource) = quantity("memory", assumption: "lambdaMemoryMB", assumptions.lambdaMemoryMB)
         add("Requests", key("lambda.requests"), unit: "Requests", quantity: millions * 1e6, source: requestSource)
         let gbSeconds = millions * 1e6 * seconds * memory / 1024
-        let source = [requestSource, durationSource, memorySource].first { if case .assumption = $0 { true } else { false } }
+        let source =
+            [requestSource, durationSource, memorySource].first { if case .assumption = $0 { true } else { false } }
             ?? requestSource
-        add("Compute GB-seconds (\(arm ? "arm64" : "x86_64"))", key(arm ? "lambda.duration.arm" : "lambda.duration.x86"),
+        add(
+            "Compute GB-seconds (\(arm ? "arm64" : "x86_64"))",
+            key(arm ? "lambda.duration.arm" : "lambda.duration.x86"),
             unit: "Lambda-GB-Second", quantity: gbSeconds, source: source)
     }
 
@@ -126,21 +149,28 @@ extension LineBuilder {
     mutating func s3() {
         let storageClass = Self.s3Class(component.string("volumeType"))
         let (gb, source) = quantity("dataGb", assumption: "s3DataGB", assumptions.s3DataGB)
-        let storageID = storageClass == "s3.standard" ? "s3.standard.storage"
+        let storageID =
+            storageClass == "s3.standard"
+            ? "s3.standard.storage"
             : storageClass == "s3.intelligent_tiering" ? "s3.intelligent_tiering.frequent" : "\(storageClass).storage"
         add("Storage \(storageClass.dropFirst(3))", key(storageID), unit: "GB-Mo", quantity: gb, source: source)
         // Request prices the book has per class (Cloudcraft counts requests in thousands).
         let requestIDs: (put: String, get: String)? =
-            storageClass == "s3.standard" ? ("s3.standard.put_copy_post_list", "s3.standard.get_other")
+            storageClass == "s3.standard"
+            ? ("s3.standard.put_copy_post_list", "s3.standard.get_other")
             : storageClass == "s3.standard_ia" ? ("s3.standard_ia.put", "s3.standard_ia.get") : nil
         if let requestIDs {
-            let (puts, putSource) = quantity("putCopyPostRequests", assumption: "s3ThousandPutRequests",
+            let (puts, putSource) = quantity(
+                "putCopyPostRequests", assumption: "s3ThousandPutRequests",
                 assumptions.s3ThousandPutRequests)
-            let (gets, getSource) = quantity("getAndOtherRequests", assumption: "s3ThousandGetRequests",
+            let (gets, getSource) = quantity(
+                "getAndOtherRequests", assumption: "s3ThousandGetRequests",
                 assumptions.s3ThousandGetRequests)
-            add("PUT/COPY/POST/LIST requests", key(requestIDs.put), unit: "Requests", quantity: puts * 1000,
+            add(
+                "PUT/COPY/POST/LIST requests", key(requestIDs.put), unit: "Requests", quantity: puts * 1000,
                 source: putSource)
-            add("GET and other requests", key(requestIDs.get), unit: "Requests", quantity: gets * 1000,
+            add(
+                "GET and other requests", key(requestIDs.get), unit: "Requests", quantity: gets * 1000,
                 source: getSource)
         }
     }
@@ -149,22 +179,30 @@ extension LineBuilder {
     mutating func dynamoDB() {
         let mode = (component.string("capacityMode") ?? "provisioned").lowercased()
         if mode.contains("demand") || mode.contains("pay") {
-            let (reads, readSource) = quantity("readUnits", assumption: "dynamoDBMillionRequestUnits",
+            let (reads, readSource) = quantity(
+                "readUnits", assumption: "dynamoDBMillionRequestUnits",
                 assumptions.dynamoDBMillionRequestUnits)
-            let (writes, writeSource) = quantity("writeUnits", assumption: "dynamoDBMillionRequestUnits",
+            let (writes, writeSource) = quantity(
+                "writeUnits", assumption: "dynamoDBMillionRequestUnits",
                 assumptions.dynamoDBMillionRequestUnits)
-            add("Read request units (millions: readUnits)", key("dynamodb.ondemand.read_request_unit"),
+            add(
+                "Read request units (millions: readUnits)", key("dynamodb.ondemand.read_request_unit"),
                 unit: "ReadRequestUnits", quantity: reads * 1e6, source: readSource)
-            add("Write request units (millions: writeUnits)", key("dynamodb.ondemand.write_request_unit"),
+            add(
+                "Write request units (millions: writeUnits)", key("dynamodb.ondemand.write_request_unit"),
                 unit: "WriteRequestUnits", quantity: writes * 1e6, source: writeSource)
         } else {
-            let (reads, readSource) = quantity("readUnits", assumption: "dynamoDBProvisionedUnits",
+            let (reads, readSource) = quantity(
+                "readUnits", assumption: "dynamoDBProvisionedUnits",
                 assumptions.dynamoDBProvisionedUnits)
-            let (writes, writeSource) = quantity("writeUnits", assumption: "dynamoDBProvisionedUnits",
+            let (writes, writeSource) = quantity(
+                "writeUnits", assumption: "dynamoDBProvisionedUnits",
                 assumptions.dynamoDBProvisionedUnits)
-            add("Read capacity unit hours", key("dynamodb.provisioned.rcu"), unit: "ReadCapacityUnit-Hrs",
+            add(
+                "Read capacity unit hours", key("dynamodb.provisioned.rcu"), unit: "ReadCapacityUnit-Hrs",
                 quantity: reads * hours, source: readSource)
-            add("Write capacity unit hours", key("dynamodb.provisioned.wcu"), unit: "WriteCapacityUnit-Hrs",
+            add(
+                "Write capacity unit hours", key("dynamodb.provisioned.wcu"), unit: "WriteCapacityUnit-Hrs",
                 quantity: writes * hours, source: writeSource)
         }
         let (gb, source) = quantity("datasetGb", assumption: "dynamoDBDataGB", assumptions.dynamoDBDataGB)

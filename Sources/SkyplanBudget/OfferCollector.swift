@@ -37,8 +37,10 @@ struct OfferCollector {
         let end = row[.endingRange].isEmpty || row[.endingRange] == "Inf" ? nil : Double(row[.endingRange])
         book.insert(
             PriceEntry(
-                id: mapped.id, region: region, attributes: mapped.attributes, unit: mapped.unit, usd: price * mapped.scale,
-                begin: begin, end: end, source: stamp.source, asOf: stamp.asOf, note: "sku \(row[.sku]) \(row[.usageType])"))
+                id: mapped.id, region: region, attributes: mapped.attributes, unit: mapped.unit,
+                usd: price * mapped.scale,
+                begin: begin, end: end, source: stamp.source, asOf: stamp.asOf,
+                note: "sku \(row[.sku]) \(row[.usageType])"))
         rowsImported += 1
     }
 
@@ -132,7 +134,9 @@ struct OfferCSVParser {
     }
 
     func finish() throws -> PriceImporter.Result {
-        guard slots != nil else { throw PriceBookError.badLine(origin, lineNumber, "no header line (a line with a SKU column)") }
+        guard slots != nil else {
+            throw PriceBookError.badLine(origin, lineNumber, "no header line (a line with a SKU column)")
+        }
         return collector.finish()
     }
 }

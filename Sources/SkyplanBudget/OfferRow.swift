@@ -18,8 +18,9 @@ enum OfferField: Int, CaseIterable {
 
     /// `Instance Type` → `instancetype`.
     static func normalize(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-            .map(Character.init))
+        String(
+            name.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+                .map(Character.init))
     }
 
     /// Field by normalized name.

@@ -57,8 +57,10 @@ enum OfferRules {
         let tenancy = row[.tenancy].lowercased()
         switch row[.termType] {
         case "OnDemand":
-            return ("ec2.instance", LineBuilder.attributes(("instanceType", type), ("os", os), ("tenancy", tenancy)),
-                "Hrs", 1)
+            return (
+                "ec2.instance", LineBuilder.attributes(("instanceType", type), ("os", os), ("tenancy", tenancy)),
+                "Hrs", 1
+            )
         case "Reserved":
             let attributes = LineBuilder.attributes(
                 ("instanceType", type), ("lease", row[.leaseContractLength]), ("offeringClass", row[.offeringClass]),
@@ -101,8 +103,11 @@ enum OfferRules {
         case ("Oracle", "Standard Two"): engine = "oracle-se2"
         default: return nil
         }
-        return ("rds.instance",
-            LineBuilder.attributes(("deployment", deployment), ("engine", engine),
-                ("instanceClass", row[.instanceType].lowercased())), "Hrs", 1)
+        return (
+            "rds.instance",
+            LineBuilder.attributes(
+                ("deployment", deployment), ("engine", engine),
+                ("instanceClass", row[.instanceType].lowercased())), "Hrs", 1
+        )
     }
 }

@@ -9,7 +9,8 @@ public struct PriceRefresher: Sendable {
     public var maxAge: TimeInterval
 
     /// Creates a refresher over `source`.
-    public init(source: any PriceSource, cache: PriceRefreshCache = PriceRefreshCache(), maxAge: TimeInterval = 86_400) {
+    public init(source: any PriceSource, cache: PriceRefreshCache = PriceRefreshCache(), maxAge: TimeInterval = 86_400)
+    {
         self.source = source
         self.cache = cache
         self.maxAge = maxAge
@@ -31,7 +32,8 @@ public struct PriceRefresher: Sendable {
                 fetched = cached
             } else {
                 let items = try await source.products(serviceCode: query.serviceCode, filters: query.filters)
-                fetched = try PriceImporter().importPriceList(items, serviceCode: query.serviceCode, fetchedAt: stamp).book
+                fetched = try PriceImporter().importPriceList(items, serviceCode: query.serviceCode, fetchedAt: stamp)
+                    .book
                 await cache.store(fetched, for: query, at: now)
             }
             let version = refreshed.version

@@ -57,7 +57,8 @@ public struct PriceQuery: Hashable, Sendable, Codable, Comparable {
             else { return nil }
             service = "AmazonEC2"
             filters += [
-                PriceFilter("instanceType", type), PriceFilter("operatingSystem", system), PriceFilter("tenancy", lease),
+                PriceFilter("instanceType", type), PriceFilter("operatingSystem", system),
+                PriceFilter("tenancy", lease),
                 PriceFilter("preInstalledSw", "NA"), PriceFilter("capacitystatus", "Used"),
             ]
         case "rds.instance":

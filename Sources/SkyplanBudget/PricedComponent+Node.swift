@@ -36,7 +36,8 @@ extension PriceImporter {
             results.append(result)
         }
         if !results.isEmpty {
-            book.version = ([base.version] + results.map { "\($0.offerCode)-\($0.offerVersion)" }).joined(separator: "+")
+            book.version = ([base.version] + results.map { "\($0.offerCode)-\($0.offerVersion)" }).joined(
+                separator: "+")
         }
         return (book, results)
     }

@@ -32,7 +32,9 @@ public struct Scanner: Sendable {
     ].sorted()
 
     /// The collectors for `client`, filtered by service name (nil: all).
-    public static func collectors(client: AWSClient, services: Set<String>?, perItemConcurrency: Int = 8) -> [any Collector] {
+    public static func collectors(client: AWSClient, services: Set<String>?, perItemConcurrency: Int = 8)
+        -> [any Collector]
+    {
         let all: [any Collector] = [
             NetworkCollector(client: client), EC2Collector(client: client), LoadBalancerCollector(client: client),
             AutoScalingCollector(client: client), RDSCollector(client: client), ElastiCacheCollector(client: client),
@@ -63,27 +65,35 @@ public struct Scanner: Sendable {
                 do {
                     accountID = try await client.getCallerIdentity().account
                 } catch {
-                    early.append(ErrorClassifier.diagnostic(
-                        for: error, context: CollectorContext(accountID: "", region: client.configuration.region),
-                        service: "sts", operation: "GetCallerIdentity"))
+                    early.append(
+                        ErrorClassifier.diagnostic(
+                            for: error, context: CollectorContext(accountID: "", region: client.configuration.region),
+                            service: "sts", operation: "GetCallerIdentity"))
                     continue
                 }
             }
             let (regions, diagnostics) = await resolveRegions(request.regions, client: client, accountID: accountID)
             early += diagnostics
-            logger.debug("scan planned", metadata: ["aws.account": "\(accountID)", "aws.regions": "\(regions.joined(separator: ","))"])
-            jobs.append(ScanJob(
-                accountID: accountID, regions: regions,
-                collectors: Self.collectors(client: client, services: request.services, perItemConcurrency: configuration.perItemConcurrency)))
+            logger.debug(
+                "scan planned",
+                metadata: ["aws.account": "\(accountID)", "aws.regions": "\(regions.joined(separator: ","))"])
+            jobs.append(
+                ScanJob(
+                    accountID: accountID, regions: regions,
+                    collectors: Self.collectors(
+                        client: client, services: request.services, perItemConcurrency: configuration.perItemConcurrency
+                    )))
         }
         var inventory = await ScanEngine(configuration: configuration).run(jobs, progress: progress)
         if !early.isEmpty {
             inventory.diagnostics += early
             inventory = inventory.normalized()
         }
-        logger.debug("scan finished", metadata: [
-            "resources": "\(inventory.resources.count)", "diagnostics": "\(inventory.diagnostics.count)",
-        ])
+        logger.debug(
+            "scan finished",
+            metadata: [
+                "resources": "\(inventory.resources.count)", "diagnostics": "\(inventory.diagnostics.count)",
+            ])
         return inventory
     }
 
@@ -98,8 +108,10 @@ public struct Scanner: Sendable {
             return (enabled.isEmpty ? [client.configuration.region] : enabled.sorted(), [])
         } catch {
             let context = CollectorContext(accountID: accountID, region: client.configuration.region)
-            return ([client.configuration.region],
-                    [ErrorClassifier.diagnostic(for: error, context: context, service: "ec2", operation: "DescribeRegions")])
+            return (
+                [client.configuration.region],
+                [ErrorClassifier.diagnostic(for: error, context: context, service: "ec2", operation: "DescribeRegions")]
+            )
         }
     }
 }

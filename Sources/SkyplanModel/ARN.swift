@@ -22,7 +22,8 @@ public struct ARN: Hashable, Sendable, Codable, CustomStringConvertible, Compara
         guard text.count <= 2048 else { throw .malformed(text, "it is longer than 2048 characters") }
         let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6 else {
-            throw .malformed(text, "an ARN has six colon-separated parts: arn:partition:service:region:account:resource")
+            throw .malformed(
+                text, "an ARN has six colon-separated parts: arn:partition:service:region:account:resource")
         }
         guard parts[0] == "arn" else { throw .malformed(text, "it must start with \"arn:\"") }
         guard Partition(rawValue: parts[1]) != nil else {

@@ -28,7 +28,8 @@ public struct RoleARN: Hashable, Sendable, Codable, CustomStringConvertible {
         let name = arn.resourceID
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+=,.@_-")
         guard name.count <= 64, name.allSatisfy({ allowed.contains($0) }) else {
-            throw .malformed(trimmed, "the role name \"\(name)\" is not a valid IAM role name (1-64 of A-Z a-z 0-9 +=,.@_-)")
+            throw .malformed(
+                trimmed, "the role name \"\(name)\" is not a valid IAM role name (1-64 of A-Z a-z 0-9 +=,.@_-)")
         }
         self.arn = arn
     }

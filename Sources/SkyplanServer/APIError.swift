@@ -44,7 +44,8 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         APIError(status: .preconditionFailed, reason: "precondition_failed", message: message)
     }
     public static func tooManyRequests(retryAfter seconds: Int) -> APIError {
-        var error = APIError(status: .tooManyRequests, reason: "rate_limited", message: "Too many requests; retry later")
+        var error = APIError(
+            status: .tooManyRequests, reason: "rate_limited", message: "Too many requests; retry later")
         error.headers[.retryAfter] = String(seconds)
         return error
     }

@@ -49,7 +49,9 @@ public struct AWSRoleAssumer: RoleAssuming {
             if error.kind == .credentials {
                 kind = .operatorCredentials
             } else if error.isAccessDenied {
-                kind = error.message.localizedCaseInsensitiveContains("service control policy") ? .deniedBySCP : .accessDenied
+                kind =
+                    error.message.localizedCaseInsensitiveContains("service control policy")
+                    ? .deniedBySCP : .accessDenied
             } else {
                 kind = .unavailable
             }

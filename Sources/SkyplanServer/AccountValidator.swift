@@ -18,19 +18,23 @@ struct AccountValidator: Sendable {
             throw APIError.invalidProperty("roleArn: \(error.description)")
         }
         guard Region.isWellFormed(region) else {
-            throw APIError.invalidParameter("region \"\(region.prefix(40))\" is not an AWS region name such as us-east-1")
+            throw APIError.invalidParameter(
+                "region \"\(region.prefix(40))\" is not an AWS region name such as us-east-1")
         }
         let operatorAccount = (try? await assumer.operatorAccountID()) ?? "Skyplan's AWS account"
         let assumedAccount: String
         do {
             assumedAccount = try await assumer.assumedAccountID(role: role, externalID: externalID, region: region)
         } catch {
-            throw APIError.badRequest(Self.explain(error, role: role, externalID: externalID, region: region,
-                operatorAccount: operatorAccount))
+            throw APIError.badRequest(
+                Self.explain(
+                    error, role: role, externalID: externalID, region: region,
+                    operatorAccount: operatorAccount))
         }
         guard assumedAccount == role.accountID else {
             throw APIError.badRequest(
-                "the role \(role) was assumed but belongs to account \(assumedAccount), not \(role.accountID): check the ARN")
+                "the role \(role) was assumed but belongs to account \(assumedAccount), not \(role.accountID): check the ARN"
+            )
         }
         if !allowUnprotectedRoles {
             let unprotected: Bool

@@ -24,7 +24,9 @@ public struct AppServices: Sendable {
         do {
             return try loadedPricing.get()
         } catch {
-            throw APIError(status: .internalServerError, reason: "internal_server_error", message: "the price book cannot be read: \(error)")
+            throw APIError(
+                status: .internalServerError, reason: "internal_server_error",
+                message: "the price book cannot be read: \(error)")
         }
     }
 
@@ -65,7 +67,8 @@ public struct AppServices: Sendable {
         do {
             let cacheKey = "\(account.id.apiString)|\(account.roleARN)|\(regions.joined(separator: ","))"
             let inventory = try await recentInventories.inventory(key: cacheKey, now: now()) {
-                try await source.inventory(for: account, regions: regions) { event in progress.publish(event, key: key) }
+                try await source.inventory(for: account, regions: regions) { event in progress.publish(event, key: key)
+                }
             }
             if account.checkStatus != AccountCheckStatus.ok.rawValue {
                 var record = account

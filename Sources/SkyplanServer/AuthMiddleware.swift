@@ -9,7 +9,8 @@ import SkyplanStore
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = SkyplanRequestContext
     static let sessionCookie = "skyplan_session"
-    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+    /// `X-CSRF-Token` (a valid field name, so the fallback is never used).
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token") ?? .authorization
 
     let store: Store
     let now: @Sendable () -> Date

@@ -33,8 +33,10 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case .notFound: .notFound(error.body ?? "Not found")
         case .unauthorized: .unauthorized(error.body ?? "Authentication required")
         case .forbidden: .forbidden(error.body ?? "Insufficient privileges")
-        case .contentTooLarge: APIError(status: .contentTooLarge, reason: "invalid_property", message: "Request body too large")
-        case .methodNotAllowed: APIError(status: .methodNotAllowed, reason: "method_not_allowed", message: "Method not allowed")
+        case .contentTooLarge:
+            APIError(status: .contentTooLarge, reason: "invalid_property", message: "Request body too large")
+        case .methodNotAllowed:
+            APIError(status: .methodNotAllowed, reason: "method_not_allowed", message: "Method not allowed")
         default:
             if error.status.code >= 500 { .internalError } else { .badRequest(error.body ?? error.status.reasonPhrase) }
         }

@@ -34,7 +34,9 @@ actor LoginThrottle {
             record.lastFailure = now
             records[key] = record
         }
-        if records.count > 100_000 { records = records.filter { now.timeIntervalSince($0.value.lastFailure) < maxDelay } }
+        if records.count > 100_000 {
+            records = records.filter { now.timeIntervalSince($0.value.lastFailure) < maxDelay }
+        }
     }
 
     func recordSuccess(keys: [String]) {

@@ -32,7 +32,9 @@ public struct AWSOrganizationDirectory: OrganizationDirectory {
         let client = await roles.client(roleARN: managementRole.description, externalID: externalID)
             .with(region: managementRole.partition.defaultRegion)
         do {
-            return try await client.listAccounts().map { OrganizationMember(id: $0.id, name: $0.name, status: $0.status) }
+            return try await client.listAccounts().map {
+                OrganizationMember(id: $0.id, name: $0.name, status: $0.status)
+            }
         } catch let error as AWSError {
             if error.code == "AWSOrganizationsNotInUseException" {
                 throw APIError.badRequest("account \(managementRole.accountID) is not part of an AWS Organization")

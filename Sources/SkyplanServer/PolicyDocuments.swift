@@ -7,19 +7,25 @@ public enum PolicyDocuments {
     public static func trust(accountID: String, externalID: String) -> String {
         json([
             "Version": "2012-10-17",
-            "Statement": [[
-                "Effect": "Allow", "Principal": ["AWS": "arn:aws:iam::\(accountID):root"], "Action": "sts:AssumeRole",
-                "Condition": ["StringEquals": ["sts:ExternalId": externalID]],
-            ]],
+            "Statement": [
+                [
+                    "Effect": "Allow", "Principal": ["AWS": "arn:aws:iam::\(accountID):root"],
+                    "Action": "sts:AssumeRole",
+                    "Condition": ["StringEquals": ["sts:ExternalId": externalID]],
+                ]
+            ],
         ])
     }
 
     /// A template creating the role; with `policy` nil it attaches AWS's ReadOnlyAccess.
-    public static func cloudFormation(accountID: String, externalID: String, roleName: String, policy: String?) -> String {
+    public static func cloudFormation(accountID: String, externalID: String, roleName: String, policy: String?)
+        -> String
+    {
         var properties: [String: Any] = [
             "RoleName": roleName,
-            "AssumeRolePolicyDocument": (try? JSONSerialization.jsonObject(
-                with: Data(trust(accountID: accountID, externalID: externalID).utf8))) ?? [:],
+            "AssumeRolePolicyDocument":
+                (try? JSONSerialization.jsonObject(
+                    with: Data(trust(accountID: accountID, externalID: externalID).utf8))) ?? [:],
             "Description": "Read-only access for Skyplan (architecture diagrams)",
         ]
         if let policy, let document = try? JSONSerialization.jsonObject(with: Data(policy.utf8)) {
@@ -52,7 +58,9 @@ public enum PolicyDocuments {
     }
 
     static func json(_ object: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }

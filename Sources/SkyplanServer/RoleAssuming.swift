@@ -6,7 +6,8 @@ import SkyplanModel
 public protocol RoleAssuming: Sendable {
     /// Assumes `role` (with `externalID`, or none) in `region` and returns the account id of the
     /// assumed identity, from GetCallerIdentity with the assumed credentials.
-    func assumedAccountID(role: RoleARN, externalID: String?, region: String) async throws(RoleAssumptionError) -> String
+    func assumedAccountID(role: RoleARN, externalID: String?, region: String) async throws(RoleAssumptionError)
+        -> String
     /// Skyplan's own AWS account id: GetCallerIdentity of the operator's credentials.
     func operatorAccountID() async throws(RoleAssumptionError) -> String
 }

@@ -9,8 +9,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     {
         var response = try await next(request, context)
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
+        for (name, value) in [("X-Frame-Options", "DENY"), ("Referrer-Policy", "same-origin")] {
+            if let field = HTTPField.Name(name) { response.headers[field] = value }
+        }
         response.headers[.contentSecurityPolicy] =
             "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'"
         return response

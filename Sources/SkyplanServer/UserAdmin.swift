@@ -29,7 +29,8 @@ public struct UserAdmin: Sendable {
         let moment = now()
         let user = UserRecord(
             id: UUID(), email: normalized, name: name.trimmingCharacters(in: .whitespaces), role: role,
-            passwordHash: Bcrypt.hash(password, cost: bcryptCost), externalID: UUID(), currency: "USD", createdAt: moment,
+            passwordHash: Bcrypt.hash(password, cost: bcryptCost), externalID: UUID(), currency: "USD",
+            createdAt: moment,
             updatedAt: moment, accessedAt: nil)
         try await store.createUser(user)
         try await store.appendAudit(

@@ -119,7 +119,9 @@ enum AWSClientBenchmark {
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw AWSClientBenchmarkError("python exited \(process.terminationStatus)") }
+        guard process.terminationStatus == 0 else {
+            throw AWSClientBenchmarkError("python exited \(process.terminationStatus)")
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -23,8 +23,10 @@ enum BudgetBenchmark {
         let result = try PriceImporter().importCSV(at: url)
         let importSeconds = seconds(since: clock)
         print("import: \(result.rowsRead) rows read, \(result.rowsImported) imported, \(result.book.count) facts")
-        print(String(format: "import: %.2f s, %.0f MB/s; RSS before %d MB, peak during import %d MB",
-            importSeconds, Double(size) / 1_000_000 / importSeconds, rssBefore / 1024, memory("VmHWM") / 1024))
+        print(
+            String(
+                format: "import: %.2f s, %.0f MB/s; RSS before %d MB, peak during import %d MB",
+                importSeconds, Double(size) / 1_000_000 / importSeconds, rssBefore / 1024, memory("VmHWM") / 1024))
 
         if args.contains("--import-only") { return }
         let book = try PriceBook.bundled().merging(result.book)
@@ -33,12 +35,16 @@ enum BudgetBenchmark {
         clock = .now
         let budget = model.budget(for: components)
         let priceSeconds = seconds(since: clock)
-        print(String(format: "price %d components: %.3f s (%d lines, %d unpriced, total $%.2f/month)",
-            componentCount, priceSeconds, budget.lines.count, budget.unpricedLineCount, budget.total()))
+        print(
+            String(
+                format: "price %d components: %.3f s (%d lines, %d unpriced, total $%.2f/month)",
+                componentCount, priceSeconds, budget.lines.count, budget.unpricedLineCount, budget.total()))
         clock = .now
         let csv = try BudgetExporter(rates: ExchangeRates.bundled()).csv(budget)
-        print(String(format: "export CSV of %d components: %.3f s (%d KB)", componentCount, seconds(since: clock),
-            csv.utf8.count / 1024))
+        print(
+            String(
+                format: "export CSV of %d components: %.3f s (%d KB)", componentCount, seconds(since: clock),
+                csv.utf8.count / 1024))
     }
 
     static func value(of flag: String, in args: [String]) -> String? {
@@ -120,9 +126,11 @@ enum BudgetBenchmark {
                 "SKU\(rows / 5)", reserved ? "38NPMPTW36" : "JRTCKXETXF", "SKU\(rows).R\(rows % 5)",
                 reserved ? "Reserved" : "OnDemand", "$\(price) per On Demand \(os) \(type) Instance Hour, shared",
                 "2026-09-01", "0", "Inf", "Hrs", price, "USD", "", reserved ? lease : "", reserved ? purchase : "",
-                reserved ? "standard" : "", "Compute Instance", "AmazonEC2", "Region \(region)", "AWS Region", type, "Yes",
+                reserved ? "standard" : "", "Compute Instance", "AmazonEC2", "Region \(region)", "AWS Region", type,
+                "Yes",
                 "General purpose", "8", "Intel Xeon Platinum 8175", "3.1 GHz", "32 GiB", "EBS only", "Up to 10 Gigabit",
-                "64-bit", "", "", "", "", "", "", "", "Shared", "", os, "No License required", "", "", "", "", "", "", "",
+                "64-bit", "", "", "", "", "", "", "", "Shared", "", os, "No License required", "", "", "", "", "", "",
+                "",
                 "BoxUsage:\(type)", "RunInstances", "NA", status, "false", "Up to 4750 Mbps", "Variable", "Yes", "", "",
                 "", "Yes", "Yes", "Yes", "OnDemand", "4", "4", sw, "Intel AVX; Intel AVX2; Intel AVX512; Intel Turbo",
                 "", region, "", "Amazon Elastic Compute Cloud", "", "Yes",
@@ -147,15 +155,22 @@ enum BudgetBenchmark {
             (.ebs, ["volumeType": "gp3", "volumeSize": 200, "iops": 6000]),
             (.elb, ["elbType": "application"]), (.natGateway, ["dataGb": 500]),
             (.lambda, ["memory": 512, "mRequests": 20]), (.s3, ["dataGb": 1000]),
-            (.dynamoDB, ["capacityMode": "on-demand"]), (.rds, ["engine": "mysql", "instanceType": "db.t3",
-                "instanceSize": "large", "multiAZ": true, "storage": 100]),
+            (.dynamoDB, ["capacityMode": "on-demand"]),
+            (
+                .rds,
+                [
+                    "engine": "mysql", "instanceType": "db.t3",
+                    "instanceSize": "large", "multiAZ": true, "storage": 100,
+                ]
+            ),
             (.vpc, [:]), (.sqs, [:]), (.ec2, ["instanceType": "zz9", "instanceSize": "huge"]),
         ]
         return (0..<count).map { index in
             let (type, config) = types[index % types.count]
             return PricedComponent(
                 id: "c\(index)", type: type, region: index % 7 == 0 ? "eu-west-1" : "us-east-1", config: config,
-                container: ContainerPath(account: "11112222333\(index % 3)", region: "us-east-1",
+                container: ContainerPath(
+                    account: "11112222333\(index % 3)", region: "us-east-1",
                     vpc: "vpc-\(index % 20)", subnet: "subnet-\(index % 60)"))
         }
     }

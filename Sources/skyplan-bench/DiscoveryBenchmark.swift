@@ -20,7 +20,9 @@ enum DiscoveryBenchmark {
             let regions = (options["regions"] ?? "us-east-1").split(separator: ",").map(String.init)
             try await scan(endpoint: endpoint, regions: regions, options: options)
         } else {
-            print("usage: skyplan-bench discovery --endpoint URL --regions r1,r2 [--concurrency N] [--per-item N] [--rate R|0] [--pace region] [--role ARN --account ID] [--services a,b] [--out FILE] | --synthetic N")
+            print(
+                "usage: skyplan-bench discovery --endpoint URL --regions r1,r2 [--concurrency N] [--per-item N] [--rate R|0] [--pace region] [--role ARN --account ID] [--services a,b] [--out FILE] | --synthetic N"
+            )
         }
     }
 
@@ -35,7 +37,9 @@ enum DiscoveryBenchmark {
         let built = clock.now - start
         print(String(format: "after link: peak RSS %.1f MB", peakMemoryMB()))
         let encoded = (try? JSONEncoder().encode(inventory))?.count ?? 0
-        print("synthetic inventory: \(inventory.resources.count) resources, \(inventory.relationships.count) relationships")
+        print(
+            "synthetic inventory: \(inventory.resources.count) resources, \(inventory.relationships.count) relationships"
+        )
         print("build + link: \(built), JSON \(encoded / 1_000_000) MB")
         print(String(format: "peak RSS: %.1f MB (%.1f MB before)", peakMemoryMB(), before))
     }
@@ -66,33 +70,47 @@ enum SyntheticInventory {
         while resources.count < count {
             let region = regions[n % regions.count]
             let vpc = String(format: "vpc-%012x", n)
-            resources.append(Resource(arn: arn(region, "vpc", vpc), type: .vpc, resourceID: vpc, accountID: account,
-                                      region: region, tags: ["Name": "vpc-\(n)", "env": "prod"], config: ["cidr": "10.0.0.0/16"]))
+            resources.append(
+                Resource(
+                    arn: arn(region, "vpc", vpc), type: .vpc, resourceID: vpc, accountID: account,
+                    region: region, tags: ["Name": "vpc-\(n)", "env": "prod"], config: ["cidr": "10.0.0.0/16"]))
             for s in 0..<6 where resources.count < count {
                 let subnet = String(format: "subnet-%08x%04x", n, s)
                 let zone = "\(region)\(["a", "b", "c"][s % 3])"
-                resources.append(Resource(
-                    arn: arn(region, "subnet", subnet), type: .subnet, resourceID: subnet, accountID: account,
-                    region: region, tags: ["Name": "subnet-\(s)"], placement: Placement(vpcID: vpc, availabilityZones: [zone]),
-                    config: ["subnetType": .string(s < 2 ? "public" : "private"), "cidr": .string("10.0.\(s).0/24")]))
+                resources.append(
+                    Resource(
+                        arn: arn(region, "subnet", subnet), type: .subnet, resourceID: subnet, accountID: account,
+                        region: region, tags: ["Name": "subnet-\(s)"],
+                        placement: Placement(vpcID: vpc, availabilityZones: [zone]),
+                        config: [
+                            "subnetType": .string(s < 2 ? "public" : "private"), "cidr": .string("10.0.\(s).0/24"),
+                        ]))
                 for i in 0..<40 where resources.count < count {
                     let instance = String(format: "i-%08x%04x%04x", n, s, i)
                     let instanceARN = arn(region, "instance", instance)
-                    resources.append(Resource(
-                        arn: instanceARN, type: .ec2, resourceID: instance, accountID: account, region: region,
-                        tags: ["Name": "web-\(i)", "app": "shop", "env": "prod", "team": "platform"],
-                        placement: Placement(vpcID: vpc, subnetIDs: [subnet], availabilityZones: [zone],
-                                             securityGroupIDs: ["sg-\(n)"]),
-                        config: ["instanceType": "m5", "instanceSize": "large", "platform": "linux", "tenancy": "default"]))
+                    resources.append(
+                        Resource(
+                            arn: instanceARN, type: .ec2, resourceID: instance, accountID: account, region: region,
+                            tags: ["Name": "web-\(i)", "app": "shop", "env": "prod", "team": "platform"],
+                            placement: Placement(
+                                vpcID: vpc, subnetIDs: [subnet], availabilityZones: [zone],
+                                securityGroupIDs: ["sg-\(n)"]),
+                            config: [
+                                "instanceType": "m5", "instanceSize": "large", "platform": "linux",
+                                "tenancy": "default",
+                            ]))
                     guard resources.count < count else { break }
                     let volume = String(format: "vol-%08x%04x%04x", n, s, i)
-                    resources.append(Resource(
-                        arn: arn(region, "volume", volume), type: .ebs, resourceID: volume, accountID: account,
-                        region: region, tags: ["Name": "web-\(i)-root"], placement: Placement(availabilityZones: [zone]),
-                        config: ["volumeType": "gp3", "volumeSize": 100, "iops": 3000, "throughput": 125]))
-                    relationships.append(Relationship(
-                        from: arn(region, "volume", volume), to: instanceARN, kind: .attachment,
-                        evidence: "ec2:DescribeVolumes Attachments \(instance) /dev/xvda"))
+                    resources.append(
+                        Resource(
+                            arn: arn(region, "volume", volume), type: .ebs, resourceID: volume, accountID: account,
+                            region: region, tags: ["Name": "web-\(i)-root"],
+                            placement: Placement(availabilityZones: [zone]),
+                            config: ["volumeType": "gp3", "volumeSize": 100, "iops": 3000, "throughput": 125]))
+                    relationships.append(
+                        Relationship(
+                            from: arn(region, "volume", volume), to: instanceARN, kind: .attachment,
+                            evidence: "ec2:DescribeVolumes Attachments \(instance) /dev/xvda"))
                 }
             }
             n += 1
@@ -106,13 +124,16 @@ extension DiscoveryBenchmark {
     /// `--role ARN`, and prints what it found, the calls it made and the wall time.
     static func scan(endpoint: String, regions: [String], options: [String: String]) async throws {
         guard let url = URL(string: endpoint) else { throw CancellationError() }
-        let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: .init(
-            connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)))
+        let http = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: .init(
+                connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)))
         let counter = CountingTransport(inner: AsyncHTTPClientTransport(client: http))
         var configuration = AWSConfiguration(region: regions.first ?? "us-east-1", endpointURL: url)
         configuration.retry.maxAttempts = 10
         var client = AWSClient(
-            transport: counter, credentials: StaticCredentialProvider(accessKeyID: "testing", secretAccessKey: "testing"),
+            transport: counter,
+            credentials: StaticCredentialProvider(accessKeyID: "testing", secretAccessKey: "testing"),
             configuration: configuration)
         if let role = options["role"] {
             client = await AssumedRoleCache(stsClient: client).client(roleARN: role, externalID: nil)
@@ -120,15 +141,18 @@ extension DiscoveryBenchmark {
         let concurrency = options["concurrency"].flatMap(Int.init) ?? 32
         let services = options["services"].map { Set($0.split(separator: ",").map(String.init)) }
         let rate = options["rate"].flatMap(Double.init) ?? 19
-        let scanner = Scanner(client: client, configuration: ScanConfiguration(
-            concurrency: concurrency, perItemConcurrency: options["per-item"].flatMap(Int.init) ?? 8,
-            perOperationRate: rate > 0 ? rate : nil, perOperationBurst: options["burst"].flatMap(Double.init) ?? 5,
-            pacePerRegion: options["pace"] == "region"))
+        let scanner = Scanner(
+            client: client,
+            configuration: ScanConfiguration(
+                concurrency: concurrency, perItemConcurrency: options["per-item"].flatMap(Int.init) ?? 8,
+                perOperationRate: rate > 0 ? rate : nil, perOperationBurst: options["burst"].flatMap(Double.init) ?? 5,
+                pacePerRegion: options["pace"] == "region"))
         let account = options["account"] ?? "123456789012"
         let clock = ContinuousClock()
         let start = clock.now
         let verbose = options["verbose"] != nil
-        let inventory = await scanner.scan(ScanRequest(accountID: account, regions: regions, services: services)) { event in
+        let inventory = await scanner.scan(ScanRequest(accountID: account, regions: regions, services: services)) {
+            event in
             guard verbose, case .collected(_, let region, let service, let resources, _) = event.event else { return }
             print("  \(clock.now - start) \(service) \(region) \(resources)")
         }
@@ -136,14 +160,19 @@ extension DiscoveryBenchmark {
         try await http.shutdown()
         var byType: [String: Int] = [:]
         for resource in inventory.resources { byType[resource.type.rawValue, default: 0] += 1 }
-        for (type, count) in byType.sorted(by: { $0.key < $1.key }) { print("\(type.padding(toLength: 26, withPad: " ", startingAt: 0)) \(count)") }
+        for (type, count) in byType.sorted(by: { $0.key < $1.key }) {
+            print("\(type.padding(toLength: 26, withPad: " ", startingAt: 0)) \(count)")
+        }
         var kinds: [String: Int] = [:]
         for relationship in inventory.relationships { kinds[relationship.kind.rawValue, default: 0] += 1 }
-        print("relationships: " + kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print(
+            "relationships: " + kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        )
         for diagnostic in inventory.diagnostics.prefix(20) { print("diagnostic: \(diagnostic)") }
         let calls = await counter.count
-        print("resources: \(inventory.resources.count), relationships: \(inventory.relationships.count), "
-            + "diagnostics: \(inventory.diagnostics.count)")
+        print(
+            "resources: \(inventory.resources.count), relationships: \(inventory.relationships.count), "
+                + "diagnostics: \(inventory.diagnostics.count)")
         print("HTTP requests: \(calls), wall: \(elapsed)")
         if let out = options["out"] {
             let encoder = JSONEncoder()

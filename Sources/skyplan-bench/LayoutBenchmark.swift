@@ -22,13 +22,19 @@ enum LayoutBenchmark {
         for size in sizes {
             let ours = try child(["layout", "--one", String(size)])
             let fields = ours.split(separator: " ").map(String.init)
-            guard fields.count >= 5, let seconds = Double(fields[3]) else { print("\(size): failed: \(ours)"); continue }
+            guard fields.count >= 5, let seconds = Double(fields[3]) else {
+                print("\(size): failed: \(ours)"); continue
+            }
             let dot = try runDot(size: size, timeout: dotTimeout)
-            let speed = dot.seconds.map { String(format: "%.0f×", $0 / seconds) } ?? "> \(String(format: "%.0f", dotTimeout / seconds))×"
+            let speed =
+                dot.seconds.map { String(format: "%.0f×", $0 / seconds) }
+                ?? "> \(String(format: "%.0f", dotTimeout / seconds))×"
             let dotTime = dot.seconds.map { String(format: "%.2f s", $0) } ?? "> \(Int(dotTimeout)) s (stopped)"
             defer { fflush(nil) }
-            print("\(size)  \(fields[1])  \(fields[2])  \(String(format: "%.3f s", seconds))  \(fields[4]) MB  "
-                  + "\(dotTime)  \(dot.peakMB.map { (dot.seconds == nil ? "≥ " : "") + "\($0) MB" } ?? "-")  \(speed)")
+            print(
+                "\(size)  \(fields[1])  \(fields[2])  \(String(format: "%.3f s", seconds))  \(fields[4]) MB  "
+                    + "\(dotTime)  \(dot.peakMB.map { (dot.seconds == nil ? "≥ " : "") + "\($0) MB" } ?? "-")  \(speed)"
+            )
         }
     }
 
@@ -57,7 +63,9 @@ enum LayoutBenchmark {
         let render = clock.measure { svg = SVGRenderer.render(data, options: RenderOptions()) }
         var json = Data()
         let encode = clock.measure { json = data.encoded() }
-        print("generate \(generate)  layout \(layout)  svg \(render) (\(svg.utf8.count) bytes)  json \(encode) (\(json.count) bytes)")
+        print(
+            "generate \(generate)  layout \(layout)  svg \(render) (\(svg.utf8.count) bytes)  json \(encode) (\(json.count) bytes)"
+        )
     }
 
     static func peakRSSMB() -> Int {
@@ -86,7 +94,8 @@ enum LayoutBenchmark {
         var lines = ["digraph G {", "compound=true; node [shape=box];"]
         var bySubnet: [String: [Resource]] = [:]
         for resource in inventory.resources where !resource.type.isContainer {
-            bySubnet[resource.placement.subnetIDs.first ?? resource.placement.vpcID ?? resource.region, default: []].append(resource)
+            bySubnet[resource.placement.subnetIDs.first ?? resource.placement.vpcID ?? resource.region, default: []]
+                .append(resource)
         }
         for (index, key) in bySubnet.keys.sorted().enumerated() {
             lines.append("subgraph cluster_\(index) { label=\"\(key)\";")
@@ -95,7 +104,9 @@ enum LayoutBenchmark {
         }
         let ids = Dictionary(inventory.resources.map { ($0.arn, $0.resourceID) }, uniquingKeysWith: { a, _ in a })
         for relationship in inventory.relationships {
-            if let from = ids[relationship.from], let to = ids[relationship.to] { lines.append("\"\(from)\" -> \"\(to)\";") }
+            if let from = ids[relationship.from], let to = ids[relationship.to] {
+                lines.append("\"\(from)\" -> \"\(to)\";")
+            }
         }
         lines.append("}")
         return lines.joined(separator: "\n")
@@ -140,11 +151,13 @@ enum LayoutBenchmark {
     static func samples(_ directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for size in [60, 400] {
-            let data = Layout.blueprint(for: SkyplanDiagram.SyntheticInventory.make(components: size, seed: 7),
-                                        options: LayoutOptions(name: "Sample \(size)"))
+            let data = Layout.blueprint(
+                for: SkyplanDiagram.SyntheticInventory.make(components: size, seed: 7),
+                options: LayoutOptions(name: "Sample \(size)"))
             for projection in RenderOptions.Projection.allCases {
                 for theme in RenderOptions.Theme.allCases {
-                    let svg = SVGRenderer.render(data, options: RenderOptions(projection: projection, theme: theme, grid: true))
+                    let svg = SVGRenderer.render(
+                        data, options: RenderOptions(projection: projection, theme: theme, grid: true))
                     let path = "\(directory)/sample-\(size)-\(projection.rawValue)-\(theme.rawValue).svg"
                     try svg.write(toFile: path, atomically: true, encoding: .utf8)
                     let png = try RasterRenderer.png(svg: svg, options: RasterOptions(width: 1800))

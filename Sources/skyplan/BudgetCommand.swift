@@ -17,13 +17,16 @@ struct BudgetCommand: AsyncParsableCommand {
     @Option(help: "A price book written by `skyplan prices import` (default: the bundled one).") var priceBook: String?
 
     func validate() throws {
-        guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json") }
+        guard ["table", "csv", "json"].contains(format) else {
+            throw ValidationError("--format must be table, csv or json")
+        }
     }
 
     func run() async throws {
         let bytes = try CLIError.oneLineSync { try Data(contentsOf: URL(fileURLWithPath: blueprint)) }
         let data = try CLIError.oneLineSync { () throws -> BlueprintData in
-            if let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any], let inner = object["data"] {
+            if let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any], let inner = object["data"]
+            {
                 return try BlueprintData.decode(try JSONSerialization.data(withJSONObject: inner))
             }
             return try BlueprintData.decode(bytes)

@@ -21,7 +21,9 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens and migrates the store, with one-line errors.
     func openStore(logger: Logger) async throws -> Store {
-        let store = try await CLIError.oneLine { try await Store.open(try DatabaseURL(parsing: database), logger: logger) }
+        let store = try await CLIError.oneLine {
+            try await Store.open(try DatabaseURL(parsing: database), logger: logger)
+        }
         do {
             try await store.migrate()
         } catch {

@@ -42,10 +42,13 @@ struct PolicyCommand: AsyncParsableCommand {
     }
 
     struct Trust: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The role's trust policy (with the external ID condition).")
+        static let configuration = CommandConfiguration(
+            abstract: "The role's trust policy (with the external ID condition).")
         @OptionGroup var identity: Identity
         func run() async throws {
-            print(PolicyDocuments.trust(accountID: try await identity.resolvedAccountID(), externalID: identity.externalId))
+            print(
+                PolicyDocuments.trust(
+                    accountID: try await identity.resolvedAccountID(), externalID: identity.externalId))
         }
     }
 
@@ -64,7 +67,9 @@ struct PolicyCommand: AsyncParsableCommand {
     struct CloudFormation: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cloudformation",
-            abstract: "A CloudFormation template creating the role; --stackset prints the commands to deploy it to every account of an organization.")
+            abstract:
+                "A CloudFormation template creating the role; --stackset prints the commands to deploy it to every account of an organization."
+        )
         @OptionGroup var identity: Identity
         @OptionGroup var services: Services
         @Option(help: "The role's name.") var roleName = "skyplan"
@@ -74,9 +79,10 @@ struct PolicyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let account = try await identity.resolvedAccountID()
-            print(PolicyDocuments.cloudFormation(
-                accountID: account, externalID: identity.externalId, roleName: roleName,
-                policy: readOnlyAccess ? nil : MinimalPolicy.document(services: services.set)))
+            print(
+                PolicyDocuments.cloudFormation(
+                    accountID: account, externalID: identity.externalId, roleName: roleName,
+                    policy: readOnlyAccess ? nil : MinimalPolicy.document(services: services.set)))
             if stackset {
                 FileHandle.standardError.write(Data(PolicyDocuments.stackSetCommands(roleName: roleName).utf8))
             }

@@ -34,7 +34,9 @@ struct PricesCommand: AsyncParsableCommand {
                 try importer.importFiles(files.map { URL(fileURLWithPath: $0) }, into: baseBook)
             }
             for result in results {
-                print("\(result.offerCode) \(result.offerVersion): \(result.rowsImported) prices from \(result.rowsRead) rows")
+                print(
+                    "\(result.offerCode) \(result.offerVersion): \(result.rowsImported) prices from \(result.rowsRead) rows"
+                )
             }
             try Data(book.serialized().utf8).write(to: URL(fileURLWithPath: output))
             print(String(format: "wrote %@ (%@) in %.1f s", output, book.version, Date().timeIntervalSince(start)))

@@ -63,7 +63,8 @@ struct ScanCommand: AsyncParsableCommand {
             ScanRequest(accountID: accountID, regions: regions, services: serviceSet)
         ) { event in
             guard showProgress else { return }
-            FileHandle.standardError.write(Data("\rscanned \(event.completed)/\(event.total), \(event.resourcesFound) resources".utf8))
+            FileHandle.standardError.write(
+                Data("\rscanned \(event.completed)/\(event.total), \(event.resourcesFound) resources".utf8))
         }
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         for diagnostic in inventory.diagnostics {
@@ -85,7 +86,8 @@ struct ScanCommand: AsyncParsableCommand {
             options["height"] = height.map(String.init)
             do {
                 body = try DiagramExport.render(
-                    inventory, name: accountID.isEmpty ? "AWS" : accountID, format: format, options: options).body
+                    inventory, name: accountID.isEmpty ? "AWS" : accountID, format: format, options: options
+                ).body
             } catch {
                 throw CLIError("\(error)")
             }

@@ -9,7 +9,8 @@ struct Skyplan: AsyncParsableCommand {
         abstract: "Self-hosted AWS architecture diagrams with budgets and live status.",
         version: SkyplanVersion.current,
         subcommands: [
-            ServeCommand.self, ScanCommand.self, LiveCommand.self, BudgetCommand.self, PolicyCommand.self, PricesCommand.self, MigrateCommand.self, UserCommand.self, TeamCommand.self, APIKeyCommand.self,
+            ServeCommand.self, ScanCommand.self, LiveCommand.self, BudgetCommand.self, PolicyCommand.self,
+            PricesCommand.self, MigrateCommand.self, UserCommand.self, TeamCommand.self, APIKeyCommand.self,
         ]
     )
 }

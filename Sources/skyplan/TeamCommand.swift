@@ -40,7 +40,9 @@ struct TeamCommand: AsyncParsableCommand {
                 guard let teamID = UUID(uuidString: team), try await store.team(id: teamID) != nil else {
                     throw CLIError("no team \(team)")
                 }
-                guard let user = try await store.user(email: email.lowercased()) else { throw CLIError("no user \(email)") }
+                guard let user = try await store.user(email: email.lowercased()) else {
+                    throw CLIError("no user \(email)")
+                }
                 try await store.setMembership(teamID: teamID, userID: user.id, role: role)
                 return "\(user.email) is now \(role) of team \(team)"
             }

@@ -10,7 +10,9 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a user. The password is read from stdin, or generated and printed when stdin is a terminal or empty.")
+            abstract:
+                "Create a user. The password is read from stdin, or generated and printed when stdin is a terminal or empty."
+        )
 
         @Option(help: "Email address (the sign-in name).") var email: String
         @Option(help: "Display name.") var name: String
@@ -21,7 +23,9 @@ struct UserCommand: AsyncParsableCommand {
             guard UserRecord.Role(rawValue: role) != nil else {
                 throw ValidationError("--role must be owner, admin or user")
             }
-            guard email.contains("@"), email.count <= 320 else { throw ValidationError("--email is not an email address") }
+            guard email.contains("@"), email.count <= 320 else {
+                throw ValidationError("--email is not an email address")
+            }
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 255 else {
                 throw ValidationError("--name must be 1 to 255 characters")
             }

@@ -64,7 +64,8 @@ import Testing
         let signer = SigV4Signer(credentials: credentials, region: "us-east-1", service: "service")
         let signed = signer.sign(SignableRequest(method: "GET", host: "example.amazonaws.com"), date: Self.suiteDate)
         #expect(signed.headers["x-amz-security-token"] == credentials.sessionToken)
-        #expect(signed.headers["authorization"]?.contains("SignedHeaders=host;x-amz-date;x-amz-security-token,") == true)
+        #expect(
+            signed.headers["authorization"]?.contains("SignedHeaders=host;x-amz-date;x-amz-security-token,") == true)
         #expect(
             Self.signature(of: signed.headers["authorization"])
                 == "c8db8b9676d526f735dac5330f17623554c6cad1e2980d321903e9a3884c051b")

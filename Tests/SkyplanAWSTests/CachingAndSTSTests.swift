@@ -8,7 +8,11 @@ import Testing
 @Suite struct CachingAndSTSTests {
     final class Counter: Sendable {
         let value = Mutex(0)
-        func next() -> Int { value.withLock { $0 += 1; return $0 } }
+        func next() -> Int {
+            value.withLock {
+                $0 += 1; return $0
+            }
+        }
     }
 
     struct CountingProvider: CredentialProvider {
@@ -56,8 +60,10 @@ import Testing
 
     @Test func assumedRoleCacheReusesCredentialsPerRoleAndExternalID() async throws {
         let fake = FakeHTTPTransport { _, _ in
-            TestSupport.response(200, CredentialChainTests.assumeRoleAnswer.replacingOccurrences(
-                of: "2015-08-30T13:36:00Z", with: "2099-01-01T00:00:00Z"))
+            TestSupport.response(
+                200,
+                CredentialChainTests.assumeRoleAnswer.replacingOccurrences(
+                    of: "2015-08-30T13:36:00Z", with: "2099-01-01T00:00:00Z"))
         }
         let cache = AssumedRoleCache(stsClient: TestSupport.client(fake))
         let first = await cache.provider(roleARN: "arn:aws:iam::111122223333:role/r", externalID: "a")

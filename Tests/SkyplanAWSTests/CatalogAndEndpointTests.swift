@@ -28,7 +28,10 @@ import Testing
         #expect(actions.contains("s3:ListAllMyBuckets"))
         #expect(actions.contains("apigateway:GET"))
         #expect(!actions.contains { $0.hasPrefix("sts:") })
-        #expect(actions.allSatisfy { $0.contains(":Describe") || $0.contains(":List") || $0.contains(":Get") || $0 == "apigateway:GET" })
+        #expect(
+            actions.allSatisfy {
+                $0.contains(":Describe") || $0.contains(":List") || $0.contains(":Get") || $0 == "apigateway:GET"
+            })
         let ec2Only = MinimalPolicy.actions(services: ["ec2"])
         #expect(ec2Only.allSatisfy { $0.hasPrefix("ec2:") } && ec2Only.count == AWSOperation.EC2.all.count)
         #expect(MinimalPolicy.document() == MinimalPolicy.document())
@@ -73,7 +76,8 @@ import Testing
         let lb = AWSEndpoint.resolve(service: .elbv2, region: "eu-central-1", configuration: configuration)
         #expect(lb.url.absoluteString == "http://lb:1")
         let fips = AWSConfiguration(useFIPS: true)
-        #expect(AWSEndpoint.resolve(service: .ec2, region: "us-east-1", configuration: fips).url.host
-            == "ec2-fips.us-east-1.amazonaws.com")
+        #expect(
+            AWSEndpoint.resolve(service: .ec2, region: "us-east-1", configuration: fips).url.host
+                == "ec2-fips.us-east-1.amazonaws.com")
     }
 }

@@ -19,11 +19,15 @@ import Testing
         return url
     }
 
-    func chain(_ environment: [String: String], files: SharedConfigFiles = SharedConfigFiles(credentialsText: nil,
-        configText: nil), transport: FakeHTTPTransport) -> CachedCredentialProvider
-    {
+    func chain(
+        _ environment: [String: String],
+        files: SharedConfigFiles = SharedConfigFiles(
+            credentialsText: nil,
+            configText: nil), transport: FakeHTTPTransport
+    ) -> CachedCredentialProvider {
         var environment = environment
-        environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"]
+        environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"] =
+            environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"]
             ?? "http://127.0.0.1:9"
         let sts = TestSupport.client(transport)
         return DefaultCredentialChain.make(environment: environment, files: files, transport: transport, stsClient: sts)
@@ -31,9 +35,11 @@ import Testing
 
     @Test func environmentVariablesComeFirst() async throws {
         let fake = FakeHTTPTransport { _, _ in throw TransportError(.connection, "none") }
-        let files = SharedConfigFiles(credentialsText: "[default]\naws_access_key_id=AKIAFILE\naws_secret_access_key=f\n",
+        let files = SharedConfigFiles(
+            credentialsText: "[default]\naws_access_key_id=AKIAFILE\naws_secret_access_key=f\n",
             configText: nil)
-        let provider = chain(["AWS_ACCESS_KEY_ID": "AKIAENV", "AWS_SECRET_ACCESS_KEY": "s", "AWS_SESSION_TOKEN": "t"],
+        let provider = chain(
+            ["AWS_ACCESS_KEY_ID": "AKIAENV", "AWS_SECRET_ACCESS_KEY": "s", "AWS_SESSION_TOKEN": "t"],
             files: files, transport: fake)
         let credentials = try await provider.credentials()
         #expect(credentials.accessKeyID == "AKIAENV")
@@ -75,9 +81,11 @@ import Testing
     }
 
     @Test func sourceProfileCycleIsAnError() async throws {
-        let files = SharedConfigFiles(credentialsText: nil, configText:
-            "[profile a]\nrole_arn=arn:aws:iam::111122223333:role/a\nsource_profile=b\n"
-            + "[profile b]\nrole_arn=arn:aws:iam::111122223333:role/b\nsource_profile=a\n")
+        let files = SharedConfigFiles(
+            credentialsText: nil,
+            configText:
+                "[profile a]\nrole_arn=arn:aws:iam::111122223333:role/a\nsource_profile=b\n"
+                + "[profile b]\nrole_arn=arn:aws:iam::111122223333:role/b\nsource_profile=a\n")
         let fake = FakeHTTPTransport { _, _ in TestSupport.response(200, Self.assumeRoleAnswer) }
         let error = await TestSupport.awsError {
             _ = try await ProfileCredentialProvider(profile: "a", files: files, stsClient: TestSupport.client(fake))
@@ -87,9 +95,11 @@ import Testing
     }
 
     @Test func credentialProcessOutputIsUsed() async throws {
-        let files = SharedConfigFiles(credentialsText: nil, configText:
-            "[default]\ncredential_process = printf '{\"Version\":1,\"AccessKeyId\":\"AKIAPROC\",\"SecretAccessKey\":\"p\","
-            + "\"SessionToken\":\"pt\",\"Expiration\":\"2099-01-01T00:00:00Z\"}'\n")
+        let files = SharedConfigFiles(
+            credentialsText: nil,
+            configText:
+                "[default]\ncredential_process = printf '{\"Version\":1,\"AccessKeyId\":\"AKIAPROC\",\"SecretAccessKey\":\"p\","
+                + "\"SessionToken\":\"pt\",\"Expiration\":\"2099-01-01T00:00:00Z\"}'\n")
         let fake = FakeHTTPTransport { _, _ in throw TransportError(.connection, "none") }
         let credentials = try await chain([:], files: files, transport: fake).credentials()
         #expect(credentials.accessKeyID == "AKIAPROC")
@@ -116,12 +126,17 @@ import Testing
         let fake = FakeHTTPTransport { request, _ in
             #expect(request.url.absoluteString == "http://169.254.170.2/v2/credentials/abc")
             #expect(request.headers["authorization"] == "Bearer x")
-            return TestSupport.response(200, #"{"AccessKeyId":"ASIAECS","SecretAccessKey":"e","Token":"et","#
-                + #""Expiration":"2099-01-01T00:00:00Z"}"#)
+            return TestSupport.response(
+                200,
+                #"{"AccessKeyId":"ASIAECS","SecretAccessKey":"e","Token":"et","#
+                    + #""Expiration":"2099-01-01T00:00:00Z"}"#)
         }
         let credentials = try await chain(
-            ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/credentials/abc", "AWS_CONTAINER_AUTHORIZATION_TOKEN":
-                "Bearer x"], transport: fake
+            [
+                "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/credentials/abc",
+                "AWS_CONTAINER_AUTHORIZATION_TOKEN":
+                    "Bearer x",
+            ], transport: fake
         ).credentials()
         #expect(credentials.accessKeyID == "ASIAECS")
         #expect(credentials.sessionToken == "et")
@@ -129,7 +144,9 @@ import Testing
 
     @Test func instanceMetadataAsksForATokenFirst() async throws {
         let fake = FakeHTTPTransport { request, _ in
-            switch (request.method, request.url.absoluteString.replacingOccurrences(of: "http://169.254.169.254", with: "")) {
+            switch (
+                request.method, request.url.absoluteString.replacingOccurrences(of: "http://169.254.169.254", with: "")
+            ) {
             case ("PUT", "/latest/api/token"): return TestSupport.response(200, "imds-token")
             case ("GET", "/latest/meta-data/iam/security-credentials/"):
                 #expect(request.headers["x-aws-ec2-metadata-token"] == "imds-token")

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 @testable import SkyplanAWS
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Real calls to moto: one per wire protocol in signature-checking mode, and AssumeRole across accounts.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["SKYPLAN_MOTO_URL"] != nil))
@@ -15,7 +15,8 @@ struct MotoIntegrationTests {
     static func client(_ url: URL, _ credentials: any CredentialProvider, region: String = "us-east-1") -> AWSClient {
         AWSClient(
             credentials: credentials,
-            configuration: AWSConfiguration(region: region, endpointURL: url, retry: RetryConfiguration(maxAttempts: 2)))
+            configuration: AWSConfiguration(region: region, endpointURL: url, retry: RetryConfiguration(maxAttempts: 2))
+        )
     }
 
     @Test func assumeRoleSwitchesAccount() async throws {

@@ -58,5 +58,5 @@ final class MotoServer: @unchecked Sendable {
 }
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif

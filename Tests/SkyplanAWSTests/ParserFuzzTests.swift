@@ -42,7 +42,8 @@ import Testing
         case 2:
             let position = Int(rng.next() % UInt64(out.count + 1))
             let junk = Array("<>&\"{}[]:,\\\u{0}é".utf8)
-            out.insert(contentsOf: (0..<(1 + rng.next() % 6)).map { _ in junk[Int(rng.next() % UInt64(junk.count))] },
+            out.insert(
+                contentsOf: (0..<(1 + rng.next() % 6)).map { _ in junk[Int(rng.next() % UInt64(junk.count))] },
                 at: position)
         default: out = (0..<(rng.next() % 64)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
         }
@@ -84,7 +85,8 @@ import Testing
         var rng = SplitMix64(state: 99)
         let sample = Array(Self.xmlSamples[0].utf8)
         let bodies = (0..<200).map { _ in Data(Self.mutate(sample, &rng)) }
-        let fake = FakeHTTPTransport { _, count in .response(HTTPResponse(status: 200, body: bodies[(count - 1) % 200])) }
+        let fake = FakeHTTPTransport { _, count in .response(HTTPResponse(status: 200, body: bodies[(count - 1) % 200]))
+        }
         let client = TestSupport.client(fake, maxAttempts: 1)
         var decoded = 0
         for _ in 0..<200 {

@@ -7,7 +7,8 @@ import Testing
 /// Retries, throttling and timeouts, proven with the fake transport (no real sleeping).
 @Suite struct RetryTests {
     static let ok = "<DescribeVpcsResponse><vpcSet><item><vpcId>vpc-1</vpcId></item></vpcSet></DescribeVpcsResponse>"
-    static let throttle = "<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>slow down</Message>"
+    static let throttle =
+        "<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>slow down</Message>"
         + "</Error></Errors><RequestID>t-1</RequestID></Response>"
 
     @Test func retriesThrottlingThenSucceeds() async throws {
@@ -25,7 +26,8 @@ import Testing
     @Test func doesNotRetryAccessDeniedValidationOrNotFound() async throws {
         for (status, code) in [(403, "AccessDenied"), (400, "ValidationError"), (400, "InvalidVpcID.NotFound")] {
             let fake = FakeHTTPTransport { _, _ in
-                TestSupport.response(status, "<Response><Errors><Error><Code>\(code)</Code></Error></Errors></Response>")
+                TestSupport.response(
+                    status, "<Response><Errors><Error><Code>\(code)</Code></Error></Errors></Response>")
             }
             let error = await TestSupport.awsError { _ = try await TestSupport.client(fake).describeVpcs() }
             #expect(error?.code == code)
@@ -49,8 +51,12 @@ import Testing
     }
 
     @Test func retryQuotaBoundsRetriesAcrossCalls() async throws {
-        let fake = FakeHTTPTransport { _, _ in TestSupport.response(500, "<Response><Errors><Error><Code>InternalError"
-            + "</Code></Error></Errors></Response>") }
+        let fake = FakeHTTPTransport { _, _ in
+            TestSupport.response(
+                500,
+                "<Response><Errors><Error><Code>InternalError"
+                    + "</Code></Error></Errors></Response>")
+        }
         let client = TestSupport.client(fake, maxAttempts: 5, quota: 12)
         for _ in 0..<3 { _ = await TestSupport.awsError { _ = try await client.describeVpcs() } }
         // 12 tokens at 5 per retry: two retries in the whole client, then every call fails at once.
@@ -64,8 +70,12 @@ import Testing
             if count % 13 == 0 { throw TransportError(.connection, "reset") }
             if count % 17 == 0 { return .slow(.seconds(99), HTTPResponse(status: 200)) }
             if count % 4 == 0 { return TestSupport.response(400, Self.throttle) }
-            if count % 10 == 0 { return TestSupport.response(500, "<Response><Errors><Error><Code>InternalError</Code>"
-                + "</Error></Errors></Response>") }
+            if count % 10 == 0 {
+                return TestSupport.response(
+                    500,
+                    "<Response><Errors><Error><Code>InternalError</Code>"
+                        + "</Error></Errors></Response>")
+            }
             return TestSupport.response(200, Self.ok)
         }
         let client = TestSupport.client(fake, maxAttempts: 4)

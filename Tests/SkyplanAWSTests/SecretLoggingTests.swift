@@ -10,7 +10,8 @@ import Testing
         let box = LogBox()
         let fake = FakeHTTPTransport { _, count in
             count == 1
-                ? TestSupport.response(503, "<Response><Errors><Error><Code>Unavailable</Code></Error></Errors></Response>")
+                ? TestSupport.response(
+                    503, "<Response><Errors><Error><Code>Unavailable</Code></Error></Errors></Response>")
                 : TestSupport.response(200, "<DescribeVpcsResponse><vpcSet/></DescribeVpcsResponse>")
         }
         var client = TestSupport.client(fake)

@@ -8,7 +8,8 @@ import Synchronization
 /// Helpers shared by the SkyplanAWS tests.
 enum TestSupport {
     static let credentials = StaticCredentialProvider(
-        accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", sessionToken: "TOKENSECRET")
+        accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+        sessionToken: "TOKENSECRET")
 
     /// A client on `transport`, no real sleeping, deterministic jitter.
     static func client(

@@ -59,18 +59,30 @@ import Testing
     }
 
     @Test(arguments: [
-        (AWSProtocol.query, 403, "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>"
-            + "<Message>no</Message></Error><RequestId>r-1</RequestId></ErrorResponse>", [String: String](),
-            "AccessDenied", "r-1"),
-        (.ec2, 400, "<Response><Errors><Error><Code>InvalidVpcID.NotFound</Code><Message>no</Message></Error>"
-            + "</Errors><RequestID>r-2</RequestID></Response>", [:], "InvalidVpcID.NotFound", "r-2"),
-        (.json11, 400, #"{"__type":"com.amazonaws.ecs#ClusterNotFoundException","message":"no"}"#,
-            ["x-amzn-RequestId": "r-3"], "ClusterNotFoundException", "r-3"),
-        (.restJSON, 404, #"{"Message":"no"}"#,
+        (
+            AWSProtocol.query, 403,
+            "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>"
+                + "<Message>no</Message></Error><RequestId>r-1</RequestId></ErrorResponse>", [String: String](),
+            "AccessDenied", "r-1"
+        ),
+        (
+            .ec2, 400,
+            "<Response><Errors><Error><Code>InvalidVpcID.NotFound</Code><Message>no</Message></Error>"
+                + "</Errors><RequestID>r-2</RequestID></Response>", [:], "InvalidVpcID.NotFound", "r-2"
+        ),
+        (
+            .json11, 400, #"{"__type":"com.amazonaws.ecs#ClusterNotFoundException","message":"no"}"#,
+            ["x-amzn-RequestId": "r-3"], "ClusterNotFoundException", "r-3"
+        ),
+        (
+            .restJSON, 404, #"{"Message":"no"}"#,
             ["x-amzn-ErrorType": "ResourceNotFoundException:http://internal.amazon.com/", "x-amzn-RequestId": "r-4"],
-            "ResourceNotFoundException", "r-4"),
-        (.restXML, 404, "<Error><Code>NoSuchBucket</Code><Message>no</Message><RequestId>r-5</RequestId></Error>",
-            [:], "NoSuchBucket", "r-5"),
+            "ResourceNotFoundException", "r-4"
+        ),
+        (
+            .restXML, 404, "<Error><Code>NoSuchBucket</Code><Message>no</Message><RequestId>r-5</RequestId></Error>",
+            [:], "NoSuchBucket", "r-5"
+        ),
     ])
     func decodesErrorsPerProtocol(
         wire: AWSProtocol, status: Int, body: String, headers: [String: String], code: String, requestID: String
@@ -100,8 +112,10 @@ import Testing
 
     @Test func errorDescriptionNamesServiceOperationRegionAndCode() async throws {
         let fake = FakeHTTPTransport { _, _ in
-            TestSupport.response(403, "<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>denied"
-                + "</Message></Error></Errors><RequestID>req-9</RequestID></Response>")
+            TestSupport.response(
+                403,
+                "<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>denied"
+                    + "</Message></Error></Errors><RequestID>req-9</RequestID></Response>")
         }
         do {
             _ = try await TestSupport.client(fake).ec2Query(AWSOperation.EC2.describeVpcs)

@@ -6,21 +6,29 @@ import Testing
 /// Reserved and spot EC2 pricing, with a small book carrying the prices the bundled one lacks.
 @Suite struct BillingOptionsTests {
     static let m5 = "instanceType=m5.large;os=linux;tenancy=shared"
-    static let riAttributes = "instanceType=m5.large;lease=1yr;offeringClass=standard;os=linux;purchaseOption=partial upfront;tenancy=shared"
+    static let riAttributes =
+        "instanceType=m5.large;lease=1yr;offeringClass=standard;os=linux;purchaseOption=partial upfront;tenancy=shared"
 
     func book() throws -> PriceBook {
         var book = try PriceBook.bundled()
-        book.insert(PriceEntry(id: "ec2.instance.ri", region: "us-east-1", attributes: Self.riAttributes, unit: "Hrs",
-            usd: 0.028, source: "test", asOf: "2026-01-01"))
-        book.insert(PriceEntry(id: "ec2.instance.ri.upfront", region: "us-east-1", attributes: Self.riAttributes,
-            unit: "Quantity", usd: 246, source: "test", asOf: "2026-01-01"))
-        book.insert(PriceEntry(id: "ec2.instance.spot", region: "us-east-1", attributes: Self.m5, unit: "Hrs",
-            usd: 0.035, source: "test", asOf: "2026-01-01"))
+        book.insert(
+            PriceEntry(
+                id: "ec2.instance.ri", region: "us-east-1", attributes: Self.riAttributes, unit: "Hrs",
+                usd: 0.028, source: "test", asOf: "2026-01-01"))
+        book.insert(
+            PriceEntry(
+                id: "ec2.instance.ri.upfront", region: "us-east-1", attributes: Self.riAttributes,
+                unit: "Quantity", usd: 246, source: "test", asOf: "2026-01-01"))
+        book.insert(
+            PriceEntry(
+                id: "ec2.instance.spot", region: "us-east-1", attributes: Self.m5, unit: "Hrs",
+                usd: 0.035, source: "test", asOf: "2026-01-01"))
         return book
     }
 
     func ec2(_ billing: [String: JSONValue], type: String = "m5") -> PricedComponent {
-        PricedComponent(id: "i-1", type: .ec2, region: "us-east-1",
+        PricedComponent(
+            id: "i-1", type: .ec2, region: "us-east-1",
             config: ["instanceType": .string(type), "instanceSize": "large", "billingOptions": .object(billing)])
     }
 

@@ -11,10 +11,13 @@ import ZIPFoundation
 
     func budget() throws -> Budget {
         let components = [
-            PricedComponent(id: "i-1", type: .ec2, region: "us-east-1",
+            PricedComponent(
+                id: "i-1", type: .ec2, region: "us-east-1",
                 config: ["instanceType": "m5", "instanceSize": "large", "platform": "linux"], count: 2),
-            PricedComponent(id: "vol-1", type: .ebs, region: "us-east-1", config: ["volumeType": "gp3", "volumeSize": 100]),
-            PricedComponent(id: "i-2", type: .ec2, region: "us-east-1", config: ["instanceType": "zz9", "instanceSize": "huge"]),
+            PricedComponent(
+                id: "vol-1", type: .ebs, region: "us-east-1", config: ["volumeType": "gp3", "volumeSize": 100]),
+            PricedComponent(
+                id: "i-2", type: .ec2, region: "us-east-1", config: ["instanceType": "zz9", "instanceSize": "huge"]),
         ]
         return CostModel(book: try PriceBook.bundled()).budget(for: components)
     }
@@ -38,7 +41,9 @@ import ZIPFoundation
         let exporter = try exporter()
         let options = try exporter.options(currency: nil, period: period, rate: nil)
         let model = CostModel(book: try PriceBook.bundled())
-        let one = model.budget(for: [PricedComponent(id: "i", type: .ec2, region: "us-east-1", config: ["instanceType": "m5.large"])])
+        let one = model.budget(for: [
+            PricedComponent(id: "i", type: .ec2, region: "us-east-1", config: ["instanceType": "m5.large"])
+        ])
         let report = try exporter.report(one, options: options)
         #expect(abs(report.total - expected) < 1e-9)
     }
@@ -68,7 +73,8 @@ import ZIPFoundation
 
     @Test func replacementRateTableIsUsed() throws {
         let table = try ExchangeRates.parse("#base,USD\n#asOf,2030-01-01\ncurrency,perBase\nEUR,0.5\n")
-        let report = try BudgetExporter(rates: table).report(try budget(), options: BudgetExportOptions(currency: "EUR"))
+        let report = try BudgetExporter(rates: table).report(
+            try budget(), options: BudgetExportOptions(currency: "EUR"))
         #expect(abs(report.total - 148.16 * 0.5) < 1e-9)
     }
 
@@ -76,8 +82,11 @@ import ZIPFoundation
         let data = try exporter().xlsx(try budget())
         let archive = try Archive(data: data, accessMode: .read)
         let names = Set(archive.map(\.path))
-        #expect(names == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-            "xl/worksheets/sheet1.xml"])
+        #expect(
+            names == [
+                "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                "xl/worksheets/sheet1.xml",
+            ])
         let entry = try #require(archive["xl/worksheets/sheet1.xml"])
         var sheet = Data()
         _ = try archive.extract(entry) { sheet.append($0) }

@@ -20,10 +20,18 @@ import Testing
     static func randomComponent(_ index: Int, using rng: inout Seeded) -> PricedComponent {
         let region = ["us-east-1", "us-east-1", "eu-west-1"].randomElement(using: &rng) ?? "us-east-1"
         let choices: [(ComponentType, [String: JSONValue])] = [
-            (.ec2, ["instanceType": .string(["m5", "t3", "c6g", "zz9"].randomElement(using: &rng) ?? "m5"),
-                "instanceSize": .string(["large", "micro", "xlarge"].randomElement(using: &rng) ?? "large")]),
+            (
+                .ec2,
+                [
+                    "instanceType": .string(["m5", "t3", "c6g", "zz9"].randomElement(using: &rng) ?? "m5"),
+                    "instanceSize": .string(["large", "micro", "xlarge"].randomElement(using: &rng) ?? "large"),
+                ]
+            ),
             (.ebs, ["volumeType": "gp3", "volumeSize": .number(Double(Int.random(in: 1...2000, using: &rng)))]),
-            (.elb, ["elbType": .string(["application", "network", "classic"].randomElement(using: &rng) ?? "classic")]),
+            (
+                .elb,
+                ["elbType": .string(["application", "network", "classic"].randomElement(using: &rng) ?? "classic")]
+            ),
             (.natGateway, ["dataGb": .number(Double(Int.random(in: 0...5000, using: &rng)))]),
             (.lambda, ["mRequests": .number(Double(Int.random(in: 0...100, using: &rng)))]),
             (.s3, [:]), (.dynamoDB, [:]), (.sqs, [:]), (.vpc, [:]), ("mystery", [:]),
@@ -31,7 +39,8 @@ import Testing
         let (type, config) = choices.randomElement(using: &rng) ?? (.vpc, [:])
         return PricedComponent(
             id: "c\(index)", type: type, region: region, config: config, count: Int.random(in: 1...3, using: &rng),
-            container: ContainerPath(account: "11112222333\(index % 3)", region: region, vpc: "vpc-\(index % 4)",
+            container: ContainerPath(
+                account: "11112222333\(index % 3)", region: region, vpc: "vpc-\(index % 4)",
                 subnet: "subnet-\(index % 7)"))
     }
 

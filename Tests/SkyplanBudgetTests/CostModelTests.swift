@@ -11,7 +11,9 @@ import Testing
         model = CostModel(book: try PriceBook.bundled())
     }
 
-    func component(_ type: ComponentType, _ config: [String: JSONValue], region: String = "us-east-1") -> PricedComponent {
+    func component(_ type: ComponentType, _ config: [String: JSONValue], region: String = "us-east-1")
+        -> PricedComponent
+    {
         PricedComponent(id: "c-\(type.rawValue)", type: type, region: region, config: config)
     }
 
@@ -108,34 +110,52 @@ import Testing
     }
 
     @Test func lambdaConfiguredUsageArm() {
-        let lambda = component(.lambda, ["memory": 2048, "architecture": "arm64", "mRequests": 3, "computeDuration": 0.2])
+        let lambda = component(
+            .lambda, ["memory": 2048, "architecture": "arm64", "mRequests": 3, "computeDuration": 0.2])
         let gbSeconds = 3e6 * 0.2 * 2
         #expect(abs(monthly(lambda) - (0.6 + gbSeconds * 0.0000133334)) < 1e-9)
         #expect(model.lines(for: lambda).allSatisfy { !$0.isAssumption })
     }
 
     @Test func rdsMultiAZWithStorage() {
-        let rds = component(.rds, ["engine": "mysql", "instanceType": "db.t3", "instanceSize": "large", "multiAZ": true,
-            "storage": 100])
+        let rds = component(
+            .rds,
+            [
+                "engine": "mysql", "instanceType": "db.t3", "instanceSize": "large", "multiAZ": true,
+                "storage": 100,
+            ])
         // 730 × 0.272 + 100 × 0.23.
         #expect(abs(monthly(rds) - (198.56 + 23)) < 1e-9)
     }
 
     @Test func rdsGP3IopsAboveBaselineAndIo1MultiAZUnpriced() {
-        let gp3 = component(.rds, ["engine": "postgres", "instanceType": "db.t3.large", "storage": 100,
-            "storageType": "gp3", "iops": 5000])
+        let gp3 = component(
+            .rds,
+            [
+                "engine": "postgres", "instanceType": "db.t3.large", "storage": 100,
+                "storageType": "gp3", "iops": 5000,
+            ])
         // 730 × 0.145 + 100 × 0.115 + 2000 × 0.02.
         #expect(abs(monthly(gp3) - (105.85 + 11.5 + 40)) < 1e-9)
-        let io1 = component(.rds, ["engine": "mysql", "instanceType": "db.t3.large", "multiAZ": true,
-            "storageType": "io1", "storage": 100, "iops": 1000])
+        let io1 = component(
+            .rds,
+            [
+                "engine": "mysql", "instanceType": "db.t3.large", "multiAZ": true,
+                "storageType": "io1", "storage": 100, "iops": 1000,
+            ])
         #expect(model.budget(for: [io1]).unpricedLineCount == 2)  // no multi-AZ io1 prices in the book
     }
 
     @Test func dynamoDBProvisionedAndOnDemand() {
-        let provisioned = component(.dynamoDB, ["capacityMode": "provisioned", "readUnits": 10, "writeUnits": 5,
-            "datasetGb": 4])
+        let provisioned = component(
+            .dynamoDB,
+            [
+                "capacityMode": "provisioned", "readUnits": 10, "writeUnits": 5,
+                "datasetGb": 4,
+            ])
         #expect(abs(monthly(provisioned) - (10 * 730 * 0.00013 + 5 * 730 * 0.00065 + 1.0)) < 1e-9)
-        let onDemand = component(.dynamoDB, ["capacityMode": "on-demand", "readUnits": 2, "writeUnits": 1, "datasetGb": 0])
+        let onDemand = component(
+            .dynamoDB, ["capacityMode": "on-demand", "readUnits": 2, "writeUnits": 1, "datasetGb": 0])
         #expect(abs(monthly(onDemand) - (2 * 0.125 + 0.625)) < 1e-9)
     }
 
@@ -156,8 +176,12 @@ import Testing
     }
 
     @Test func s3RequestsAreInThousands() {
-        let bucket = component(.s3, ["volumeType": "Standard", "dataGb": "200", "putCopyPostRequests": "50",
-            "getAndOtherRequests": "100"])
+        let bucket = component(
+            .s3,
+            [
+                "volumeType": "Standard", "dataGb": "200", "putCopyPostRequests": "50",
+                "getAndOtherRequests": "100",
+            ])
         #expect(abs(monthly(bucket) - (200 * 0.023 + 50_000 * 0.000005 + 100_000 * 0.0000004)) < 1e-9)
     }
 

@@ -14,7 +14,8 @@ import Testing
         "OfferCode","AmazonEC2"
 
         """
-    static let header = #""SKU","OfferTermCode","RateCode","TermType","PriceDescription","EffectiveDate","StartingRange","EndingRange","Unit","PricePerUnit","Currency","RelatedTo","LeaseContractLength","PurchaseOption","OfferingClass","Product Family","serviceCode","Location","Location Type","Instance Type","Current Generation","Instance Family","vCPU","Memory","Storage","Volume Type","Tenancy","Operating System","License Model","usageType","operation","CapacityStatus","Pre Installed S/W","Region Code","Volume API Name""#
+    static let header =
+        #""SKU","OfferTermCode","RateCode","TermType","PriceDescription","EffectiveDate","StartingRange","EndingRange","Unit","PricePerUnit","Currency","RelatedTo","LeaseContractLength","PurchaseOption","OfferingClass","Product Family","serviceCode","Location","Location Type","Instance Type","Current Generation","Instance Family","vCPU","Memory","Storage","Volume Type","Tenancy","Operating System","License Model","usageType","operation","CapacityStatus","Pre Installed S/W","Region Code","Volume API Name""#
     static let rows = [
         #""SKU1","JRTCKXETXF","SKU1.JRTCKXETXF.6YS6EN2CT7","OnDemand","$0.096 per On Demand Linux m5.large Instance Hour","2026-09-01","0","Inf","Hrs","0.0960000000","USD","","","","","Compute Instance","AmazonEC2","US East (N. Virginia)","AWS Region","m5.large","Yes","General purpose","2","8 GiB","EBS only","","Shared","Linux","No License required","BoxUsage:m5.large","RunInstances","Used","NA","us-east-1","""#,
         #""SKU2","JRTCKXETXF","SKU2.JRTCKXETXF.6YS6EN2CT7","OnDemand","$0.192 per On Demand Windows m5.large Instance Hour","2026-09-01","0","Inf","Hrs","0.1920000000","USD","","","","","Compute Instance","AmazonEC2","US East (N. Virginia)","AWS Region","m5.large","Yes","General purpose","2","8 GiB","EBS only","","Shared","Windows","License Included","BoxUsage:m5.large","RunInstances:0002","Used","NA","us-east-1","""#,
@@ -26,13 +27,15 @@ import Testing
     ]
 
     func write(_ text: String, name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("skyplan-import-\(UUID().uuidString)-\(name)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "skyplan-import-\(UUID().uuidString)-\(name)")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url
     }
 
     @Test func csvOfferIsReadByHeaderNameSkippingMetadataAndUnusedRows() throws {
-        let url = try write(Self.metadata + Self.header + "\n" + Self.rows.joined(separator: "\r\n") + "\r\n", name: "ec2.csv")
+        let url = try write(
+            Self.metadata + Self.header + "\n" + Self.rows.joined(separator: "\r\n") + "\r\n", name: "ec2.csv")
         defer { try? FileManager.default.removeItem(at: url) }
         let result = try PriceImporter(chunkSize: 97).importFile(at: url)  // tiny chunks: lines cross chunk edges
         #expect(result.offerCode == "AmazonEC2")
@@ -40,13 +43,17 @@ import Testing
         #expect(result.rowsRead == 7)
         #expect(result.rowsImported == 5)  // capacity-reservation and SQL Web rows skipped
         let book = result.book
-        let linux = try #require(book.price(id: "ec2.instance", region: "us-east-1",
-            attributes: ["instanceType": "m5.large", "os": "linux", "tenancy": "shared"]))
+        let linux = try #require(
+            book.price(
+                id: "ec2.instance", region: "us-east-1",
+                attributes: ["instanceType": "m5.large", "os": "linux", "tenancy": "shared"]))
         #expect(linux.usd == 0.096)
         #expect(linux.source == "offer:AmazonEC2 20261001120000")
         #expect(linux.asOf == "2026-10-01")
-        #expect(book.price(id: "ec2.instance", region: "us-east-1",
-            attributes: ["instanceType": "m5.large", "os": "windows", "tenancy": "shared"])?.usd == 0.192)
+        #expect(
+            book.price(
+                id: "ec2.instance", region: "us-east-1",
+                attributes: ["instanceType": "m5.large", "os": "windows", "tenancy": "shared"])?.usd == 0.192)
         #expect(book.price(id: "ebs.gp3.storage", region: "eu-west-1")?.usd == 0.088)
         #expect(book.entries.filter { $0.id.hasPrefix("ec2.instance.ri") }.count == 2)
     }
@@ -72,7 +79,9 @@ import Testing
         let billing: [String: JSONValue] = [
             "type": "ri", "leaseContractLength": 12, "purchaseOption": "Partial Upfront", "offeringClass": "standard",
         ]
-        let config: [String: JSONValue] = ["instanceType": "m5", "instanceSize": "large", "billingOptions": .object(billing)]
+        let config: [String: JSONValue] = [
+            "instanceType": "m5", "instanceSize": "large", "billingOptions": .object(billing),
+        ]
         let ec2 = PricedComponent(id: "i", type: .ec2, region: "us-east-1", config: config)
         let budget = CostModel(book: book).budget(for: [ec2])
         #expect(budget.unpricedLineCount == 0)
@@ -156,7 +165,8 @@ import Testing
         let tiers = result.book.tiers(id: "lambda.duration.x86", region: "us-east-1")
         #expect(tiers.map(\.begin) == [0, 6e9, 15e9])
         #expect(tiers.map(\.end) == [6e9, 15e9, nil])
-        let quote = try #require(result.book.quote(PriceKey(id: "lambda.duration.x86", region: "us-east-1"), quantity: 16e9))
+        let quote = try #require(
+            result.book.quote(PriceKey(id: "lambda.duration.x86", region: "us-east-1"), quantity: 16e9))
         let expected: Double = 6e9 * 0.0000166667 + 9e9 * 0.000015 + 1e9 * 0.0000133334
         #expect(abs(quote.usd - expected) < 1e-6)
         #expect(result.book.price(id: "lambda.requests", region: "us-east-1")?.asOf == "2026-10-01")

@@ -44,8 +44,10 @@ struct BlueprintDataTests {
     @Test(arguments: [
         ("{\"nodes\": [", "not valid JSON"),
         ("[1,2]", "data: expected an object"),
-        ("{\"nodes\":[{\"id\":\"a\",\"type\":\"ec2\",\"mapPos\":[0,0]},{\"id\":\"b\",\"type\":\"ec3\",\"mapPos\":[0,0]}]}",
-         "nodes[1].type: unknown component type \"ec3\""),
+        (
+            "{\"nodes\":[{\"id\":\"a\",\"type\":\"ec2\",\"mapPos\":[0,0]},{\"id\":\"b\",\"type\":\"ec3\",\"mapPos\":[0,0]}]}",
+            "nodes[1].type: unknown component type \"ec3\""
+        ),
         ("{\"nodes\":[{\"id\":\"a\",\"type\":\"ec2\",\"mapPos\":[0]}]}", "nodes[0].mapPos: expected [x, y]"),
         ("{\"nodes\":[{\"id\":\"a\",\"type\":\"ec2\"}]}", "nodes[0].mapPos: is required"),
         ("{\"projection\":\"3d\"}", "projection: must be"),
@@ -62,14 +64,17 @@ struct BlueprintDataTests {
     }
 
     @Test func layoutOutputIsValidCloudcraftData() throws {
-        let data = Layout.blueprint(for: SyntheticInventory.make(components: 150, seed: 2),
-                                    options: LayoutOptions(name: "scan", liveAccountID: "8bfc6773-7fa2-49b3-8016-5e0e9a2e2aff"))
+        let data = Layout.blueprint(
+            for: SyntheticInventory.make(components: 150, seed: 2),
+            options: LayoutOptions(name: "scan", liveAccountID: "8bfc6773-7fa2-49b3-8016-5e0e9a2e2aff"))
         let bytes = data.encoded()
         let decoded = try BlueprintData.decode(bytes)
         #expect(decoded == data)
         let object = try Self.canonical(bytes)
-        for key in ["name", "version", "grid", "projection", "theme", "nodes", "edges", "groups", "surfaces", "text",
-                    "icons", "images", "connectors", "disabledLayers", "shareDocs", "liveAccount", "liveOptions"] {
+        for key in [
+            "name", "version", "grid", "projection", "theme", "nodes", "edges", "groups", "surfaces", "text",
+            "icons", "images", "connectors", "disabledLayers", "shareDocs", "liveAccount", "liveOptions",
+        ] {
             #expect(object[key] != nil, "missing \(key)")
         }
         #expect(try BlueprintData.decode(data.encodedEnvelope()) == data)

@@ -14,14 +14,19 @@ struct FilterTests {
         placement: Placement(vpcID: "vpc-2", subnetIDs: ["subnet-2"]))
     static let bucket = Resource(
         arn: "arn:aws:s3:::assets", type: .s3, resourceID: "assets", accountID: "111122223333", region: "us-east-1")
-    static let vpc = Resource(arn: "arn:aws:ec2:us-east-1:111122223333:vpc/vpc-1", type: .vpc, resourceID: "vpc-1",
-                              accountID: "111122223333", region: "us-east-1", name: "prod")
-    static let live = ["arn:aws:ec2:us-east-1:111122223333:instance/i-0abc": ["state": "running", "privateIp": "10.0.1.5"]]
-    static let context = FilterContext(inventory: Inventory(resources: [web, volume, bucket, vpc]), liveAttributes: live)
+    static let vpc = Resource(
+        arn: "arn:aws:ec2:us-east-1:111122223333:vpc/vpc-1", type: .vpc, resourceID: "vpc-1",
+        accountID: "111122223333", region: "us-east-1", name: "prod")
+    static let live = [
+        "arn:aws:ec2:us-east-1:111122223333:instance/i-0abc": ["state": "running", "privateIp": "10.0.1.5"]
+    ]
+    static let context = FilterContext(
+        inventory: Inventory(resources: [web, volume, bucket, vpc]), liveAttributes: live)
 
     func selected(_ text: String) throws -> [String] {
         let expression = try Filter.parse(text)
-        return [Self.web, Self.volume, Self.bucket].filter { expression.matches($0, in: Self.context) }.map(\.resourceID)
+        return [Self.web, Self.volume, Self.bucket].filter { expression.matches($0, in: Self.context) }.map(
+            \.resourceID)
     }
 
     @Test func matchesTheDocumentedExample() throws {
@@ -83,7 +88,8 @@ struct FilterTests {
         #expect(!onlyQueues.nodes.isEmpty)
         #expect(onlyQueues.nodes.allSatisfy { $0.type == .sqs })
         #expect(onlyQueues.groups.allSatisfy { $0.type == .region })
-        let noInstances = Layout.blueprint(for: inventory, options: LayoutOptions(excludedTypes: [.ec2, .securityGroup]))
+        let noInstances = Layout.blueprint(
+            for: inventory, options: LayoutOptions(excludedTypes: [.ec2, .securityGroup]))
         #expect(!noInstances.nodes.contains { $0.type == .ec2 })
         #expect(!noInstances.groups.contains { $0.type == .securityGroup })
         #expect(noInstances.liveOptions.excludedTypes == ["ec2", "sg"])

@@ -12,10 +12,14 @@ struct LayoutInvariantTests {
         var parent: [String: String] = [:]
         for group in data.groups { for member in group.nodes { parent[member] = group.id } }
         for surface in data.surfaces {
-            for member in surface.extra["nodes"]?.arrayValue ?? [] { if let id = member.stringValue { parent[id] = surface.id } }
+            for member in surface.extra["nodes"]?.arrayValue ?? [] {
+                if let id = member.stringValue { parent[id] = surface.id }
+            }
         }
         var result = data.nodes.map { Item(id: $0.id, rect: $0.rect, parent: parent[$0.id]) }
-        result += data.groups.compactMap { group in group.rect.map { Item(id: group.id, rect: $0, parent: parent[group.id]) } }
+        result += data.groups.compactMap { group in
+            group.rect.map { Item(id: group.id, rect: $0, parent: parent[group.id]) }
+        }
         result += data.surfaces.map { Item(id: $0.id, rect: $0.rect, parent: parent[$0.id]) }
         return result
     }
@@ -39,7 +43,9 @@ struct LayoutInvariantTests {
         let siblings = Dictionary(grouping: Self.items(data), by: { $0.parent ?? "" })
         var overlaps = 0
         for (_, items) in siblings {
-            for i in items.indices { for j in items.indices where j > i && items[i].rect.overlaps(items[j].rect) { overlaps += 1 } }
+            for i in items.indices {
+                for j in items.indices where j > i && items[i].rect.overlaps(items[j].rect) { overlaps += 1 }
+            }
         }
         #expect(overlaps == 0)
     }
@@ -49,7 +55,8 @@ struct LayoutInvariantTests {
         let inventory = RandomInventory.make(seed: seed)
         let first = Layout.blueprint(for: inventory).encoded()
         for round in 0..<3 {
-            let again = Layout.blueprint(for: RandomInventory.shuffled(inventory, seed: seed * 10 + UInt64(round))).encoded()
+            let again = Layout.blueprint(for: RandomInventory.shuffled(inventory, seed: seed * 10 + UInt64(round)))
+                .encoded()
             #expect(again == first)
         }
     }
@@ -64,7 +71,8 @@ struct LayoutInvariantTests {
             extra.name = "new-instance"
             grown.resources.append(extra)
         }
-        let before = Self.relativePositions(Layout.blueprint(for: inventory, options: LayoutOptions(aggregateAbove: 1000)))
+        let before = Self.relativePositions(
+            Layout.blueprint(for: inventory, options: LayoutOptions(aggregateAbove: 1000)))
         let after = Self.relativePositions(Layout.blueprint(for: grown, options: LayoutOptions(aggregateAbove: 1000)))
         let moved = before.filter { after[$0.key] != $0.value }.count
         #expect(after.count == before.count + 1)

@@ -13,7 +13,8 @@ struct DiscoveryIntegrationTests {
     static let types: [String: ComponentType] = [
         "vpc": .vpc, "subnet": .subnet, "internet_gateway": .internetGateway, "nat_gateway": .natGateway,
         "vpc_peering": .vpcPeering, "route_table": .routeTable, "security_group": .securityGroup,
-        "target_group": .targetGroup, "load_balancer": .elb, "autoscaling_group": .autoScalingGroup, "ec2_instance": .ec2,
+        "target_group": .targetGroup, "load_balancer": .elb, "autoscaling_group": .autoScalingGroup,
+        "ec2_instance": .ec2,
         "ebs_volume": .ebs, "rds_instance": .rds, "elasticache_cluster": .elastiCache, "sqs_queue": .sqs,
         "sns_topic": .sns, "lambda_function": .lambda, "s3_bucket": .s3, "dynamodb_table": .dynamoDB,
         "apigateway_rest_api": .apiGateway, "ecs_cluster": .ecsCluster, "ecs_service": .ecsService,
@@ -23,8 +24,10 @@ struct DiscoveryIntegrationTests {
     @Test func demoEnvironmentIsFoundCompletelyWithItsRelationshipsAndNothingInvented() async throws {
         let demo = try MotoEnvironment.demo()
         let summary = try MotoEnvironment.seed(demo.text)
-        let production = try #require(summary[demo.production] as? [String: Any])["resources"] as? [String: [String: Any]] ?? [:]
-        let staging = try #require(summary[demo.staging] as? [String: Any])["resources"] as? [String: [String: Any]] ?? [:]
+        let production =
+            try #require(summary[demo.production] as? [String: Any])["resources"] as? [String: [String: Any]] ?? [:]
+        let staging =
+            try #require(summary[demo.staging] as? [String: Any])["resources"] as? [String: [String: Any]] ?? [:]
         let clientP = try await MotoEnvironment.client(account: demo.production)
         let clientS = try await MotoEnvironment.client(account: demo.staging)
         let regions = ["eu-west-1", "us-east-1"]
@@ -32,11 +35,13 @@ struct DiscoveryIntegrationTests {
             (clientP, ScanRequest(accountID: demo.production, regions: regions)),
             (clientS, ScanRequest(accountID: demo.staging, regions: regions)),
         ])
-        #expect(inventory.diagnostics.isEmpty,
-                "\(inventory.diagnostics)")
+        #expect(
+            inventory.diagnostics.isEmpty,
+            "\(inventory.diagnostics)")
         let found = inventory.index()
-        let byID = Dictionary(inventory.resources.map { ("\($0.accountID)/\($0.type.rawValue)/\($0.resourceID)", $0) },
-                              uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(
+            inventory.resources.map { ("\($0.accountID)/\($0.type.rawValue)/\($0.resourceID)", $0) },
+            uniquingKeysWith: { first, _ in first })
         var seededARNs = Set<String>()
         for (account, resources) in [(demo.production, production), (demo.staging, staging)] {
             for (name, entry) in resources {
@@ -48,14 +53,17 @@ struct DiscoveryIntegrationTests {
                 if let resource {
                     seededARNs.insert(resource.arn)
                     let region = entry["region"] as? String
-                    #expect(resource.region == region || (region == "global" && resource.region == Resource.globalRegion))
+                    #expect(
+                        resource.region == region || (region == "global" && resource.region == Resource.globalRegion))
                 }
                 if rawType == "subnet", let tier = entry["tier"] as? String {
                     #expect(resource?.config["subnetType"]?.stringValue == tier, "subnet \(name)")
                 }
             }
         }
-        func arn(_ resources: [String: [String: Any]], _ name: String) -> String { resources[name]?["arn"] as? String ?? name }
+        func arn(_ resources: [String: [String: Any]], _ name: String) -> String {
+            resources[name]?["arn"] as? String ?? name
+        }
         let relations = Set(inventory.relationships.map { "\($0.from) \($0.kind.rawValue) \($0.to)" })
         let cdn = inventory.resources.first { $0.type == .cloudFront && $0.accountID == demo.production }?.arn ?? "cdn"
         let expected: [(String, Relationship.Kind, String)] = [
@@ -68,7 +76,8 @@ struct DiscoveryIntegrationTests {
             (arn(production, "assets"), .notification, arn(production, "thumbnailer")),
             (arn(production, "shop-api"), .integration, arn(production, "api-handler")),
             (cdn, .origin, arn(production, "web-alb")), (cdn, .origin, arn(production, "assets")),
-            (arn(production, "shop-zone"), .alias, cdn), (arn(production, "shop-zone"), .alias, arn(production, "web-alb")),
+            (arn(production, "shop-zone"), .alias, cdn),
+            (arn(production, "shop-zone"), .alias, arn(production, "web-alb")),
             (arn(production, "prod-cluster"), .contains, arn(production, "web-svc")),
             (arn(production, "public-rt"), .routes, arn(production, "prod-igw")),
             (arn(production, "private-rt"), .routes, arn(production, "nat-a")),
@@ -80,7 +89,9 @@ struct DiscoveryIntegrationTests {
             (arn(staging, "web-1-data"), .attachment, arn(staging, "web-1")),
         ]
         let asg = production["web-asg"] ?? [:]
-        let members = (asg["instances"] as? [String] ?? []).map { "arn:aws:ec2:us-east-1:\(demo.production):instance/\($0)" }
+        let members = (asg["instances"] as? [String] ?? []).map {
+            "arn:aws:ec2:us-east-1:\(demo.production):instance/\($0)"
+        }
         #expect(members.count == 2)
         for member in members {
             #expect(relations.contains("\(arn(production, "web-asg")) contains \(member)"))
@@ -98,10 +109,12 @@ struct DiscoveryIntegrationTests {
         #expect(found[arn(production, "order-worker")]?.config["memory"] == 256)
         #expect(found[arn(production, "prod-cache")]?.config["engine"] == "redis")
         // Nothing invented: whatever is not seeded is one of the things AWS (moto) makes by itself.
-        let defaultVPCs = Set(inventory.resources.filter { $0.type == .vpc && $0.config["isDefault"] == true }.map(\.resourceID))
+        let defaultVPCs = Set(
+            inventory.resources.filter { $0.type == .vpc && $0.config["isDefault"] == true }.map(\.resourceID))
         let attached = Set(inventory.relationships.filter { $0.kind == .attachment }.flatMap { [$0.from, $0.to] })
         for resource in inventory.resources where !seededARNs.contains(resource.arn) {
-            let implicit = resource.type == .networkInterface || defaultVPCs.contains(resource.placement.vpcID ?? "")
+            let implicit =
+                resource.type == .networkInterface || defaultVPCs.contains(resource.placement.vpcID ?? "")
                 || resource.config["main"] == true || resource.config["groupName"] == "default"
                 || (resource.type == .ec2 || resource.type == .ebs) && attached.contains(resource.arn)
                 || resource.type == .ec2 && resource.tags["aws:autoscaling:groupName"] != nil
@@ -130,7 +143,9 @@ struct DiscoveryIntegrationTests {
             ScanRequest(accountID: account, regions: ["eu-west-1"], services: ["vpc", "rds", "sqs"]))
         let arns = Set(inventory.resources.map(\.arn))
         #expect(!arns.contains(resources["db1"]?["arn"] as? String ?? ""))
-        for name in ["v", "a", "b", "q"] { #expect(arns.contains(resources[name]?["arn"] as? String ?? "?"), "\(name)") }
+        for name in ["v", "a", "b", "q"] {
+            #expect(arns.contains(resources[name]?["arn"] as? String ?? "?"), "\(name)")
+        }
         let denied = inventory.diagnostics.filter { $0.service == "rds" }
         #expect(!denied.isEmpty && denied.allSatisfy { $0.cause == .notPermitted && $0.code == "AccessDenied" })
         #expect(inventory.diagnostics.allSatisfy { $0.service == "rds" })

@@ -6,30 +6,40 @@ import Testing
 
 @Suite struct InferenceTests {
     @Test func lambdaReferencesLoseTheirQualifier() {
-        #expect(ARNs.lambdaFunction("arn:aws:lambda:us-east-1:111122223333:function:f:live")
-            == "arn:aws:lambda:us-east-1:111122223333:function:f")
-        #expect(ARNs.lambdaFunction("arn:aws:lambda:us-east-1:111122223333:function:f")
-            == "arn:aws:lambda:us-east-1:111122223333:function:f")
+        #expect(
+            ARNs.lambdaFunction("arn:aws:lambda:us-east-1:111122223333:function:f:live")
+                == "arn:aws:lambda:us-east-1:111122223333:function:f")
+        #expect(
+            ARNs.lambdaFunction("arn:aws:lambda:us-east-1:111122223333:function:f")
+                == "arn:aws:lambda:us-east-1:111122223333:function:f")
     }
 
     @Test func integrationURIsNameTheirFunctionOrLoadBalancer() {
-        let uri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:111122223333:function:api/invocations"
+        let uri =
+            "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:111122223333:function:api/invocations"
         #expect(ARNs.lambdaFromIntegration(uri) == "arn:aws:lambda:us-east-1:111122223333:function:api")
-        #expect(ARNs.loadBalancer(fromListener: "arn:aws:elasticloadbalancing:us-east-1:1:listener/app/web/abc/def")
-            == "arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/web/abc")
-        #expect(ARNs.streamOwner("arn:aws:dynamodb:us-east-1:1:table/t/stream/2024-01-01T00:00:00.000")
-            == "arn:aws:dynamodb:us-east-1:1:table/t")
-        #expect(ARNs.sqsQueue(url: "https://sqs.eu-west-1.amazonaws.com/111122223333/jobs.fifo", region: "eu-west-1")
-            == "arn:aws:sqs:eu-west-1:111122223333:jobs.fifo")
+        #expect(
+            ARNs.loadBalancer(fromListener: "arn:aws:elasticloadbalancing:us-east-1:1:listener/app/web/abc/def")
+                == "arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/web/abc")
+        #expect(
+            ARNs.streamOwner("arn:aws:dynamodb:us-east-1:1:table/t/stream/2024-01-01T00:00:00.000")
+                == "arn:aws:dynamodb:us-east-1:1:table/t")
+        #expect(
+            ARNs.sqsQueue(url: "https://sqs.eu-west-1.amazonaws.com/111122223333/jobs.fifo", region: "eu-west-1")
+                == "arn:aws:sqs:eu-west-1:111122223333:jobs.fifo")
     }
 
     @Test func dnsEndsResolveToLoadBalancersBucketsOrStayExternal() {
-        let alb = Resource(arn: "arn:alb", type: .elb, resourceID: "web", accountID: "1", region: "us-east-1",
-                           config: ["dnsName": "web-1.us-east-1.elb.amazonaws.com"])
-        let bucket = Resource(arn: "arn:aws:s3:::assets", type: .s3, resourceID: "assets", accountID: "1", region: "us-east-1")
-        let edges = ["dns:web-1.us-east-1.elb.amazonaws.com", "dns:assets.s3.us-east-1.amazonaws.com",
-                     "dns:assets.s3.amazonaws.com", "dns:example.com"]
-            .map { Relationship(from: "arn:cdn", to: $0, kind: .origin, evidence: "test") }
+        let alb = Resource(
+            arn: "arn:alb", type: .elb, resourceID: "web", accountID: "1", region: "us-east-1",
+            config: ["dnsName": "web-1.us-east-1.elb.amazonaws.com"])
+        let bucket = Resource(
+            arn: "arn:aws:s3:::assets", type: .s3, resourceID: "assets", accountID: "1", region: "us-east-1")
+        let edges = [
+            "dns:web-1.us-east-1.elb.amazonaws.com", "dns:assets.s3.us-east-1.amazonaws.com",
+            "dns:assets.s3.amazonaws.com", "dns:example.com",
+        ]
+        .map { Relationship(from: "arn:cdn", to: $0, kind: .origin, evidence: "test") }
         let resolved = InventoryLinker.resolveDNS(edges, resources: [alb, bucket]).map(\.to)
         #expect(resolved == ["arn:alb", "arn:aws:s3:::assets", "arn:aws:s3:::assets", "dns:example.com"])
     }

@@ -7,8 +7,9 @@ import Testing
     let context = CollectorContext(accountID: "111122223333", region: "us-east-1")
 
     func resource(_ type: ComponentType, _ id: String, _ placement: Placement = Placement()) -> Resource {
-        Resource(arn: context.arn("ec2", type.rawValue, id), type: type, resourceID: id,
-                 accountID: context.accountID, region: context.region, placement: placement)
+        Resource(
+            arn: context.arn("ec2", type.rawValue, id), type: type, resourceID: id,
+            accountID: context.accountID, region: context.region, placement: placement)
     }
 
     var base: [Resource] {
@@ -37,8 +38,9 @@ import Testing
     }
 
     @Test func groupContainsItsMembersOnlyWhenTheGroupWasFound() {
-        let asg = Resource(arn: "arn:aws:autoscaling:us-east-1:111122223333:autoScalingGroup:x:autoScalingGroupName/web",
-                           type: .autoScalingGroup, resourceID: "web", accountID: "111122223333", region: "us-east-1")
+        let asg = Resource(
+            arn: "arn:aws:autoscaling:us-east-1:111122223333:autoScalingGroup:x:autoScalingGroupName/web",
+            type: .autoScalingGroup, resourceID: "web", accountID: "111122223333", region: "us-east-1")
         let member = resource(.ec2, "i-1", Placement(groupARN: asg.arn))
         let orphan = resource(.ec2, "i-2", Placement(groupARN: "arn:aws:autoscaling:us-east-1:111122223333:gone"))
         let linked = InventoryLinker.link(Inventory(resources: [asg, member, orphan]))
@@ -47,6 +49,8 @@ import Testing
 
     @Test func sameInventoryInAnyOrderLinksTheSame() {
         let items = base + [resource(.ec2, "i-1", Placement(subnetIDs: ["subnet-a"]))]
-        #expect(InventoryLinker.link(Inventory(resources: items)) == InventoryLinker.link(Inventory(resources: items.reversed())))
+        #expect(
+            InventoryLinker.link(Inventory(resources: items))
+                == InventoryLinker.link(Inventory(resources: items.reversed())))
     }
 }

@@ -21,7 +21,8 @@ struct MotoEnvironment {
     /// accounts → resources by logical name (`type`, `region`, `id`, `arn`, ...).
     static func seed(_ environment: String) throws -> [String: Any] {
         guard let url else { throw SeedFailure(message: "SKYPLAN_MOTO_URL is not set") }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("skyplan-discovery-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "skyplan-discovery-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let envFile = directory.appendingPathComponent("environment.json")
@@ -29,7 +30,10 @@ struct MotoEnvironment {
         try Data(environment.utf8).write(to: envFile)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("demo/seed.py").path, url, "--env", envFile.path, "--out", outFile.path]
+        process.arguments = [
+            "python3", root.appendingPathComponent("demo/seed.py").path, url, "--env", envFile.path, "--out",
+            outFile.path,
+        ]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -55,12 +59,15 @@ struct MotoEnvironment {
 
     /// A client for moto acting as `account` (AssumeRole into `arn:aws:iam::<account>:role/skyplan`).
     static func client(account: String, transport: (any HTTPTransport)? = nil) async throws -> AWSClient {
-        guard let url = url.flatMap(URL.init(string:)) else { throw SeedFailure(message: "SKYPLAN_MOTO_URL is not set") }
+        guard let url = url.flatMap(URL.init(string:)) else {
+            throw SeedFailure(message: "SKYPLAN_MOTO_URL is not set")
+        }
         let base = AWSClient(
             transport: transport ?? AsyncHTTPClientTransport(),
             credentials: StaticCredentialProvider(accessKeyID: "testing", secretAccessKey: "testing"),
             configuration: AWSConfiguration(region: "us-east-1", endpointURL: url))
-        return await AssumedRoleCache(stsClient: base).client(roleARN: "arn:aws:iam::\(account):role/skyplan", externalID: nil)
+        return await AssumedRoleCache(stsClient: base).client(
+            roleARN: "arn:aws:iam::\(account):role/skyplan", externalID: nil)
     }
 }
 
@@ -77,7 +84,8 @@ struct DenyingTransport: HTTPTransport {
     func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
         let authorization = request.headers.first { $0.key.lowercased() == "authorization" }?.value ?? ""
         if authorization.contains("/\(deniedService)/aws4_request") {
-            let body = "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User is not authorized "
+            let body =
+                "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User is not authorized "
                 + "to perform \(deniedService):Describe*</Message></Error><RequestId>denied-1</RequestId></ErrorResponse>"
             return HTTPResponse(status: 403, headers: ["content-type": "text/xml"], body: Data(body.utf8))
         }

@@ -27,8 +27,9 @@ struct FakeCollector: Collector {
         if let failure, failIn.isEmpty || failIn.contains(context.region) { throw failure }
         let id = "\(service)-\(context.region)"
         return CollectorOutput(resources: [
-            Resource(arn: context.arn(service, "thing", id), type: ComponentType(service), resourceID: id,
-                     accountID: context.accountID, region: context.region)
+            Resource(
+                arn: context.arn(service, "thing", id), type: ComponentType(service), resourceID: id,
+                accountID: context.accountID, region: context.region)
         ])
     }
 }
@@ -36,7 +37,11 @@ struct FakeCollector: Collector {
 /// Counts how many collectors run at once.
 final class Counter: Sendable {
     private let state = Mutex((now: 0, peak: 0))
-    func enter() { state.withLock { $0.now += 1; $0.peak = max($0.peak, $0.now) } }
+    func enter() {
+        state.withLock {
+            $0.now += 1; $0.peak = max($0.peak, $0.now)
+        }
+    }
     func leave() { state.withLock { $0.now -= 1 } }
     var peak: Int { state.withLock { $0.peak } }
 }
@@ -46,24 +51,30 @@ final class Counter: Sendable {
     let fixed = ScanConfiguration(concurrency: 4, now: { Date(timeIntervalSince1970: 0) })
 
     @Test func fansOutRegionalCollectorsPerRegionAndGlobalOnesOncePerAccount() async {
-        let job = ScanJob(accountID: account, regions: ["us-east-1", "eu-west-1"], collectors: [
-            FakeCollector(service: "ec2"), FakeCollector(service: "sqs"),
-            FakeCollector(service: "cloudfront", scope: .global),
-        ])
+        let job = ScanJob(
+            accountID: account, regions: ["us-east-1", "eu-west-1"],
+            collectors: [
+                FakeCollector(service: "ec2"), FakeCollector(service: "sqs"),
+                FakeCollector(service: "cloudfront", scope: .global),
+            ])
         let inventory = await ScanEngine(configuration: fixed).run([job])
-        #expect(inventory.resources.map(\.resourceID) == [
-            "cloudfront-us-east-1", "ec2-eu-west-1", "ec2-us-east-1", "sqs-eu-west-1", "sqs-us-east-1",
-        ])
+        #expect(
+            inventory.resources.map(\.resourceID) == [
+                "cloudfront-us-east-1", "ec2-eu-west-1", "ec2-us-east-1", "sqs-eu-west-1", "sqs-us-east-1",
+            ])
         #expect(inventory.diagnostics.isEmpty)
         #expect(inventory.regions == ["eu-west-1", "us-east-1"])
         #expect(inventory.startedAt == Date(timeIntervalSince1970: 0))
     }
 
     @Test func deniedCollectorBecomesADiagnosticAndTheRestIsStillFound() async throws {
-        let denied = FakeAWSError(errorCode: "AccessDenied", errorMessage: "not authorized to perform rds:Describe*", httpStatus: 403)
-        let job = ScanJob(accountID: account, regions: ["us-east-1"], collectors: [
-            FakeCollector(service: "ec2"), FakeCollector(service: "rds", failure: denied),
-        ])
+        let denied = FakeAWSError(
+            errorCode: "AccessDenied", errorMessage: "not authorized to perform rds:Describe*", httpStatus: 403)
+        let job = ScanJob(
+            accountID: account, regions: ["us-east-1"],
+            collectors: [
+                FakeCollector(service: "ec2"), FakeCollector(service: "rds", failure: denied),
+            ])
         let inventory = await ScanEngine(configuration: fixed).run([job])
         #expect(inventory.resources.map(\.resourceID) == ["ec2-us-east-1"])
         let diagnostic = try #require(inventory.diagnostics.first)
@@ -82,9 +93,11 @@ final class Counter: Sendable {
 
     @Test func disabledRegionIsRecordedAndOtherRegionsStillScanned() async {
         let optIn = FakeAWSError(errorCode: "OptInRequired", errorMessage: "region not enabled", httpStatus: 401)
-        let job = ScanJob(accountID: account, regions: ["us-east-1", "af-south-1"], collectors: [
-            FakeCollector(service: "ec2", failure: optIn, failIn: ["af-south-1"])
-        ])
+        let job = ScanJob(
+            accountID: account, regions: ["us-east-1", "af-south-1"],
+            collectors: [
+                FakeCollector(service: "ec2", failure: optIn, failIn: ["af-south-1"])
+            ])
         let inventory = await ScanEngine(configuration: fixed).run([job])
         #expect(inventory.resources.map(\.region) == ["us-east-1"])
         #expect(inventory.diagnostics.map(\.cause) == [.regionUnavailable])

@@ -17,7 +17,8 @@ import Testing
     @Test func mainTablePublicButExplicitTablePrivateMakesSubnetPrivate() {
         let tables = [
             table("rtb-main", main: true, routes: [RouteFacts(destinationCIDR: "0.0.0.0/0", target: "igw-1")]),
-            table("rtb-priv", subnets: ["subnet-a"], routes: [RouteFacts(destinationCIDR: "0.0.0.0/0", target: "nat-1")]),
+            table(
+                "rtb-priv", subnets: ["subnet-a"], routes: [RouteFacts(destinationCIDR: "0.0.0.0/0", target: "nat-1")]),
         ]
         #expect(SubnetClassifier.classify(subnetID: "subnet-a", vpcID: vpc, tables: tables) == .private)
         // A subnet with no explicit association falls back to the main table.
@@ -37,7 +38,9 @@ import Testing
         ("i-1", .private), ("pcx-1", .isolated), ("vpce-1", .isolated),
     ])
     func defaultRouteTargetDecidesAccess(target: String, expected: SubnetAccess) {
-        let tables = [table("rtb-1", subnets: ["subnet-a"], routes: [RouteFacts(destinationCIDR: "0.0.0.0/0", target: target)])]
+        let tables = [
+            table("rtb-1", subnets: ["subnet-a"], routes: [RouteFacts(destinationCIDR: "0.0.0.0/0", target: target)])
+        ]
         #expect(SubnetClassifier.classify(subnetID: "subnet-a", vpcID: vpc, tables: tables) == expected)
     }
 
@@ -51,32 +54,48 @@ import Testing
     }
 
     @Test func ipv6DefaultRouteToInternetGatewayIsPublic() {
-        let tables = [table("rtb-1", subnets: ["subnet-a"], routes: [RouteFacts(destinationIPv6CIDR: "::/0", target: "igw-1")])]
+        let tables = [
+            table("rtb-1", subnets: ["subnet-a"], routes: [RouteFacts(destinationIPv6CIDR: "::/0", target: "igw-1")])
+        ]
         #expect(SubnetClassifier.classify(subnetID: "subnet-a", vpcID: vpc, tables: tables) == .public)
     }
 
     @Test func ipv6DefaultRouteToEgressOnlyGatewayIsPrivateWithEgress() {
-        let tables = [table("rtb-1", subnets: ["subnet-a"], routes: [RouteFacts(destinationIPv6CIDR: "::/0", target: "eigw-1")])]
+        let tables = [
+            table("rtb-1", subnets: ["subnet-a"], routes: [RouteFacts(destinationIPv6CIDR: "::/0", target: "eigw-1")])
+        ]
         #expect(SubnetClassifier.classify(subnetID: "subnet-a", vpcID: vpc, tables: tables) == .private)
     }
 
     @Test func internetGatewayWinsOverNATAndNonDefaultRoutesDoNotCount() {
-        let both = [table("rtb-1", subnets: ["subnet-a"], routes: [
-            RouteFacts(destinationCIDR: "0.0.0.0/0", target: "nat-1"),
-            RouteFacts(destinationIPv6CIDR: "::/0", target: "igw-1"),
-        ])]
+        let both = [
+            table(
+                "rtb-1", subnets: ["subnet-a"],
+                routes: [
+                    RouteFacts(destinationCIDR: "0.0.0.0/0", target: "nat-1"),
+                    RouteFacts(destinationIPv6CIDR: "::/0", target: "igw-1"),
+                ])
+        ]
         #expect(SubnetClassifier.classify(subnetID: "subnet-a", vpcID: vpc, tables: both) == .public)
-        let narrow = [table("rtb-1", subnets: ["subnet-a"], routes: [
-            RouteFacts(destinationCIDR: "192.168.0.0/16", target: "igw-1"),
-            RouteFacts(destinationCIDR: "10.8.0.0/16", target: "tgw-1"),
-        ])]
+        let narrow = [
+            table(
+                "rtb-1", subnets: ["subnet-a"],
+                routes: [
+                    RouteFacts(destinationCIDR: "192.168.0.0/16", target: "igw-1"),
+                    RouteFacts(destinationCIDR: "10.8.0.0/16", target: "tgw-1"),
+                ])
+        ]
         #expect(SubnetClassifier.classify(subnetID: "subnet-a", vpcID: vpc, tables: narrow) == .isolated)
     }
 
     @Test func blackholeDefaultRouteGoesNowhere() {
-        let tables = [table("rtb-1", subnets: ["subnet-a"], routes: [
-            RouteFacts(destinationCIDR: "0.0.0.0/0", target: "nat-gone", state: "blackhole")
-        ])]
+        let tables = [
+            table(
+                "rtb-1", subnets: ["subnet-a"],
+                routes: [
+                    RouteFacts(destinationCIDR: "0.0.0.0/0", target: "nat-gone", state: "blackhole")
+                ])
+        ]
         #expect(SubnetClassifier.classify(subnetID: "subnet-a", vpcID: vpc, tables: tables) == .isolated)
     }
 }
@@ -97,8 +116,10 @@ import Testing
     }
 
     @Test func platformPrefersPlatformDetailsThenUsageOperation() {
-        #expect(InstanceShape.platform(details: "Windows with SQL Server Web", usageOperation: "RunInstances", platform: nil)
-            == "mswinSQLWeb")
+        #expect(
+            InstanceShape.platform(
+                details: "Windows with SQL Server Web", usageOperation: "RunInstances", platform: nil)
+                == "mswinSQLWeb")
         #expect(InstanceShape.platform(details: nil, usageOperation: "RunInstances:0010", platform: nil) == "rhel")
         #expect(InstanceShape.platform(details: nil, usageOperation: nil, platform: "windows") == "mswin")
         #expect(InstanceShape.platform(details: "Linux/UNIX", usageOperation: nil, platform: nil) == "linux")

@@ -42,8 +42,10 @@ struct LabelPlacementTests {
         for match in matches("<text x=\"([^\"]+)\" y=\"([^\"]+)\">([^<]*)</text>", String(svg[end.lowerBound...])) {
             guard let x = Double(match[0]), let y = Double(match[1]) else { continue }
             let width = Double(match[2].count) * size * 0.56
-            labels.append([(x - width / 2, y - size * 0.8), (x + width / 2, y - size * 0.8), (x + width / 2, y + size * 0.2),
-                           (x - width / 2, y + size * 0.2)])
+            labels.append([
+                (x - width / 2, y - size * 0.8), (x + width / 2, y - size * 0.8), (x + width / 2, y + size * 0.2),
+                (x - width / 2, y + size * 0.2),
+            ])
         }
         return (blocks, labels)
     }
@@ -55,7 +57,9 @@ struct LabelPlacementTests {
                 let p = polygon[index], q = polygon[(index + 1) % polygon.count]
                 let axis = (x: q.y - p.y, y: p.x - q.x)
                 let pa = a.map { $0.x * axis.x + $0.y * axis.y }, pb = b.map { $0.x * axis.x + $0.y * axis.y }
-                guard let aMin = pa.min(), let aMax = pa.max(), let bMin = pb.min(), let bMax = pb.max() else { continue }
+                guard let aMin = pa.min(), let aMax = pa.max(), let bMin = pb.min(), let bMax = pb.max() else {
+                    continue
+                }
                 if aMax <= bMin + 0.01 || bMax <= aMin + 0.01 { return false }
             }
         }
@@ -66,13 +70,18 @@ struct LabelPlacementTests {
     func labelsOverlapNeitherEachOtherNorBlocks(projection: RenderOptions.Projection) {
         let inventories = [RenderFixtures.webApp(), SyntheticInventory.make(components: 300, seed: 4)]
         for inventory in inventories {
-            let svg = SVGRenderer.render(Layout.blueprint(for: inventory), options: RenderOptions(projection: projection))
+            let svg = SVGRenderer.render(
+                Layout.blueprint(for: inventory), options: RenderOptions(projection: projection))
             let (blocks, labels) = Self.geometry(svg)
             #expect(!labels.isEmpty && !blocks.isEmpty)
             var collisions: [String] = []
             for (i, label) in labels.enumerated() {
-                for other in labels[(i + 1)...] where Self.intersects(label, other) { collisions.append("label \(label[0]) / \(other[0])") }
-                for block in blocks where Self.intersects(label, block) { collisions.append("label \(label[0]) / block \(block[0])") }
+                for other in labels[(i + 1)...] where Self.intersects(label, other) {
+                    collisions.append("label \(label[0]) / \(other[0])")
+                }
+                for block in blocks where Self.intersects(label, block) {
+                    collisions.append("label \(label[0]) / block \(block[0])")
+                }
             }
             #expect(collisions.isEmpty, "\(collisions.count) collisions, first: \(collisions.prefix(3))")
         }

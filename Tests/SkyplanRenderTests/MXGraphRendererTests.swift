@@ -2,15 +2,18 @@ import Foundation
 import SkyplanDiagram
 import SkyplanRender
 import Testing
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Collects mxCell attributes.
 final class CellCollector: NSObject, XMLParserDelegate {
     var cells: [[String: String]] = []
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if name == "mxCell" { cells.append(attributes) }
     }
 }
@@ -30,7 +33,8 @@ struct MXGraphRendererTests {
         let xml = MXGraphRenderer.render(data)
         #expect(xml.contains("<mxGraphModel"))
         let cells = try Self.cells(xml)
-        let byID = Dictionary(cells.compactMap { cell in cell["id"].map { ($0, cell) } }, uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(
+            cells.compactMap { cell in cell["id"].map { ($0, cell) } }, uniquingKeysWith: { a, _ in a })
         #expect(byID.count == cells.count, "ids are unique")
         var seen = Set<String>()
         for cell in cells {

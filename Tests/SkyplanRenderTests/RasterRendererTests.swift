@@ -25,7 +25,8 @@ struct RasterRendererTests {
 
     @Test(arguments: [(800, 600), (300, 1200), (1, 1)])
     func pngHonoursWidthAndHeight(width: Int, height: Int) throws {
-        let size = try Self.pngSize(try RasterRenderer.png(svg: Self.svg, options: RasterOptions(width: width, height: height)))
+        let size = try Self.pngSize(
+            try RasterRenderer.png(svg: Self.svg, options: RasterOptions(width: width, height: height)))
         #expect(size == (width, height))
     }
 

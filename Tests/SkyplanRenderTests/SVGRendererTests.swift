@@ -3,8 +3,9 @@ import SkyplanDiagram
 import SkyplanModel
 import SkyplanRender
 import Testing
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 @Suite("SVG renderer")
@@ -36,7 +37,8 @@ struct SVGRendererTests {
         let data = RenderFixtures.blueprint()
         for projection in RenderOptions.Projection.allCases {
             for theme in RenderOptions.Theme.allCases {
-                let svg = SVGRenderer.render(data, options: RenderOptions(projection: projection, theme: theme, grid: true))
+                let svg = SVGRenderer.render(
+                    data, options: RenderOptions(projection: projection, theme: theme, grid: true))
                 let parser = XMLParser(data: Data(svg.utf8))
                 #expect(parser.parse(), "\(projection) \(theme): \(String(describing: parser.parserError))")
             }
@@ -67,7 +69,9 @@ struct SVGRendererTests {
         let aggregate = try #require(data.nodes.first { $0.count != nil })
         for projection in RenderOptions.Projection.allCases {
             let svg = SVGRenderer.render(data, options: RenderOptions(projection: projection))
-            #expect(svg.contains("id=\"c-\(aggregate.id)\" class=\"component type-\(aggregate.type.rawValue)\" data-count="))
+            #expect(
+                svg.contains("id=\"c-\(aggregate.id)\" class=\"component type-\(aggregate.type.rawValue)\" data-count=")
+            )
             #expect(svg.contains("Level of detail:"))
         }
     }

@@ -15,7 +15,8 @@ import Testing
 
     @Test func connectsListsEditsAndRemovesAnAccount() async throws {
         let base = try await TestApp.make()
-        let app = try await TestApp.make(assumer: FakeRoleAssumer(requiredExternalID: ["skyplan": nil]), allowUnprotected: true)
+        let app = try await TestApp.make(
+            assumer: FakeRoleAssumer(requiredExternalID: ["skyplan": nil]), allowUnprotected: true)
         _ = base
         let owner = try #require(app.keys["owner"])
         try await app.test { client in
@@ -41,7 +42,8 @@ import Testing
             #expect(try await client.call(.delete, "/aws/account/\(id)", key: owner).status == .notFound)
         }
         let audit = try await app.services.store.auditEvents(limit: 50).map(\.action)
-        #expect(audit.contains("account.connect") && audit.contains("account.update") && audit.contains("account.remove"))
+        #expect(
+            audit.contains("account.connect") && audit.contains("account.update") && audit.contains("account.remove"))
     }
 
     @Test(arguments: [
@@ -79,8 +81,11 @@ import Testing
     @Test func acceptsRoleThatRequiresTheCreatorsExternalID() async throws {
         let base = try await TestApp.make()
         let assumer = fakeRequiringOwnerExternalID(base)
-        let app = TestApp(services: AppServices(configuration: base.services.configuration, store: base.services.store,
-            assumer: assumer, logger: base.services.logger), owner: base.owner, admin: base.admin, member: base.member,
+        let app = TestApp(
+            services: AppServices(
+                configuration: base.services.configuration, store: base.services.store,
+                assumer: assumer, logger: base.services.logger), owner: base.owner, admin: base.admin,
+            member: base.member,
             outsider: base.outsider, team: base.team, keys: base.keys)
         try await app.test { client in
             let byOwner = try await client.call(
@@ -111,7 +116,8 @@ import Testing
     }
 
     @Test func refusesARoleOfAnotherAccount() async throws {
-        let app = try await TestApp.make(assumer: FakeRoleAssumer(requiredExternalID: ["skyplan": nil], wrongAccount: ["skyplan"]),
+        let app = try await TestApp.make(
+            assumer: FakeRoleAssumer(requiredExternalID: ["skyplan": nil], wrongAccount: ["skyplan"]),
             allowUnprotected: true)
         try await app.test { client in
             let result = try await client.call(
@@ -126,11 +132,15 @@ import Testing
         (#"{"roleArn":"arn:aws:iam::111122223333:role/skyplan"}"#, "name"),
         (#"{"name":"x"}"#, "roleArn"),
         (#"{"name":"x","roleArn":"arn:aws:iam::111122223333:role/skyplan","readAccess":["team/nope"]}"#, "team/<uuid>"),
-        (#"{"name":"x","roleArn":"arn:aws:iam::111122223333:role/skyplan","readAccess":["team/8bfc6773-7fa2-49b3-8016-5e0e9a2e2aff"]}"#, "does not exist"),
+        (
+            #"{"name":"x","roleArn":"arn:aws:iam::111122223333:role/skyplan","readAccess":["team/8bfc6773-7fa2-49b3-8016-5e0e9a2e2aff"]}"#,
+            "does not exist"
+        ),
         (#"{"name":5,"roleArn":"arn:aws:iam::111122223333:role/skyplan"}"#, "wrong type"),
     ])
     func rejectsBadBodiesWithoutSavingAnything(body: String, mentions: String) async throws {
-        let app = try await TestApp.make(assumer: FakeRoleAssumer(requiredExternalID: ["skyplan": nil]), allowUnprotected: true)
+        let app = try await TestApp.make(
+            assumer: FakeRoleAssumer(requiredExternalID: ["skyplan": nil]), allowUnprotected: true)
         try await app.test { client in
             let result = try await client.call(.post, "/aws/account", key: app.keys["owner"], json: body)
             #expect(result.status == .badRequest)
@@ -140,18 +150,21 @@ import Testing
     }
 
     @Test func rejectsAVeryLongName() async throws {
-        let app = try await TestApp.make(assumer: FakeRoleAssumer(requiredExternalID: ["skyplan": nil]), allowUnprotected: true)
+        let app = try await TestApp.make(
+            assumer: FakeRoleAssumer(requiredExternalID: ["skyplan": nil]), allowUnprotected: true)
         let name = String(repeating: "n", count: 10_000)
         try await app.test { client in
             let result = try await client.call(
-                .post, "/aws/account", key: app.keys["owner"], json: #"{"name":"\#(name)","roleArn":"\#(Self.goodRole)"}"#)
+                .post, "/aws/account", key: app.keys["owner"],
+                json: #"{"name":"\#(name)","roleArn":"\#(Self.goodRole)"}"#)
             #expect(result.status == .badRequest)
             #expect((result.body["error"] as? String)?.contains("at most 255") == true)
         }
     }
 
     @Test func verifyRecordsRevokedAccess() async throws {
-        let app = try await TestApp.make(assumer: FakeRoleAssumer(requiredExternalID: ["skyplan": nil]), allowUnprotected: true)
+        let app = try await TestApp.make(
+            assumer: FakeRoleAssumer(requiredExternalID: ["skyplan": nil]), allowUnprotected: true)
         try await app.test { client in
             let created = try await client.call(
                 .post, "/aws/account", key: app.keys["owner"], json: #"{"name":"x","roleArn":"\#(Self.goodRole)"}"#)
@@ -159,7 +172,8 @@ import Testing
         }
         let id = try #require(try await app.services.store.accounts().first?.id.uuidString.lowercased())
         // The customer deletes the role: access is revoked.
-        let revoked = AppServices(configuration: app.services.configuration, store: app.services.store,
+        let revoked = AppServices(
+            configuration: app.services.configuration, store: app.services.store,
             assumer: FakeRoleAssumer(failures: ["skyplan": .accessDenied]), logger: app.services.logger)
         let router = buildRouter(services: revoked)
         try await Application(router: router).test(.router) { client in

@@ -30,7 +30,9 @@ import Testing
 
             let changed = Self.data.replacingOccurrences(of: "\"large\"", with: "\"xlarge\"")
             var headers: HTTPFields = [.ifMatch: etag]
-            #expect(try await client.call(.put, "/blueprint/\(id)", key: key, json: changed, headers: headers).status == .noContent)
+            #expect(
+                try await client.call(.put, "/blueprint/\(id)", key: key, json: changed, headers: headers).status
+                    == .noContent)
             // The same stale ETag again: someone else's write won.
             let stale = try await client.call(.put, "/blueprint/\(id)", key: key, json: Self.data, headers: headers)
             #expect(stale.status == .preconditionFailed)
@@ -52,7 +54,8 @@ import Testing
         let app = try await TestApp.make()
         let key = app.keys["owner"]
         try await app.test { client in
-            let id = try #require(try await client.call(.post, "/blueprint", key: key, json: Self.data).body["id"] as? String)
+            let id = try #require(
+                try await client.call(.post, "/blueprint", key: key, json: Self.data).body["id"] as? String)
             let svg = try await client.call(.get, "/blueprint/\(id)/svg?projection=2d&theme=dark", key: key)
             #expect(svg.status == .ok && svg.raw.hasPrefix("<?xml"))
             let csv = try await client.call(.get, "/blueprint/\(id)/budget/csv", key: key)

@@ -19,14 +19,16 @@ struct FakeOrganizationDirectory: OrganizationDirectory {
         let assumer = FakeRoleAssumer(
             requiredExternalID: ["skyplan": external], failures: [:], wrongAccount: [])
         let services = AppServices(
-            configuration: base.services.configuration, store: base.services.store, assumer: NoRoleIn(account: "333333333333", inner: assumer),
+            configuration: base.services.configuration, store: base.services.store,
+            assumer: NoRoleIn(account: "333333333333", inner: assumer),
             organizations: FakeOrganizationDirectory(members: [
                 OrganizationMember(id: "111111111111", name: "Prod", status: "ACTIVE"),
                 OrganizationMember(id: "222222222222", name: "Dev", status: "ACTIVE"),
                 OrganizationMember(id: "333333333333", name: "Sandbox", status: "ACTIVE"),
                 OrganizationMember(id: "444444444444", name: "Old", status: "SUSPENDED"),
             ]), logger: base.services.logger)
-        let app = TestApp(services: services, owner: base.owner, admin: base.admin, member: base.member,
+        let app = TestApp(
+            services: services, owner: base.owner, admin: base.admin, member: base.member,
             outsider: base.outsider, team: base.team, keys: base.keys)
         try await app.test { client in
             let body = #"{"roleName":"skyplan","managementRoleArn":"arn:aws:iam::111111111111:role/skyplan"}"#
@@ -49,7 +51,9 @@ struct FakeOrganizationDirectory: OrganizationDirectory {
 struct NoRoleIn: RoleAssuming {
     let account: String
     let inner: FakeRoleAssumer
-    func assumedAccountID(role: RoleARN, externalID: String?, region: String) async throws(RoleAssumptionError) -> String {
+    func assumedAccountID(role: RoleARN, externalID: String?, region: String) async throws(RoleAssumptionError)
+        -> String
+    {
         if role.accountID == account {
             throw RoleAssumptionError(kind: .accessDenied, awsCode: "AccessDenied", awsMessage: "no such role")
         }

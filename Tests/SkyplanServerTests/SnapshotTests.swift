@@ -49,7 +49,9 @@ final class ScanCounter: Sendable {
 }
 
 @Suite struct SnapshotTests {
-    func app(source: FakeInventorySource, wait: Duration = .seconds(30)) async throws -> (TestApp, AccountRecord, AppServices) {
+    func app(source: FakeInventorySource, wait: Duration = .seconds(30)) async throws -> (
+        TestApp, AccountRecord, AppServices
+    ) {
         let base = try await TestApp.make()
         var configuration = base.services.configuration
         configuration.snapshotWait = wait
@@ -64,7 +66,8 @@ final class ScanCounter: Sendable {
         let (base, account, services) = try await app(source: FakeInventorySource())
         let id = account.id.uuidString.lowercased()
         try await buildApplication(services: services).test(.router) { client in
-            let svg = try await client.call(.get, "/aws/account/\(id)/us-east-1/svg?grid=true", key: base.keys["member"])
+            let svg = try await client.call(
+                .get, "/aws/account/\(id)/us-east-1/svg?grid=true", key: base.keys["member"])
             #expect(svg.status == .ok)
             #expect(svg.headers[.contentType] == "image/svg+xml")
             #expect(svg.raw.hasPrefix("<?xml version=\"1.0\" standalone=\"no\"?>\n<!DOCTYPE svg"))
@@ -79,14 +82,16 @@ final class ScanCounter: Sendable {
             let posted = try await client.call(.post, "/blueprint", key: base.keys["member"], json: json.raw)
             #expect(posted.status == .created, "\(posted.raw)")
 
-            let png = try await client.call(.get, "/aws/account/\(id)/us-east-1/png?width=800&height=600", key: base.keys["member"])
+            let png = try await client.call(
+                .get, "/aws/account/\(id)/us-east-1/png?width=800&height=600", key: base.keys["member"])
             #expect(png.status == .ok && png.headers[.contentType] == "image/png")
             #expect(png.bytes.prefix(8) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
             // IHDR: width and height, big-endian, at bytes 16...23.
             let width = png.bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
             let height = png.bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
             #expect(width == 800 && height == 600)
-            let pdf = try await client.call(.get, "/aws/account/\(id)/us-east-1/pdf?paperSize=A4&landscape=true", key: base.keys["member"])
+            let pdf = try await client.call(
+                .get, "/aws/account/\(id)/us-east-1/pdf?paperSize=A4&landscape=true", key: base.keys["member"])
             #expect(pdf.status == .ok && pdf.raw.hasPrefix("%PDF"))
             let mx = try await client.call(.get, "/aws/account/\(id)/us-east-1/mxGraph", key: base.keys["member"])
             #expect(mx.status == .ok && mx.raw.contains("<mxGraphModel"))

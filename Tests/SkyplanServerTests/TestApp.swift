@@ -20,7 +20,9 @@ struct FakeRoleAssumer: RoleAssuming {
     var wrongAccount: Set<String> = []
     var operatorAccount = "999988887777"
 
-    func assumedAccountID(role: RoleARN, externalID: String?, region: String) async throws(RoleAssumptionError) -> String {
+    func assumedAccountID(role: RoleARN, externalID: String?, region: String) async throws(RoleAssumptionError)
+        -> String
+    {
         if let kind = failures[role.roleName] {
             throw RoleAssumptionError(kind: kind, awsCode: "AccessDenied", awsMessage: "denied")
         }
@@ -64,17 +66,23 @@ struct TestApp {
         try await store.migrate()
         TestStores.keepAlive(store)
         let configuration = ServerConfiguration(databaseURL: "sqlite:\(path)", allowUnprotectedRoles: allowUnprotected)
-        let services = AppServices(configuration: configuration, store: store, assumer: assumer, logger: Logger(label: "test"))
+        let services = AppServices(
+            configuration: configuration, store: store, assumer: assumer, logger: Logger(label: "test"))
         let admins = UserAdmin(store: store, bcryptCost: 4)
-        let owner = try await admins.createUser(email: "owner-\(UUID())@example.com", name: "Owner", role: .owner, password: "password-owner")
-        let admin = try await admins.createUser(email: "admin-\(UUID())@example.com", name: "Admin", role: .admin, password: "password-admin")
-        let member = try await admins.createUser(email: "member-\(UUID())@example.com", name: "Member", role: .user, password: "password-member")
-        let outsider = try await admins.createUser(email: "out-\(UUID())@example.com", name: "Outsider", role: .user, password: "password-outsider")
+        let owner = try await admins.createUser(
+            email: "owner-\(UUID())@example.com", name: "Owner", role: .owner, password: "password-owner")
+        let admin = try await admins.createUser(
+            email: "admin-\(UUID())@example.com", name: "Admin", role: .admin, password: "password-admin")
+        let member = try await admins.createUser(
+            email: "member-\(UUID())@example.com", name: "Member", role: .user, password: "password-member")
+        let outsider = try await admins.createUser(
+            email: "out-\(UUID())@example.com", name: "Outsider", role: .user, password: "password-outsider")
         let team = TeamRecord(id: UUID(), name: "Platform", createdAt: Date(), updatedAt: Date())
         try await store.createTeam(team)
         try await store.setMembership(teamID: team.id, userID: member.id, role: "member")
         try await store.setMembership(teamID: team.id, userID: admin.id, role: "admin")
-        var app = TestApp(services: services, owner: owner, admin: admin, member: member, outsider: outsider, team: team)
+        var app = TestApp(
+            services: services, owner: owner, admin: admin, member: member, outsider: outsider, team: team)
         for (name, user) in [("owner", owner), ("admin", admin), ("member", member), ("outsider", outsider)] {
             app.keys[name] = try await admins.createAPIKey(email: user.email, name: name, access: .readWrite)
             app.keys[name + "-read"] = try await admins.createAPIKey(email: user.email, name: name, access: .read)
@@ -97,7 +105,9 @@ extension TestClientProtocol {
     func call(
         _ method: HTTPRequest.Method, _ uri: String, key: String? = nil, json: String? = nil,
         headers extra: HTTPFields = [:]
-    ) async throws -> (status: HTTPResponse.Status, body: [String: Any], raw: String, headers: HTTPFields, bytes: [UInt8]) {
+    ) async throws -> (
+        status: HTTPResponse.Status, body: [String: Any], raw: String, headers: HTTPFields, bytes: [UInt8]
+    ) {
         var headers = extra
         if let key { headers[.authorization] = "Bearer \(key)" }
         if json != nil { headers[.contentType] = "application/json" }

@@ -19,7 +19,8 @@ public struct AWSEndpoint: Sendable, Hashable {
             return AWSEndpoint(url: override, signingRegion: signingRegion)
         }
         let host = hostName(service: service, region: region, partition: partition, configuration: configuration)
-        return AWSEndpoint(url: URL(string: "https://\(host)") ?? URL(fileURLWithPath: "/"), signingRegion: signingRegion)
+        return AWSEndpoint(
+            url: URL(string: "https://\(host)") ?? URL(fileURLWithPath: "/"), signingRegion: signingRegion)
     }
 
     static func hostName(service: AWSService, region: String, partition: Partition, configuration: AWSConfiguration)

@@ -82,8 +82,9 @@ public struct AWSError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// True when the resource (or the region's service) does not exist.
     public var isNotFound: Bool {
-        kind == .service && (status == 404 || code.hasSuffix("NotFound") || code.hasSuffix("NotFoundException")
-            || code.hasPrefix("NoSuch") || code.hasSuffix(".NotFound"))
+        kind == .service
+            && (status == 404 || code.hasSuffix("NotFound") || code.hasSuffix("NotFoundException")
+                || code.hasPrefix("NoSuch") || code.hasSuffix(".NotFound"))
     }
 
     /// True when retrying may help: throttling, 5xx, transient codes, resets and timeouts.

@@ -24,7 +24,8 @@ enum AWSErrorDecoder {
         case .json10, .json11, .restJSON:
             if let object = (try? JSONCoding.decode(response.body))?.objectValue {
                 code = object["__type"]?.stringValue ?? object["code"]?.stringValue ?? object["Code"]?.stringValue
-                message = object["message"]?.stringValue ?? object["Message"]?.stringValue
+                message =
+                    object["message"]?.stringValue ?? object["Message"]?.stringValue
                     ?? object["errorMessage"]?.stringValue
             }
             if let header = response.header("x-amzn-errortype"), !header.isEmpty { code = header }

@@ -18,7 +18,8 @@ public struct StaticCredentialProvider: CredentialProvider {
 
     /// Wraps an access key and secret (and a session token).
     public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil) {
-        self.value = AWSCredentials(accessKeyID: accessKeyID, secretAccessKey: secretAccessKey, sessionToken: sessionToken)
+        self.value = AWSCredentials(
+            accessKeyID: accessKeyID, secretAccessKey: secretAccessKey, sessionToken: sessionToken)
     }
 
     /// The fixed credentials.

@@ -19,9 +19,12 @@ public enum DefaultCredentialChain {
         if let role = environment["AWS_ROLE_ARN"], let tokenFile = environment["AWS_WEB_IDENTITY_TOKEN_FILE"] {
             let session = environment["AWS_ROLE_SESSION_NAME"] ?? "skyplan"
             providers.append(
-                ("web identity",
-                 WebIdentityCredentialProvider(roleARN: role, tokenFile: tokenFile, sessionName: session,
-                    stsClient: stsClient)))
+                (
+                    "web identity",
+                    WebIdentityCredentialProvider(
+                        roleARN: role, tokenFile: tokenFile, sessionName: session,
+                        stsClient: stsClient)
+                ))
         }
         if environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] != nil
             || environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"] != nil
@@ -30,7 +33,10 @@ public enum DefaultCredentialChain {
         }
         if environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() != "true" {
             providers.append(
-                ("instance metadata", InstanceMetadataCredentialProvider(environment: environment, transport: transport)))
+                (
+                    "instance metadata",
+                    InstanceMetadataCredentialProvider(environment: environment, transport: transport)
+                ))
         }
         return CachedCredentialProvider(CredentialChain(providers), now: now)
     }

@@ -59,7 +59,8 @@ public struct ContainerCredentialProvider: CredentialProvider {
         }
         let response: HTTPResponse
         do {
-            response = try await transport.send(HTTPRequest(method: "GET", url: url, headers: headers), timeout: .seconds(2))
+            response = try await transport.send(
+                HTTPRequest(method: "GET", url: url, headers: headers), timeout: .seconds(2))
         } catch {
             throw AWSError.credentials("container credentials endpoint unreachable")
         }

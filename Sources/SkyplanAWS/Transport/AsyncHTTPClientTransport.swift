@@ -33,7 +33,8 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
                 let key = name.lowercased()
                 headers[key] = headers[key].map { $0 + "," + value } ?? value
             }
-            return HTTPResponse(status: Int(response.status.code), headers: headers, body: Data(buffer.readableBytesView))
+            return HTTPResponse(
+                status: Int(response.status.code), headers: headers, body: Data(buffer.readableBytesView))
         } catch let error as HTTPClientError {
             switch error {
             case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:

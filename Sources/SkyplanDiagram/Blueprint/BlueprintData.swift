@@ -91,9 +91,10 @@ public struct BlueprintData: Hashable, Sendable, Codable {
         disabledLayers = try reader.array("disabledLayers") ?? []
         shareDocs = try reader.bool("shareDocs") ?? false
         liveAccount = reader.take("liveAccount")
-        liveOptions = try reader.take("liveOptions").map { (value) throws(BlueprintError) in
-            try LiveOptions(json: value, path: "liveOptions")
-        } ?? LiveOptions()
+        liveOptions =
+            try reader.take("liveOptions").map { (value) throws(BlueprintError) in
+                try LiveOptions(json: value, path: "liveOptions")
+            } ?? LiveOptions()
         extra = reader.extra
         if !themeExtra.isEmpty { extra["theme"] = .object(themeExtra) }
         try validateReferences()
@@ -116,7 +117,9 @@ public struct BlueprintData: Hashable, Sendable, Codable {
     /// Deterministic JSON bytes (sorted keys).
     public func encoded(pretty: Bool = false) -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty
+            ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             : [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(json)) ?? Data("{}".utf8)
     }
@@ -165,7 +168,9 @@ public struct BlueprintData: Hashable, Sendable, Codable {
             throw .invalidValue("nodes[\(index)].id", "duplicate id \"\(node.id)\"")
         }
         for (index, edge) in edges.enumerated() {
-            if !ids.contains(edge.from) { throw .invalidValue("edges[\(index)].from", "no node has id \"\(edge.from)\"") }
+            if !ids.contains(edge.from) {
+                throw .invalidValue("edges[\(index)].from", "no node has id \"\(edge.from)\"")
+            }
             if !ids.contains(edge.to) { throw .invalidValue("edges[\(index)].to", "no node has id \"\(edge.to)\"") }
         }
     }

@@ -82,8 +82,10 @@ public struct BlueprintSurface: Hashable, Sendable, Codable, Identifiable {
     public var mapSize: GridPoint
     public var extra: [String: JSONValue]
 
-    public init(id: String, type: String = "zone", name: String? = nil, mapPos: GridPoint, mapSize: GridPoint,
-                extra: [String: JSONValue] = [:]) {
+    public init(
+        id: String, type: String = "zone", name: String? = nil, mapPos: GridPoint, mapSize: GridPoint,
+        extra: [String: JSONValue] = [:]
+    ) {
         self.id = id
         self.type = type
         self.name = name

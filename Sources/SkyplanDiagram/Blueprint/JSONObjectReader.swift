@@ -7,7 +7,9 @@ struct JSONObjectReader {
     private var remaining: [String: JSONValue]
 
     init(_ value: JSONValue, path: String) throws(BlueprintError) {
-        guard case .object(let object) = value else { throw .wrongShape(path.isEmpty ? "data" : path, expected: "an object") }
+        guard case .object(let object) = value else {
+            throw .wrongShape(path.isEmpty ? "data" : path, expected: "an object")
+        }
         self.path = path
         self.remaining = object
     }

@@ -70,7 +70,8 @@ struct FilterParser {
             if peek.kind == .close { throw FilterError(position: peek.position, "empty parentheses") }
             let inner = try orExpression()
             guard peek.kind == .close else {
-                throw FilterError(position: peek.position, "expected ')' to close the '(' at position \(token.position)")
+                throw FilterError(
+                    position: peek.position, "expected ')' to close the '(' at position \(token.position)")
             }
             _ = advance()
             depth -= 1

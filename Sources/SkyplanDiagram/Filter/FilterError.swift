@@ -63,12 +63,13 @@ enum FilterLexer {
                     text.append(chars[index])
                     index += 1
                 }
-                let kind: FilterToken.Kind = switch text {
-                case "AND", "&&": .and
-                case "OR", "||": .or
-                case "NOT": .not
-                default: .word
-                }
+                let kind: FilterToken.Kind =
+                    switch text {
+                    case "AND", "&&": .and
+                    case "OR", "||": .or
+                    case "NOT": .not
+                    default: .word
+                    }
                 result.append(FilterToken(kind: kind, text: text, position: start))
                 continue
             }

@@ -55,7 +55,8 @@ public enum FilterTerm: Hashable, Sendable {
         }
         if resource.tags.keys.contains(where: { $0.caseInsensitiveCompare(word) == .orderedSame }) { return true }
         let placement = resource.placement
-        let containers = [placement.vpcID].compactMap { $0 } + placement.subnetIDs + placement.securityGroupIDs
+        let containers =
+            [placement.vpcID].compactMap { $0 } + placement.subnetIDs + placement.securityGroupIDs
             + [placement.groupARN].compactMap { $0 } + placement.availabilityZones
         let named = context.containerIDs(named: word)
         for container in containers {

@@ -35,13 +35,17 @@ struct BlueprintEmitter {
             return [component(box)]
         case .zone:
             let id = StableID.uuid("zone:" + here)
-            surfaces.append(BlueprintSurface(id: id, type: "zone", name: box.title, mapPos: position, mapSize: size,
-                                             extra: ["nodes": .array(members.map(JSONValue.string))]))
+            surfaces.append(
+                BlueprintSurface(
+                    id: id, type: "zone", name: box.title, mapPos: position, mapSize: size,
+                    extra: ["nodes": .array(members.map(JSONValue.string))]))
             return [id]
         case .cluster:
             let id = StableID.uuid("area:" + here)
-            surfaces.append(BlueprintSurface(id: id, type: "area", name: box.title, mapPos: position, mapSize: size,
-                                             extra: ["nodes": .array(members.map(JSONValue.string))]))
+            surfaces.append(
+                BlueprintSurface(
+                    id: id, type: "area", name: box.title, mapPos: position, mapSize: size,
+                    extra: ["nodes": .array(members.map(JSONValue.string))]))
             return [id]
         case .region, .vpc, .subnet, .group:
             let type = groupType(box.role)
@@ -51,9 +55,10 @@ struct BlueprintEmitter {
             if type == .vpc, extra["peeringConnections"] == nil { extra["peeringConnections"] = .array([]) }
             var access: String?
             if type == .subnet { access = box.resource?.config["subnetType"]?.stringValue ?? "private" }
-            groups.append(BlueprintGroup(
-                id: id, type: type, name: box.title, arn: box.resource?.arn, nodes: members, mapPos: position,
-                mapSize: size, access: access, extra: extra))
+            groups.append(
+                BlueprintGroup(
+                    id: id, type: type, name: box.title, arn: box.resource?.arn, nodes: members, mapPos: position,
+                    mapSize: size, access: access, extra: extra))
             return [id]
         }
     }

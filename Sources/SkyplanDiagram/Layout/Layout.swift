@@ -37,7 +37,8 @@ public enum Layout {
             data.edges = edges(inventory.relationships, nodeIDs: emitter.nodeIDByARN)
         }
         if builder.aggregatedCount > 0 {
-            let note = "Level of detail: \(builder.aggregatedCount) components are shown as "
+            let note =
+                "Level of detail: \(builder.aggregatedCount) components are shown as "
                 + "\(builder.aggregateNodes) aggregated nodes (more than \(threshold) alike in one container)."
             data.text = [BlueprintText(id: StableID.uuid("note:lod"), text: note, mapPos: GridPoint(x: 0, y: 0.5))]
         }
@@ -51,8 +52,9 @@ public enum Layout {
         for relationship in relationships where relationship.kind != .contains {
             guard let from = nodeIDs[relationship.from], let to = nodeIDs[relationship.to], from != to else { continue }
             guard seen.insert(from + ">" + to).inserted else { continue }
-            result.append(BlueprintEdge(
-                id: StableID.uuid("edge:\(from)>\(to)"), from: from, to: to, kind: relationship.kind.rawValue))
+            result.append(
+                BlueprintEdge(
+                    id: StableID.uuid("edge:\(from)>\(to)"), from: from, to: to, kind: relationship.kind.rawValue))
         }
         return result
     }

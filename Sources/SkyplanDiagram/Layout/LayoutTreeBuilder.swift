@@ -36,8 +36,9 @@ struct LayoutTreeBuilder {
             _ = vpcBox(container.resourceID, region: container.region)
         }
         for container in selection.containers where container.type == .subnet {
-            _ = subnetBox(container.resourceID, vpcID: container.placement.vpcID,
-                          zone: container.placement.availabilityZones.first, region: container.region)
+            _ = subnetBox(
+                container.resourceID, vpcID: container.placement.vpcID,
+                zone: container.placement.availabilityZones.first, region: container.region)
         }
         for resource in selection.components { place(resource) }
         finish(root, path: "")
@@ -57,8 +58,9 @@ struct LayoutTreeBuilder {
         }
         guard let vpcID, !Layout.serviceTypes.contains(resource.type) else {
             let services = child(of: regionBox(resource.region), key: "2services", role: .strip)
-            let cluster = child(of: services, key: resource.type.rawValue, role: .cluster(resource.type),
-                                title: ComponentStyle.displayName(resource.type))
+            let cluster = child(
+                of: services, key: resource.type.rawValue, role: .cluster(resource.type),
+                title: ComponentStyle.displayName(resource.type))
             cluster.members.append(resource)
             return
         }
@@ -74,8 +76,9 @@ struct LayoutTreeBuilder {
         }
         var leaf = subnetBox(first, vpcID: vpcID, zone: zones.first, region: resource.region)
         if !excluded.contains(.securityGroup), let sg = placement.securityGroupIDs.sorted().first {
-            leaf = child(of: leaf, key: "1sg|\(sg)", role: .group(.securityGroup),
-                         title: containersByID[sg]?.name ?? sg, resource: containersByID[sg])
+            leaf = child(
+                of: leaf, key: "1sg|\(sg)", role: .group(.securityGroup),
+                title: containersByID[sg]?.name ?? sg, resource: containersByID[sg])
         }
         if let groupARN = placement.groupARN {
             let owner = containersByARN[groupARN]
@@ -103,8 +106,9 @@ struct LayoutTreeBuilder {
         if let box = vpcs[id] { return box }
         let resource = containersByID[id]
         let regionName = resource?.region ?? region
-        let box = LayoutBox(.vpc, key: "1vpc|\(id)", title: resource?.name ?? id, resource: resource,
-                            arrangement: .column)
+        let box = LayoutBox(
+            .vpc, key: "1vpc|\(id)", title: resource?.name ?? id, resource: resource,
+            arrangement: .column)
         vpcs[id] = box
         regionBox(regionName).children.append(box)
         return box
@@ -116,8 +120,9 @@ struct LayoutTreeBuilder {
         let vpc = vpcBox(vpcID ?? resource?.placement.vpcID ?? "vpc-unknown", region: region)
         let zoneName = zone ?? resource?.placement.availabilityZones.first ?? ""
         let zones = child(of: vpc, key: "1zones", role: .strip, arrangement: .row)
-        let zoneBox = child(of: zones, key: zoneName, role: .zone, title: zoneName.isEmpty ? "zone" : zoneName,
-                            arrangement: .column)
+        let zoneBox = child(
+            of: zones, key: zoneName, role: .zone, title: zoneName.isEmpty ? "zone" : zoneName,
+            arrangement: .column)
         zoneBox.stretches = true
         let access = resource?.config["subnetType"]?.stringValue ?? "private"
         let rank = access == "public" ? 0 : access == "private" ? 1 : 2

@@ -54,12 +54,15 @@ struct SyntheticGenerator {
         return prefix + "-" + String(counter, radix: 16).leftPadded(to: 8)
     }
 
-    mutating func add(_ type: ComponentType, _ service: String, _ kind: String, region: String, name: String? = nil,
-                      placement: Placement = Placement(), config: [String: JSONValue] = [:]) -> Resource {
+    mutating func add(
+        _ type: ComponentType, _ service: String, _ kind: String, region: String, name: String? = nil,
+        placement: Placement = Placement(), config: [String: JSONValue] = [:]
+    ) -> Resource {
         let id = next(kind)
         let arn = "arn:aws:\(service):\(region):\(account):\(kind)/\(id)"
-        let resource = Resource(arn: arn, type: type, resourceID: id, accountID: account, region: region,
-                                name: name ?? id, placement: placement, config: config)
+        let resource = Resource(
+            arn: arn, type: type, resourceID: id, accountID: account, region: region,
+            name: name ?? id, placement: placement, config: config)
         resources.append(resource)
         return resource
     }
@@ -71,72 +74,92 @@ struct SyntheticGenerator {
     /// One VPC with about `budget` components; returns how many it made.
     mutating func vpc(index: Int, region: String, budget: Int) -> Int {
         let start = resources.count
-        let vpc = add(.vpc, "ec2", "vpc", region: region, name: "vpc-\(index)", config: ["cidr": .string("10.\(index % 250).0.0/16")])
+        let vpc = add(
+            .vpc, "ec2", "vpc", region: region, name: "vpc-\(index)",
+            config: ["cidr": .string("10.\(index % 250).0.0/16")])
         let zones = ["a", "b", "c"].prefix(budget < 30 ? 2 : 3).map { region + $0 }
         var subnets: [String: [Resource]] = [:]
         for (z, zone) in zones.enumerated() {
             for (t, access) in ["public", "private", "isolated"].enumerated() {
-                let subnet = add(.subnet, "ec2", "subnet", region: region, name: "\(access)-\(zone.suffix(1))",
-                                 placement: Placement(vpcID: vpc.resourceID, availabilityZones: [zone]),
-                                 config: ["subnetType": .string(access), "cidr": .string("10.\(index % 250).\(z * 3 + t).0/24")])
+                let subnet = add(
+                    .subnet, "ec2", "subnet", region: region, name: "\(access)-\(zone.suffix(1))",
+                    placement: Placement(vpcID: vpc.resourceID, availabilityZones: [zone]),
+                    config: ["subnetType": .string(access), "cidr": .string("10.\(index % 250).\(z * 3 + t).0/24")])
                 subnets[access, default: []].append(subnet)
             }
         }
-        let web = add(.securityGroup, "ec2", "security-group", region: region, name: "web",
-                      placement: Placement(vpcID: vpc.resourceID))
-        let data = add(.securityGroup, "ec2", "security-group", region: region, name: "data",
-                       placement: Placement(vpcID: vpc.resourceID))
-        _ = add(.internetGateway, "ec2", "internet-gateway", region: region, name: "igw",
-                placement: Placement(vpcID: vpc.resourceID))
+        let web = add(
+            .securityGroup, "ec2", "security-group", region: region, name: "web",
+            placement: Placement(vpcID: vpc.resourceID))
+        let data = add(
+            .securityGroup, "ec2", "security-group", region: region, name: "data",
+            placement: Placement(vpcID: vpc.resourceID))
+        _ = add(
+            .internetGateway, "ec2", "internet-gateway", region: region, name: "igw",
+            placement: Placement(vpcID: vpc.resourceID))
         let publicIDs = (subnets["public"] ?? []).map(\.resourceID)
-        let alb = add(.elb, "elasticloadbalancing", "loadbalancer", region: region, name: "alb-\(index)",
-                      placement: Placement(vpcID: vpc.resourceID, subnetIDs: publicIDs, availabilityZones: zones,
-                                           securityGroupIDs: [web.resourceID]),
-                      config: ["elbType": "application"])
+        let alb = add(
+            .elb, "elasticloadbalancing", "loadbalancer", region: region, name: "alb-\(index)",
+            placement: Placement(
+                vpcID: vpc.resourceID, subnetIDs: publicIDs, availabilityZones: zones,
+                securityGroupIDs: [web.resourceID]),
+            config: ["elbType": "application"])
         for subnet in subnets["public"] ?? [] {
-            _ = add(.natGateway, "ec2", "natgateway", region: region, name: "nat",
-                    placement: Placement(vpcID: vpc.resourceID, subnetIDs: [subnet.resourceID],
-                                         availabilityZones: subnet.placement.availabilityZones))
+            _ = add(
+                .natGateway, "ec2", "natgateway", region: region, name: "nat",
+                placement: Placement(
+                    vpcID: vpc.resourceID, subnetIDs: [subnet.resourceID],
+                    availabilityZones: subnet.placement.availabilityZones))
         }
         let sizes = ["micro", "small", "medium", "large", "xlarge", "2xlarge"]
         let remaining = max(0, budget - (resources.count - start) - 12)
         let groups = max(1, remaining / 60)
         for g in 0..<groups {
-            let asg = add(.autoScalingGroup, "autoscaling", "autoScalingGroup", region: region, name: "asg-\(index)-\(g)")
+            let asg = add(
+                .autoScalingGroup, "autoscaling", "autoScalingGroup", region: region, name: "asg-\(index)-\(g)")
             let size = sizes[Int(random.next() % UInt64(sizes.count))]
             for i in 0..<max(1, remaining / groups / 2) {
                 guard let subnet = subnets["private"]?[i % zones.count] else { continue }
-                let instance = add(.ec2, "ec2", "instance", region: region, name: "app-\(g)-\(i)",
-                                   placement: Placement(vpcID: vpc.resourceID, subnetIDs: [subnet.resourceID],
-                                                        availabilityZones: subnet.placement.availabilityZones,
-                                                        securityGroupIDs: [web.resourceID], groupARN: asg.arn),
-                                   config: ["instanceType": "m5", "instanceSize": .string(size), "platform": "linux"])
-                let volume = add(.ebs, "ec2", "volume", region: region,
-                                 placement: Placement(vpcID: vpc.resourceID, subnetIDs: [subnet.resourceID],
-                                                      availabilityZones: subnet.placement.availabilityZones,
-                                                      securityGroupIDs: [web.resourceID], groupARN: asg.arn),
-                                 config: ["volumeType": "gp3", "volumeSize": 100])
+                let instance = add(
+                    .ec2, "ec2", "instance", region: region, name: "app-\(g)-\(i)",
+                    placement: Placement(
+                        vpcID: vpc.resourceID, subnetIDs: [subnet.resourceID],
+                        availabilityZones: subnet.placement.availabilityZones,
+                        securityGroupIDs: [web.resourceID], groupARN: asg.arn),
+                    config: ["instanceType": "m5", "instanceSize": .string(size), "platform": "linux"])
+                let volume = add(
+                    .ebs, "ec2", "volume", region: region,
+                    placement: Placement(
+                        vpcID: vpc.resourceID, subnetIDs: [subnet.resourceID],
+                        availabilityZones: subnet.placement.availabilityZones,
+                        securityGroupIDs: [web.resourceID], groupARN: asg.arn),
+                    config: ["volumeType": "gp3", "volumeSize": 100])
                 link(alb, instance, .targets)
                 link(volume, instance, .attachment)
             }
         }
         for subnet in subnets["isolated"] ?? [] {
-            let database = add(.rds, "rds", "db", region: region, name: "db-\(index)",
-                               placement: Placement(vpcID: vpc.resourceID, subnetIDs: [subnet.resourceID],
-                                                    availabilityZones: subnet.placement.availabilityZones,
-                                                    securityGroupIDs: [data.resourceID]),
-                               config: ["engine": "postgres", "instanceType": "r6g", "instanceSize": "xlarge"])
+            let database = add(
+                .rds, "rds", "db", region: region, name: "db-\(index)",
+                placement: Placement(
+                    vpcID: vpc.resourceID, subnetIDs: [subnet.resourceID],
+                    availabilityZones: subnet.placement.availabilityZones,
+                    securityGroupIDs: [data.resourceID]),
+                config: ["engine": "postgres", "instanceType": "r6g", "instanceSize": "xlarge"])
             if let app = resources.last(where: { $0.type == .ec2 && $0.region == region }) {
                 link(app, database, .uses)
             }
         }
         let queue = add(.sqs, "sqs", "queue", region: region, name: "jobs-\(index)", config: ["queueType": "standard"])
         let topic = add(.sns, "sns", "topic", region: region, name: "events-\(index)")
-        let worker = add(.lambda, "lambda", "function", region: region, name: "worker-\(index)",
-                         config: ["memory": 512, "architecture": "arm64"])
-        let bucket = add(.s3, "s3", "bucket", region: region, name: "assets-\(index)", config: ["volumeType": "standard"])
-        let table = add(.dynamoDB, "dynamodb", "table", region: region, name: "sessions-\(index)",
-                        config: ["capacityMode": "on-demand"])
+        let worker = add(
+            .lambda, "lambda", "function", region: region, name: "worker-\(index)",
+            config: ["memory": 512, "architecture": "arm64"])
+        let bucket = add(
+            .s3, "s3", "bucket", region: region, name: "assets-\(index)", config: ["volumeType": "standard"])
+        let table = add(
+            .dynamoDB, "dynamodb", "table", region: region, name: "sessions-\(index)",
+            config: ["capacityMode": "on-demand"])
         link(topic, queue, .subscription)
         link(queue, worker, .eventSource)
         link(bucket, topic, .notification)

@@ -28,15 +28,20 @@ public struct APIGatewayCollector: Collector {
         for (api, integrations, collection) in all {
             let arn = "arn:\(partition):apigateway:\(region)::/\(collection)/\(api.id)"
             let apiType = api.protocolType == "REST" ? "rest" : api.protocolType.lowercased()
-            recorder.output.resources.append(Resource(
-                arn: arn, type: .apiGateway, resourceID: api.id, accountID: context.accountID, region: region,
-                name: api.name, tags: api.tags,
-                config: ["apiType": .string(apiType), "dnsName": .string("\(api.id).execute-api.\(region).amazonaws.com")]))
+            recorder.output.resources.append(
+                Resource(
+                    arn: arn, type: .apiGateway, resourceID: api.id, accountID: context.accountID, region: region,
+                    name: api.name, tags: api.tags,
+                    config: [
+                        "apiType": .string(apiType),
+                        "dnsName": .string("\(api.id).execute-api.\(region).amazonaws.com"),
+                    ]))
             for integration in integrations {
                 guard let target = Self.target(of: integration) else { continue }
                 recorder.output.relate(
                     arn, target, .integration,
-                    "apigateway:\(collection == "apis" ? "GetIntegrations" : "GetResources") \(integration.source) \(integration.type)")
+                    "apigateway:\(collection == "apis" ? "GetIntegrations" : "GetResources") \(integration.source) \(integration.type)"
+                )
             }
         }
         return recorder.output

@@ -15,22 +15,29 @@ public struct RDSCollector: Collector {
         var recorder = CollectorRecorder(context: context, service: service)
         let client = self.client
         let region = context.region
-        let instances = try await recorder.attempt("DescribeDBInstances") { try await client.describeDBInstances(region: region) } ?? []
-        let clusters = try await recorder.attempt("DescribeDBClusters") { try await client.describeDBClusters(region: region) } ?? []
+        let instances =
+            try await recorder.attempt("DescribeDBInstances") { try await client.describeDBInstances(region: region) }
+            ?? []
+        let clusters =
+            try await recorder.attempt("DescribeDBClusters") { try await client.describeDBClusters(region: region) }
+            ?? []
         var roles: [String: String] = [:]
         var byIdentifier: [String: String] = [:]
         for instance in instances { byIdentifier[instance.identifier] = instance.arn }
         for cluster in clusters {
             var config: [String: JSONValue] = ["engine": .string(cluster.engine), "multiAZ": .bool(cluster.multiAZ)]
             config["members"] = .number(Double(cluster.members.count))
-            recorder.output.resources.append(Resource(
-                arn: cluster.arn, type: .auroraCluster, resourceID: cluster.identifier, accountID: context.accountID,
-                region: region, name: cluster.identifier, tags: cluster.tags,
-                placement: Placement(securityGroupIDs: cluster.securityGroupIDs.sorted()), config: config))
+            recorder.output.resources.append(
+                Resource(
+                    arn: cluster.arn, type: .auroraCluster, resourceID: cluster.identifier,
+                    accountID: context.accountID,
+                    region: region, name: cluster.identifier, tags: cluster.tags,
+                    placement: Placement(securityGroupIDs: cluster.securityGroupIDs.sorted()), config: config))
             for member in cluster.members {
                 roles[member.identifier] = member.isWriter ? "writer" : "reader"
                 if let arn = byIdentifier[member.identifier] {
-                    recorder.output.relate(cluster.arn, arn, .contains, "rds:DescribeDBClusters DBClusterMembers \(member.identifier)")
+                    recorder.output.relate(
+                        cluster.arn, arn, .contains, "rds:DescribeDBClusters DBClusterMembers \(member.identifier)")
                 }
             }
         }
@@ -38,22 +45,27 @@ public struct RDSCollector: Collector {
             var config = InstanceShape.config(instance.instanceClass)
             config["engine"] = .string(instance.engine)
             config["multiAZ"] = .bool(instance.multiAZ)
-            config["role"] = .string(roles[instance.identifier] ?? (instance.readReplicaSource == nil ? "primary" : "replica"))
+            config["role"] = .string(
+                roles[instance.identifier] ?? (instance.readReplicaSource == nil ? "primary" : "replica"))
             if let storage = instance.allocatedStorage, !instance.engine.hasPrefix("aurora") {
                 config["storage"] = .number(Double(storage))
             }
             if let type = instance.storageType { config["storageType"] = .string(type) }
-            recorder.output.resources.append(Resource(
-                arn: instance.arn, type: .rds, resourceID: instance.identifier, accountID: context.accountID, region: region,
-                name: instance.identifier, tags: instance.tags,
-                placement: Placement(
-                    vpcID: instance.vpcID, subnetIDs: instance.subnetIDs.sorted(),
-                    availabilityZones: instance.availabilityZone.map { [$0] } ?? [],
-                    securityGroupIDs: instance.securityGroupIDs.sorted()),
-                config: config))
+            recorder.output.resources.append(
+                Resource(
+                    arn: instance.arn, type: .rds, resourceID: instance.identifier, accountID: context.accountID,
+                    region: region,
+                    name: instance.identifier, tags: instance.tags,
+                    placement: Placement(
+                        vpcID: instance.vpcID, subnetIDs: instance.subnetIDs.sorted(),
+                        availabilityZones: instance.availabilityZone.map { [$0] } ?? [],
+                        securityGroupIDs: instance.securityGroupIDs.sorted()),
+                    config: config))
             if let source = instance.readReplicaSource {
                 let sourceARN = source.hasPrefix("arn:") ? source : (byIdentifier[source] ?? source)
-                recorder.output.relate(sourceARN, instance.arn, .uses, "rds:DescribeDBInstances ReadReplicaSourceDBInstanceIdentifier \(source)")
+                recorder.output.relate(
+                    sourceARN, instance.arn, .uses,
+                    "rds:DescribeDBInstances ReadReplicaSourceDBInstanceIdentifier \(source)")
             }
         }
         return recorder.output
@@ -74,11 +86,15 @@ public struct ElastiCacheCollector: Collector {
         var recorder = CollectorRecorder(context: context, service: service)
         let client = self.client
         let region = context.region
-        let clusters = try await recorder.attempt("DescribeCacheClusters") { try await client.describeCacheClusters(region: region) } ?? []
+        let clusters =
+            try await recorder.attempt("DescribeCacheClusters") {
+                try await client.describeCacheClusters(region: region)
+            } ?? []
         guard !clusters.isEmpty else { return recorder.output }
-        let groups = try await recorder.attempt("DescribeCacheSubnetGroups") {
-            try await client.describeCacheSubnetGroups(region: region)
-        } ?? []
+        let groups =
+            try await recorder.attempt("DescribeCacheSubnetGroups") {
+                try await client.describeCacheSubnetGroups(region: region)
+            } ?? []
         let subnetGroups = Dictionary(groups.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for cluster in clusters {
             var config = InstanceShape.config(cluster.nodeType)
@@ -86,14 +102,15 @@ public struct ElastiCacheCollector: Collector {
             config["nodes"] = .number(Double(cluster.nodeCount))
             if let group = cluster.replicationGroupID { config["replicationGroup"] = .string(group) }
             let group = cluster.subnetGroup.flatMap { subnetGroups[$0] }
-            recorder.output.resources.append(Resource(
-                arn: cluster.arn, type: .elastiCache, resourceID: cluster.identifier, accountID: context.accountID,
-                region: region, name: cluster.identifier,
-                placement: Placement(
-                    vpcID: group?.vpcID, subnetIDs: (group?.subnetIDs ?? []).sorted(),
-                    availabilityZones: cluster.availabilityZone.map { [$0] } ?? [],
-                    securityGroupIDs: cluster.securityGroupIDs.sorted()),
-                config: config))
+            recorder.output.resources.append(
+                Resource(
+                    arn: cluster.arn, type: .elastiCache, resourceID: cluster.identifier, accountID: context.accountID,
+                    region: region, name: cluster.identifier,
+                    placement: Placement(
+                        vpcID: group?.vpcID, subnetIDs: (group?.subnetIDs ?? []).sorted(),
+                        availabilityZones: cluster.availabilityZone.map { [$0] } ?? [],
+                        securityGroupIDs: cluster.securityGroupIDs.sorted()),
+                    config: config))
         }
         return recorder.output
     }
@@ -132,10 +149,14 @@ public struct DynamoDBCollector: Collector {
                 config["writeUnits"] = table.writeCapacityUnits.map { .number(Double($0)) }
             }
             config["streamEnabled"] = .bool(table.streamEnabled)
-            let arn = table.arn.isEmpty ? "arn:\(context.partition.rawValue):dynamodb:\(region):\(context.accountID):table/\(name)" : table.arn
-            recorder.output.resources.append(Resource(
-                arn: arn, type: .dynamoDB, resourceID: name, accountID: context.accountID, region: region, name: name,
-                config: config))
+            let arn =
+                table.arn.isEmpty
+                ? "arn:\(context.partition.rawValue):dynamodb:\(region):\(context.accountID):table/\(name)" : table.arn
+            recorder.output.resources.append(
+                Resource(
+                    arn: arn, type: .dynamoDB, resourceID: name, accountID: context.accountID, region: region,
+                    name: name,
+                    config: config))
         }
         return recorder.output
     }

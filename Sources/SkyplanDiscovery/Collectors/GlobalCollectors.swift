@@ -25,14 +25,17 @@ public struct S3Collector: Collector {
         // and notifications are fetched per bucket in one go, each paced on its own operation.
         let wanted = Set(context.scanRegions)
         let pacer = context.pacer
-        let details = try await recorder.each("GetBucketLocation", buckets, limit: concurrency, paced: false) { bucket in
+        let details = try await recorder.each("GetBucketLocation", buckets, limit: concurrency, paced: false) {
+            bucket in
             var region = bucket.region
             if region == nil {
                 try await pacer?.wait("s3:GetBucketLocation", region: home)
                 region = try await client.getBucketLocation(bucket: bucket.name, region: home)
             }
             let located = region ?? home
-            guard wanted.contains(located) else { return (region: located, notifications: Result<[S3Notification], any Error>.success([])) }
+            guard wanted.contains(located) else {
+                return (region: located, notifications: Result<[S3Notification], any Error>.success([]))
+            }
             let notifications = await capture {
                 try await pacer?.wait("s3:GetBucketNotificationConfiguration", region: located)
                 return try await client.getBucketNotifications(bucket: bucket.name, region: located)
@@ -47,10 +50,11 @@ public struct S3Collector: Collector {
             }
         }
         for bucket in kept {
-            recorder.output.resources.append(Resource(
-                arn: "arn:\(context.partition.rawValue):s3:::\(bucket.name)", type: .s3, resourceID: bucket.name,
-                accountID: context.accountID, region: bucket.region, name: bucket.name,
-                config: ["volumeType": "standard"]))
+            recorder.output.resources.append(
+                Resource(
+                    arn: "arn:\(context.partition.rawValue):s3:::\(bucket.name)", type: .s3, resourceID: bucket.name,
+                    accountID: context.accountID, region: bucket.region, name: bucket.name,
+                    config: ["volumeType": "standard"]))
         }
         for (bucket, targets) in notifications {
             for target in targets {
@@ -77,10 +81,13 @@ public struct CloudFrontCollector: Collector {
     public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
         var recorder = CollectorRecorder(context: context, service: service)
         let client = self.client
-        var distributions = try await recorder.attempt("ListDistributions") { try await client.listDistributions() } ?? []
+        var distributions =
+            try await recorder.attempt("ListDistributions") { try await client.listDistributions() } ?? []
         // Summaries normally carry the origins; when they do not (moto), ask for each distribution.
         let bare = distributions.filter { $0.originDomains.isEmpty }.map(\.id)
-        let full = try await recorder.each("GetDistribution", bare, limit: 4) { try await client.getDistribution(id: $0) }
+        let full = try await recorder.each("GetDistribution", bare, limit: 4) {
+            try await client.getDistribution(id: $0)
+        }
         let byID = Dictionary(full.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
         distributions = distributions.map { summary in
             guard var detail = byID[summary.id] else { return summary }
@@ -88,14 +95,17 @@ public struct CloudFrontCollector: Collector {
             return detail
         }
         for distribution in distributions {
-            let arn = "arn:\(context.partition.rawValue):cloudfront::\(context.accountID):distribution/\(distribution.id)"
+            let arn =
+                "arn:\(context.partition.rawValue):cloudfront::\(context.accountID):distribution/\(distribution.id)"
             var config: [String: JSONValue] = ["dnsName": .string(ARNs.host(distribution.domainName))]
             if let priceClass = distribution.priceClass { config["priceClass"] = .string(priceClass) }
-            recorder.output.resources.append(Resource(
-                arn: arn, type: .cloudFront, resourceID: distribution.id, accountID: context.accountID,
-                region: Resource.globalRegion, name: distribution.aliases.first ?? distribution.id, config: config))
+            recorder.output.resources.append(
+                Resource(
+                    arn: arn, type: .cloudFront, resourceID: distribution.id, accountID: context.accountID,
+                    region: Resource.globalRegion, name: distribution.aliases.first ?? distribution.id, config: config))
             for origin in Set(distribution.originDomains).sorted() {
-                recorder.output.relate(arn, "dns:" + ARNs.host(origin), .origin, "cloudfront:GetDistribution Origin \(origin)")
+                recorder.output.relate(
+                    arn, "dns:" + ARNs.host(origin), .origin, "cloudfront:GetDistribution Origin \(origin)")
             }
         }
         return recorder.output
@@ -121,13 +131,19 @@ public struct Route53Collector: Collector {
         }
         for (zone, sets) in records {
             let arn = "arn:\(context.partition.rawValue):route53:::hostedzone/\(zone.id)"
-            recorder.output.resources.append(Resource(
-                arn: arn, type: .route53, resourceID: zone.id, accountID: context.accountID, region: Resource.globalRegion,
-                name: zone.name,
-                config: ["zoneType": .string(zone.isPrivate ? "private" : "public"), "records": .number(Double(sets.count))]))
+            recorder.output.resources.append(
+                Resource(
+                    arn: arn, type: .route53, resourceID: zone.id, accountID: context.accountID,
+                    region: Resource.globalRegion,
+                    name: zone.name,
+                    config: [
+                        "zoneType": .string(zone.isPrivate ? "private" : "public"),
+                        "records": .number(Double(sets.count)),
+                    ]))
             for record in sets {
                 guard let alias = record.aliasDNSName else { continue }
-                recorder.output.relate(arn, "dns:" + alias, .alias, "route53:ListResourceRecordSets \(record.name) \(record.type) alias")
+                recorder.output.relate(
+                    arn, "dns:" + alias, .alias, "route53:ListResourceRecordSets \(record.name) \(record.type) alias")
             }
         }
         return recorder.output

@@ -15,25 +15,28 @@ public struct LambdaCollector: Collector {
         var recorder = CollectorRecorder(context: context, service: service)
         let client = self.client
         let region = context.region
-        let functions = try await recorder.attempt("ListFunctions") { try await client.listFunctions(region: region) } ?? []
+        let functions =
+            try await recorder.attempt("ListFunctions") { try await client.listFunctions(region: region) } ?? []
         for function in functions {
             var config: [String: JSONValue] = ["architecture": .string(function.architectures.first ?? "x86_64")]
             if let memory = function.memorySize { config["memory"] = .number(Double(memory)) }
             if let runtime = function.runtime { config["runtime"] = .string(runtime) }
             // The VPC comes from the subnets (the linker); the API's VpcId is kept only when there are no subnets.
             let inVPC = !function.subnetIDs.isEmpty
-            recorder.output.resources.append(Resource(
-                arn: ARNs.lambdaFunction(function.arn), type: .lambda, resourceID: function.name,
-                accountID: context.accountID, region: region, name: function.name,
-                placement: Placement(
-                    vpcID: inVPC ? function.vpcID : nil, subnetIDs: function.subnetIDs.sorted(),
-                    securityGroupIDs: function.securityGroupIDs.sorted()),
-                config: config))
+            recorder.output.resources.append(
+                Resource(
+                    arn: ARNs.lambdaFunction(function.arn), type: .lambda, resourceID: function.name,
+                    accountID: context.accountID, region: region, name: function.name,
+                    placement: Placement(
+                        vpcID: inVPC ? function.vpcID : nil, subnetIDs: function.subnetIDs.sorted(),
+                        securityGroupIDs: function.securityGroupIDs.sorted()),
+                    config: config))
         }
         guard !functions.isEmpty else { return recorder.output }
-        let mappings = try await recorder.attempt("ListEventSourceMappings") {
-            try await client.listEventSourceMappings(region: region)
-        } ?? []
+        let mappings =
+            try await recorder.attempt("ListEventSourceMappings") {
+                try await client.listEventSourceMappings(region: region)
+            } ?? []
         for mapping in mappings where !mapping.eventSourceARN.isEmpty {
             recorder.output.relate(
                 ARNs.streamOwner(mapping.eventSourceARN), ARNs.lambdaFunction(mapping.functionARN), .eventSource,
@@ -60,11 +63,14 @@ public struct SQSCollector: Collector {
         let region = context.region
         let urls = try await recorder.attempt("ListQueues") { try await client.listQueues(region: region) } ?? []
         for url in urls {
-            guard let arn = ARNs.sqsQueue(url: url, region: region, partition: context.partition.rawValue) else { continue }
+            guard let arn = ARNs.sqsQueue(url: url, region: region, partition: context.partition.rawValue) else {
+                continue
+            }
             let name = String(arn.split(separator: ":").last ?? "")
-            recorder.output.resources.append(Resource(
-                arn: arn, type: .sqs, resourceID: name, accountID: context.accountID, region: region, name: name,
-                config: ["queueType": .string(name.hasSuffix(".fifo") ? "fifo" : "standard")]))
+            recorder.output.resources.append(
+                Resource(
+                    arn: arn, type: .sqs, resourceID: name, accountID: context.accountID, region: region, name: name,
+                    config: ["queueType": .string(name.hasSuffix(".fifo") ? "fifo" : "standard")]))
         }
         return recorder.output
     }
@@ -86,22 +92,26 @@ public struct SNSCollector: Collector {
         let region = context.region
         let topics = try await recorder.attempt("ListTopics") { try await client.listTopics(region: region) } ?? []
         guard !topics.isEmpty else { return recorder.output }
-        let subscriptions = try await recorder.attempt("ListSubscriptions") {
-            try await client.listSubscriptions(region: region)
-        } ?? []
+        let subscriptions =
+            try await recorder.attempt("ListSubscriptions") {
+                try await client.listSubscriptions(region: region)
+            } ?? []
         var counts: [String: Int] = [:]
         for subscription in subscriptions {
             counts[subscription.topicARN, default: 0] += 1
-            guard let target = Self.target(protocol: subscription.protocol, endpoint: subscription.endpoint) else { continue }
+            guard let target = Self.target(protocol: subscription.protocol, endpoint: subscription.endpoint) else {
+                continue
+            }
             recorder.output.relate(
                 subscription.topicARN, target, .subscription,
                 "sns:ListSubscriptions \(subscription.protocol) \(subscription.arn)")
         }
         for topic in topics {
             let name = String(topic.split(separator: ":").last ?? "")
-            recorder.output.resources.append(Resource(
-                arn: topic, type: .sns, resourceID: name, accountID: context.accountID, region: region, name: name,
-                config: ["subscriptions": .number(Double(counts[topic] ?? 0))]))
+            recorder.output.resources.append(
+                Resource(
+                    arn: topic, type: .sns, resourceID: name, accountID: context.accountID, region: region, name: name,
+                    config: ["subscriptions": .number(Double(counts[topic] ?? 0))]))
         }
         return recorder.output
     }

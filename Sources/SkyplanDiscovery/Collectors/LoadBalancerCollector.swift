@@ -26,14 +26,24 @@ public struct LoadBalancerCollector: Collector {
         let prefix = "arn:\(context.partition.rawValue):elasticloadbalancing:\(region):\(context.accountID)"
         for balancer in try recorder.take("DescribeLoadBalancers", await classicCall) ?? [] {
             let arn = "\(prefix):loadbalancer/\(balancer.name)"
-            recorder.output.resources.append(Resource(
-                arn: arn, type: .elb, resourceID: balancer.name, accountID: context.accountID, region: region, name: balancer.name,
-                placement: Placement(vpcID: balancer.vpcID, subnetIDs: balancer.subnetIDs.sorted(),
-                                     availabilityZones: balancer.availabilityZones.sorted(), securityGroupIDs: balancer.securityGroupIDs.sorted()),
-                config: ["elbType": "classic", "scheme": .string(balancer.scheme), "dnsName": .string(ARNs.host(balancer.dnsName)),
-                         "listeners": .array(balancer.listeners.map { .string("\($0.loadBalancerProtocol):\($0.loadBalancerPort)") })]))
+            recorder.output.resources.append(
+                Resource(
+                    arn: arn, type: .elb, resourceID: balancer.name, accountID: context.accountID, region: region,
+                    name: balancer.name,
+                    placement: Placement(
+                        vpcID: balancer.vpcID, subnetIDs: balancer.subnetIDs.sorted(),
+                        availabilityZones: balancer.availabilityZones.sorted(),
+                        securityGroupIDs: balancer.securityGroupIDs.sorted()),
+                    config: [
+                        "elbType": "classic", "scheme": .string(balancer.scheme),
+                        "dnsName": .string(ARNs.host(balancer.dnsName)),
+                        "listeners": .array(
+                            balancer.listeners.map { .string("\($0.loadBalancerProtocol):\($0.loadBalancerPort)") }),
+                    ]))
             for instance in Set(balancer.instanceIDs).sorted() {
-                recorder.output.relate(arn, context.arn("ec2", "instance", instance), .targets, "elb:DescribeLoadBalancers Instances \(instance)")
+                recorder.output.relate(
+                    arn, context.arn("ec2", "instance", instance), .targets,
+                    "elb:DescribeLoadBalancers Instances \(instance)")
             }
         }
         let balancers = try recorder.take("DescribeLoadBalancersV2", await balancersCall) ?? []
@@ -42,17 +52,27 @@ public struct LoadBalancerCollector: Collector {
         }
         let listenersByLB = Dictionary(listeners.map { ($0.0.arn, $0.1) }, uniquingKeysWith: { first, _ in first })
         for balancer in balancers {
-            let ports = (listenersByLB[balancer.arn] ?? []).map { JSONValue.string("\($0.listenerProtocol):\($0.port)") }
-            recorder.output.resources.append(Resource(
-                arn: balancer.arn, type: .elb, resourceID: balancer.name, accountID: context.accountID, region: region,
-                name: balancer.name,
-                placement: Placement(vpcID: balancer.vpcID, subnetIDs: balancer.subnetIDs.sorted(),
-                                     availabilityZones: balancer.availabilityZones.sorted(), securityGroupIDs: balancer.securityGroupIDs.sorted()),
-                config: ["elbType": .string(balancer.type), "scheme": .string(balancer.scheme),
-                         "dnsName": .string(ARNs.host(balancer.dnsName)), "listeners": .array(ports)]))
+            let ports = (listenersByLB[balancer.arn] ?? []).map {
+                JSONValue.string("\($0.listenerProtocol):\($0.port)")
+            }
+            recorder.output.resources.append(
+                Resource(
+                    arn: balancer.arn, type: .elb, resourceID: balancer.name, accountID: context.accountID,
+                    region: region,
+                    name: balancer.name,
+                    placement: Placement(
+                        vpcID: balancer.vpcID, subnetIDs: balancer.subnetIDs.sorted(),
+                        availabilityZones: balancer.availabilityZones.sorted(),
+                        securityGroupIDs: balancer.securityGroupIDs.sorted()),
+                    config: [
+                        "elbType": .string(balancer.type), "scheme": .string(balancer.scheme),
+                        "dnsName": .string(ARNs.host(balancer.dnsName)), "listeners": .array(ports),
+                    ]))
             for listener in listenersByLB[balancer.arn] ?? [] {
                 for group in listener.targetGroupARNs {
-                    recorder.output.relate(balancer.arn, group, .targets, "elbv2:DescribeListeners \(listener.listenerProtocol):\(listener.port)")
+                    recorder.output.relate(
+                        balancer.arn, group, .targets,
+                        "elbv2:DescribeListeners \(listener.listenerProtocol):\(listener.port)")
                 }
             }
         }
@@ -61,9 +81,11 @@ public struct LoadBalancerCollector: Collector {
             var config: [String: JSONValue] = ["targetType": .string(group.targetType)]
             if let port = group.port { config["port"] = .number(Double(port)) }
             if let proto = group.targetProtocol { config["protocol"] = .string(proto) }
-            recorder.output.resources.append(Resource(
-                arn: group.arn, type: .targetGroup, resourceID: group.name, accountID: context.accountID, region: region,
-                name: group.name, placement: Placement(vpcID: group.vpcID), config: config))
+            recorder.output.resources.append(
+                Resource(
+                    arn: group.arn, type: .targetGroup, resourceID: group.name, accountID: context.accountID,
+                    region: region,
+                    name: group.name, placement: Placement(vpcID: group.vpcID), config: config))
             for balancer in group.loadBalancerARNs {
                 recorder.output.relate(balancer, group.arn, .targets, "elbv2:DescribeTargetGroups LoadBalancerArns")
             }
@@ -73,8 +95,9 @@ public struct LoadBalancerCollector: Collector {
         }
         for (group, targets) in health {
             for target in targets {
-                recorder.output.relate(group.arn, Self.target(target.targetID, type: group.targetType, context: context), .targets,
-                                       "elbv2:DescribeTargetHealth target \(target.targetID)" + (target.port.map { " port \($0)" } ?? ""))
+                recorder.output.relate(
+                    group.arn, Self.target(target.targetID, type: group.targetType, context: context), .targets,
+                    "elbv2:DescribeTargetHealth target \(target.targetID)" + (target.port.map { " port \($0)" } ?? ""))
             }
         }
         return recorder.output

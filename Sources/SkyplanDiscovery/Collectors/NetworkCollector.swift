@@ -70,27 +70,35 @@ public struct EC2Collector: Collector {
         let region = context.region
         async let instancesCall = capture { try await client.describeInstances(region: region) }
         async let volumesCall = capture { try await client.describeVolumes(region: region) }
-        for instance in try recorder.take("DescribeInstances", await instancesCall) ?? [] where instance.state != "terminated" {
+        for instance in try recorder.take("DescribeInstances", await instancesCall) ?? []
+        where instance.state != "terminated" {
             var config = InstanceShape.config(instance.instanceType)
-            config["platform"] = .string(InstanceShape.platform(details: instance.platformDetails, usageOperation: nil, platform: nil))
+            config["platform"] = .string(
+                InstanceShape.platform(details: instance.platformDetails, usageOperation: nil, platform: nil))
             config["tenancy"] = .string(instance.tenancy.isEmpty ? "default" : instance.tenancy)
-            recorder.output.resources.append(Resource(
-                arn: context.arn("ec2", "instance", instance.instanceID), type: .ec2, resourceID: instance.instanceID,
-                accountID: context.accountID, region: region, tags: instance.tags,
-                placement: Placement(
-                    vpcID: instance.vpcID, subnetIDs: instance.subnetID.map { [$0] } ?? [],
-                    availabilityZones: instance.availabilityZone.isEmpty ? [] : [instance.availabilityZone],
-                    securityGroupIDs: instance.securityGroupIDs.sorted()),
-                config: config))
+            recorder.output.resources.append(
+                Resource(
+                    arn: context.arn("ec2", "instance", instance.instanceID), type: .ec2,
+                    resourceID: instance.instanceID,
+                    accountID: context.accountID, region: region, tags: instance.tags,
+                    placement: Placement(
+                        vpcID: instance.vpcID, subnetIDs: instance.subnetID.map { [$0] } ?? [],
+                        availabilityZones: instance.availabilityZone.isEmpty ? [] : [instance.availabilityZone],
+                        securityGroupIDs: instance.securityGroupIDs.sorted()),
+                    config: config))
         }
         for volume in try recorder.take("DescribeVolumes", await volumesCall) ?? [] {
-            var config: [String: JSONValue] = ["volumeType": .string(volume.volumeType), "volumeSize": .number(Double(volume.size))]
+            var config: [String: JSONValue] = [
+                "volumeType": .string(volume.volumeType), "volumeSize": .number(Double(volume.size)),
+            ]
             if let iops = volume.iops { config["iops"] = .number(Double(iops)) }
             if let throughput = volume.throughput { config["throughput"] = .number(Double(throughput)) }
             let arn = context.arn("ec2", "volume", volume.volumeID)
-            recorder.output.resources.append(Resource(
-                arn: arn, type: .ebs, resourceID: volume.volumeID, accountID: context.accountID, region: region,
-                tags: volume.tags, placement: Placement(availabilityZones: [volume.availabilityZone]), config: config))
+            recorder.output.resources.append(
+                Resource(
+                    arn: arn, type: .ebs, resourceID: volume.volumeID, accountID: context.accountID, region: region,
+                    tags: volume.tags, placement: Placement(availabilityZones: [volume.availabilityZone]),
+                    config: config))
             for attachment in volume.attachments {
                 recorder.output.relate(
                     arn, context.arn("ec2", "instance", attachment.instanceID), .attachment,

@@ -18,7 +18,8 @@ public struct ScanConfiguration: Sendable {
     public var pacePerRegion: Bool
 
     public init(
-        concurrency: Int = 24, perItemConcurrency: Int = 8, perOperationRate: Double? = 19, perOperationBurst: Double = 5,
+        concurrency: Int = 24, perItemConcurrency: Int = 8, perOperationRate: Double? = 19,
+        perOperationBurst: Double = 5,
         pacePerRegion: Bool = false,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -78,7 +79,9 @@ public struct ScanProgress: Sendable, Hashable {
     public var remaining: Int { total - completed }
 
     /// A stream and its continuation, to turn the progress callback into an `AsyncStream` for a UI.
-    public static func makeStream() -> (stream: AsyncStream<ScanProgress>, continuation: AsyncStream<ScanProgress>.Continuation) {
+    public static func makeStream() -> (
+        stream: AsyncStream<ScanProgress>, continuation: AsyncStream<ScanProgress>.Continuation
+    ) {
         AsyncStream.makeStream(of: ScanProgress.self, bufferingPolicy: .bufferingNewest(1024))
     }
 }

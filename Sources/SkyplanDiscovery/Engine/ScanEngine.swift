@@ -24,14 +24,22 @@ public struct ScanJob: Sendable {
         var units: [ScanUnit] = []
         let globalRegion = partition.defaultRegion
         for collector in collectors where collector.scope == .global {
-            units.append(ScanUnit(collector: collector, context: CollectorContext(
-                accountID: accountID, region: globalRegion, partition: partition, scanRegions: regions, pacer: pacer)))
+            units.append(
+                ScanUnit(
+                    collector: collector,
+                    context: CollectorContext(
+                        accountID: accountID, region: globalRegion, partition: partition, scanRegions: regions,
+                        pacer: pacer)))
         }
         // Region-major order: consecutive runs hit different services, which spreads the per-service limits.
         for region in regions {
             for collector in collectors where collector.scope == .regional {
-                units.append(ScanUnit(collector: collector, context: CollectorContext(
-                    accountID: accountID, region: region, partition: partition, scanRegions: regions, pacer: pacer)))
+                units.append(
+                    ScanUnit(
+                        collector: collector,
+                        context: CollectorContext(
+                            accountID: accountID, region: region, partition: partition, scanRegions: regions,
+                            pacer: pacer)))
             }
         }
         return units
@@ -82,27 +90,30 @@ public struct ScanEngine: Sendable {
             while let (unit, output) = await group.next() {
                 completed += 1
                 collected.merge(output)
-                progress(ScanProgress(
-                    event: .collected(
-                        accountID: unit.accountID, region: unit.region, service: unit.service,
-                        resources: output.resources.count, diagnostics: output.diagnostics.count),
-                    completed: completed, total: units.count, resourcesFound: collected.resources.count))
+                progress(
+                    ScanProgress(
+                        event: .collected(
+                            accountID: unit.accountID, region: unit.region, service: unit.service,
+                            resources: output.resources.count, diagnostics: output.diagnostics.count),
+                        completed: completed, total: units.count, resourcesFound: collected.resources.count))
                 _ = startNext()
             }
         }
         if completed < units.count {
-            collected.diagnostics.append(Diagnostic(
-                severity: .error, cause: .failed, accountID: jobs.first?.accountID ?? "", region: "",
-                service: "scan", operation: "cancel",
-                message: "the scan was cancelled after \(completed) of \(units.count) collector runs"))
+            collected.diagnostics.append(
+                Diagnostic(
+                    severity: .error, cause: .failed, accountID: jobs.first?.accountID ?? "", region: "",
+                    service: "scan", operation: "cancel",
+                    message: "the scan was cancelled after \(completed) of \(units.count) collector runs"))
         }
         let inventory = Inventory(
             resources: collected.resources, relationships: collected.relationships,
             diagnostics: collected.diagnostics, accountIDs: jobs.map(\.accountID),
             regions: jobs.flatMap(\.regions), startedAt: startedAt, finishedAt: configuration.now())
         let linked = InventoryLinker.link(inventory)
-        progress(ScanProgress(
-            event: .finished, completed: completed, total: units.count, resourcesFound: linked.resources.count))
+        progress(
+            ScanProgress(
+                event: .finished, completed: completed, total: units.count, resourcesFound: linked.resources.count))
         return linked
     }
 

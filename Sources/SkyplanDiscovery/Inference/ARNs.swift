@@ -27,7 +27,9 @@ public enum ARNs {
     /// (`arn:aws:apigateway:r:lambda:path/2015-03-31/functions/<function arn>/invocations`), or the URI itself
     /// when it already is a function ARN.
     public static func lambdaFromIntegration(_ uri: String) -> String? {
-        if uri.hasPrefix("arn:") && uri.contains(":lambda:") && uri.contains(":function:") && !uri.contains("/functions/") {
+        if uri.hasPrefix("arn:") && uri.contains(":lambda:") && uri.contains(":function:")
+            && !uri.contains("/functions/")
+        {
             return lambdaFunction(uri)
         }
         guard let start = uri.range(of: "/functions/") else { return nil }

@@ -26,7 +26,9 @@ extension InventoryLinker {
     /// `b.s3-website-us-east-1.amazonaws.com`, `b.s3-website.eu-west-1.amazonaws.com`), or nil.
     static func bucketHost(_ host: String) -> String? {
         for marker in [".s3.", ".s3-"] {
-            if let range = host.range(of: marker, options: .backwards), host.hasSuffix(".amazonaws.com") || host.hasSuffix(".amazonaws.com.cn") {
+            if let range = host.range(of: marker, options: .backwards),
+                host.hasSuffix(".amazonaws.com") || host.hasSuffix(".amazonaws.com.cn")
+            {
                 let bucket = String(host[..<range.lowerBound])
                 return bucket.isEmpty ? nil : bucket
             }

@@ -23,13 +23,16 @@ public enum InventoryLinker {
         let groupTypes: Set<ComponentType> = [.autoScalingGroup, .ecsService]
         let groupARNs = Set(result.resources.filter { groupTypes.contains($0.type) }.map(\.arn))
         var memberOf: [String: String] = [:]
-        for relationship in result.relationships where relationship.kind == .contains && groupARNs.contains(relationship.from) {
+        for relationship in result.relationships
+        where relationship.kind == .contains && groupARNs.contains(relationship.from) {
             memberOf[relationship.to] = memberOf[relationship.to] ?? relationship.from
         }
         var relationships = result.relationships
         for index in result.resources.indices {
             var resource = result.resources[index]
-            if resource.placement.groupARN == nil, let group = memberOf[resource.arn] { resource.placement.groupARN = group }
+            if resource.placement.groupARN == nil, let group = memberOf[resource.arn] {
+                resource.placement.groupARN = group
+            }
             let known = resource.placement.subnetIDs.compactMap { subnets[scopedKey(resource, $0)] }
             if resource.type != .subnet, let vpcID = known.compactMap(\.vpcID).first {
                 // The subnets' VPC wins over what the service says (moto reports every Lambda in vpc-123abc).
@@ -58,26 +61,31 @@ public enum InventoryLinker {
             break
         case .subnet:
             if let vpcARN {
-                edges.append(Relationship(
-                    from: vpcARN, to: resource.arn, kind: .contains,
-                    evidence: "ec2:DescribeSubnets VpcId \(resource.placement.vpcID ?? "")"))
+                edges.append(
+                    Relationship(
+                        from: vpcARN, to: resource.arn, kind: .contains,
+                        evidence: "ec2:DescribeSubnets VpcId \(resource.placement.vpcID ?? "")"))
             }
         default:
             if !subnets.isEmpty {
                 for (subnetARN, subnetID) in zip(subnets, resource.placement.subnetIDs) {
-                    edges.append(Relationship(
-                        from: subnetARN, to: resource.arn, kind: .contains,
-                        evidence: "\(resource.type.rawValue) placement SubnetId \(subnetID)"))
+                    edges.append(
+                        Relationship(
+                            from: subnetARN, to: resource.arn, kind: .contains,
+                            evidence: "\(resource.type.rawValue) placement SubnetId \(subnetID)"))
                 }
             } else if let vpcARN {
-                edges.append(Relationship(
-                    from: vpcARN, to: resource.arn, kind: .contains,
-                    evidence: "\(resource.type.rawValue) placement VpcId \(resource.placement.vpcID ?? "")"))
+                edges.append(
+                    Relationship(
+                        from: vpcARN, to: resource.arn, kind: .contains,
+                        evidence: "\(resource.type.rawValue) placement VpcId \(resource.placement.vpcID ?? "")"))
             }
         }
         if let group = resource.placement.groupARN, arns.contains(group) {
-            edges.append(Relationship(
-                from: group, to: resource.arn, kind: .contains, evidence: "\(resource.type.rawValue) member of group"))
+            edges.append(
+                Relationship(
+                    from: group, to: resource.arn, kind: .contains,
+                    evidence: "\(resource.type.rawValue) member of group"))
         }
         return edges
     }

@@ -10,17 +10,24 @@ extension NetworkInventoryBuilder {
             let partition = context.partition.rawValue
             let ownerRegion = requester.region.isEmpty ? context.region : requester.region
             let owner = requester.ownerID.isEmpty ? context.accountID : requester.ownerID
-            let arn = "arn:\(partition):ec2:\(ownerRegion):\(owner):vpc-peering-connection/\(peering.vpcPeeringConnectionID)"
-            output.resources.append(Resource(
-                arn: arn, type: .vpcPeering, resourceID: peering.vpcPeeringConnectionID, accountID: owner,
-                region: ownerRegion, tags: peering.tags,
-                placement: Placement(vpcID: owner == context.accountID && ownerRegion == context.region ? requester.vpcID : nil),
-                config: ["peerVpc": .string(accepter.vpcID), "peerAccount": .string(accepter.ownerID), "peerRegion": .string(accepter.region)]))
+            let arn =
+                "arn:\(partition):ec2:\(ownerRegion):\(owner):vpc-peering-connection/\(peering.vpcPeeringConnectionID)"
+            output.resources.append(
+                Resource(
+                    arn: arn, type: .vpcPeering, resourceID: peering.vpcPeeringConnectionID, accountID: owner,
+                    region: ownerRegion, tags: peering.tags,
+                    placement: Placement(
+                        vpcID: owner == context.accountID && ownerRegion == context.region ? requester.vpcID : nil),
+                    config: [
+                        "peerVpc": .string(accepter.vpcID), "peerAccount": .string(accepter.ownerID),
+                        "peerRegion": .string(accepter.region),
+                    ]))
             for side in [requester, accepter] where !side.vpcID.isEmpty {
                 let sideRegion = side.region.isEmpty ? context.region : side.region
                 let sideOwner = side.ownerID.isEmpty ? context.accountID : side.ownerID
-                output.relate("arn:\(partition):ec2:\(sideRegion):\(sideOwner):vpc/\(side.vpcID)", arn, .peering,
-                              "ec2:DescribeVpcPeeringConnections \(peering.vpcPeeringConnectionID) \(side.vpcID)")
+                output.relate(
+                    "arn:\(partition):ec2:\(sideRegion):\(sideOwner):vpc/\(side.vpcID)", arn, .peering,
+                    "ec2:DescribeVpcPeeringConnections \(peering.vpcPeeringConnectionID) \(side.vpcID)")
             }
         }
     }
@@ -34,30 +41,37 @@ extension NetworkInventoryBuilder {
     mutating func addTransitGatewayAttachments(_ attachments: [TransitGatewayAttachment]) {
         for attachment in attachments where !Self.gone.contains(attachment.state) {
             let isVPC = attachment.resourceType == "vpc"
-            add(.transitGatewayAttachment, "transit-gateway-attachment", attachment.attachmentID, tags: attachment.tags,
+            add(
+                .transitGatewayAttachment, "transit-gateway-attachment", attachment.attachmentID, tags: attachment.tags,
                 placement: Placement(vpcID: isVPC ? attachment.resourceID : nil),
                 config: ["resourceType": .string(attachment.resourceType)])
             let attachmentARN = arn("transit-gateway-attachment", attachment.attachmentID)
-            output.relate(attachmentARN, arn("transit-gateway", attachment.transitGatewayID), .peering,
-                          "ec2:DescribeTransitGatewayAttachments \(attachment.attachmentID)")
+            output.relate(
+                attachmentARN, arn("transit-gateway", attachment.transitGatewayID), .peering,
+                "ec2:DescribeTransitGatewayAttachments \(attachment.attachmentID)")
             if isVPC {
                 let owner = attachment.resourceOwnerID.isEmpty ? context.accountID : attachment.resourceOwnerID
-                let vpcARN = "arn:\(context.partition.rawValue):ec2:\(context.region):\(owner):vpc/\(attachment.resourceID)"
-                output.relate(vpcARN, attachmentARN, .peering, "ec2:DescribeTransitGatewayAttachments vpc \(attachment.resourceID)")
+                let vpcARN =
+                    "arn:\(context.partition.rawValue):ec2:\(context.region):\(owner):vpc/\(attachment.resourceID)"
+                output.relate(
+                    vpcARN, attachmentARN, .peering,
+                    "ec2:DescribeTransitGatewayAttachments vpc \(attachment.resourceID)")
             }
         }
     }
 
     mutating func addVPNGateways(_ gateways: [VPNGateway]) {
         for gateway in gateways where !Self.gone.contains(gateway.state) {
-            add(.vpnGateway, "vpn-gateway", gateway.vpnGatewayID, tags: gateway.tags,
+            add(
+                .vpnGateway, "vpn-gateway", gateway.vpnGatewayID, tags: gateway.tags,
                 placement: Placement(vpcID: gateway.vpcIDs.sorted().first))
         }
     }
 
     mutating func addCustomerGateways(_ gateways: [CustomerGateway]) {
         for gateway in gateways where !Self.gone.contains(gateway.state) {
-            add(.customerGateway, "customer-gateway", gateway.customerGatewayID, tags: gateway.tags,
+            add(
+                .customerGateway, "customer-gateway", gateway.customerGatewayID, tags: gateway.tags,
                 config: ["bgpAsn": .string(gateway.bgpASN)])
         }
     }
@@ -66,14 +80,20 @@ extension NetworkInventoryBuilder {
     /// group to the group whose rule names it).
     mutating func addSecurityGroups(_ groups: [SecurityGroup]) {
         for group in groups {
-            add(.securityGroup, "security-group", group.groupID, tags: group.tags, placement: Placement(vpcID: group.vpcID),
-                config: ["groupName": .string(group.groupName), "inboundRules": .array(group.ingress.flatMap(Self.rules)),
-                         "outboundRules": .array(group.egress.flatMap(Self.rules))])
+            add(
+                .securityGroup, "security-group", group.groupID, tags: group.tags,
+                placement: Placement(vpcID: group.vpcID),
+                config: [
+                    "groupName": .string(group.groupName), "inboundRules": .array(group.ingress.flatMap(Self.rules)),
+                    "outboundRules": .array(group.egress.flatMap(Self.rules)),
+                ])
             let groupARN = arn("security-group", group.groupID)
             for permission in group.ingress {
                 for source in Set(permission.groupIDs).sorted() where source != group.groupID {
-                    output.relate(arn("security-group", source), groupARN, .securityGroupReference,
-                                  "ec2:DescribeSecurityGroups ingress \(permission.ipProtocol) \(Self.portRange(permission)) from \(source)")
+                    output.relate(
+                        arn("security-group", source), groupARN, .securityGroupReference,
+                        "ec2:DescribeSecurityGroups ingress \(permission.ipProtocol) \(Self.portRange(permission)) from \(source)"
+                    )
                 }
             }
         }
@@ -91,20 +111,24 @@ extension NetworkInventoryBuilder {
         func rule(_ target: String, _ type: String) -> JSONValue {
             .object(["portRange": range, "protocol": proto, "target": .string(target), "targetType": .string(type)])
         }
-        return (permission.cidrs + permission.ipv6CIDRs).map { rule($0, "ip") } + permission.groupIDs.map { rule($0, "sg") }
+        return (permission.cidrs + permission.ipv6CIDRs).map { rule($0, "ip") }
+            + permission.groupIDs.map { rule($0, "sg") }
     }
 
     /// Network interfaces, attached to their instance.
     mutating func addNetworkInterfaces(_ interfaces: [NetworkInterface]) {
         for interface in interfaces {
-            add(.networkInterface, "network-interface", interface.networkInterfaceID, tags: interface.tags,
-                placement: Placement(vpcID: interface.vpcID, subnetIDs: interface.subnetID.isEmpty ? [] : [interface.subnetID],
-                                     availabilityZones: interface.availabilityZone.isEmpty ? [] : [interface.availabilityZone],
-                                     securityGroupIDs: interface.securityGroupIDs.sorted()),
+            add(
+                .networkInterface, "network-interface", interface.networkInterfaceID, tags: interface.tags,
+                placement: Placement(
+                    vpcID: interface.vpcID, subnetIDs: interface.subnetID.isEmpty ? [] : [interface.subnetID],
+                    availabilityZones: interface.availabilityZone.isEmpty ? [] : [interface.availabilityZone],
+                    securityGroupIDs: interface.securityGroupIDs.sorted()),
                 config: ["interfaceType": .string(interface.interfaceType)])
             if let instance = interface.attachedInstanceID, !instance.isEmpty {
-                output.relate(arn("network-interface", interface.networkInterfaceID), arn("instance", instance), .attachment,
-                              "ec2:DescribeNetworkInterfaces Attachment \(instance)")
+                output.relate(
+                    arn("network-interface", interface.networkInterfaceID), arn("instance", instance), .attachment,
+                    "ec2:DescribeNetworkInterfaces Attachment \(instance)")
             }
         }
     }

@@ -22,7 +22,9 @@ public struct RouteFacts: Sendable, Hashable {
     /// `active` or `blackhole`; a blackhole route goes nowhere.
     public var state: String?
 
-    public init(destinationCIDR: String? = nil, destinationIPv6CIDR: String? = nil, target: String?, state: String? = nil) {
+    public init(
+        destinationCIDR: String? = nil, destinationIPv6CIDR: String? = nil, target: String?, state: String? = nil
+    ) {
         self.destinationCIDR = destinationCIDR
         self.destinationIPv6CIDR = destinationIPv6CIDR
         self.target = target

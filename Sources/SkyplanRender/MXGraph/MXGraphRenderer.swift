@@ -14,18 +14,23 @@ public enum MXGraphRenderer {
         for group in data.groups {
             guard let rect = group.rect else { continue }
             let (color, dash) = palette.outline(group)
-            containers.append(Container(id: group.id, rect: rect, label: label(group), color: color, dashed: dash != nil,
-                                        members: group.nodes))
+            containers.append(
+                Container(
+                    id: group.id, rect: rect, label: label(group), color: color, dashed: dash != nil,
+                    members: group.nodes))
         }
         for surface in data.surfaces {
             let (color, dash) = palette.outline(surface)
             let members = (surface.extra["nodes"]?.arrayValue ?? []).compactMap(\.stringValue)
-            containers.append(Container(id: surface.id, rect: surface.rect, label: surface.name ?? "", color: color,
-                                        dashed: dash != nil, members: members))
+            containers.append(
+                Container(
+                    id: surface.id, rect: surface.rect, label: surface.name ?? "", color: color,
+                    dashed: dash != nil, members: members))
         }
         let parents = parentMap(containers: containers, nodes: data.nodes)
-        let rects = Dictionary(containers.map { ($0.id, $0.rect) } + data.nodes.map { ($0.id, $0.rect) },
-                               uniquingKeysWith: { a, _ in a })
+        let rects = Dictionary(
+            containers.map { ($0.id, $0.rect) } + data.nodes.map { ($0.id, $0.rect) },
+            uniquingKeysWith: { a, _ in a })
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<mxGraphModel dx=\"0\" dy=\"0\" grid=\"1\" gridSize=\"10\" guides=\"1\" tooltips=\"1\" connect=\"1\" "
         out += "arrows=\"1\" fold=\"1\" page=\"0\" pageScale=\"1\" math=\"0\" shadow=\"0\">\n<root>\n"
@@ -45,17 +50,20 @@ public enum MXGraphRenderer {
             return l != r ? l < r : lhs.offset < rhs.offset
         }.map(\.element)
         for container in ordered {
-            let style = "rounded=0;whiteSpace=wrap;html=1;container=1;collapsible=0;recursiveResize=0;"
+            let style =
+                "rounded=0;whiteSpace=wrap;html=1;container=1;collapsible=0;recursiveResize=0;"
                 + "fillColor=none;strokeColor=\(container.color);strokeWidth=2;"
                 + (container.dashed ? "dashed=1;" : "") + "verticalAlign=top;align=left;spacingLeft=8;"
                 + "fontStyle=1;fontColor=\(container.color);"
             out += "<mxCell id=\"\(container.id)\" value=\"\(SVGText.escape(container.label))\" style=\"\(style)\" "
-            out += "vertex=\"1\" parent=\"\(parents[container.id] ?? "1")\">\(geometry(container.id, container.rect))</mxCell>\n"
+            out +=
+                "vertex=\"1\" parent=\"\(parents[container.id] ?? "1")\">\(geometry(container.id, container.rect))</mxCell>\n"
         }
         for node in data.nodes {
             let color = node.color?.twoD ?? ComponentStyle.color(node.type)
             let name = node.name ?? ComponentStyle.displayName(node.type)
-            let style = "rounded=1;whiteSpace=wrap;html=1;fillColor=\(color);strokeColor=none;fontColor=#16191F;"
+            let style =
+                "rounded=1;whiteSpace=wrap;html=1;fillColor=\(color);strokeColor=none;fontColor=#16191F;"
                 + "verticalLabelPosition=bottom;verticalAlign=top;labelPosition=center;align=center;fontSize=10;"
             let label = ComponentStyle.displayName(node.type) == name ? name : "\(name)"
             out += "<mxCell id=\"\(node.id)\" value=\"\(SVGText.escape(label))\" style=\"\(style)\" "
@@ -63,15 +71,19 @@ public enum MXGraphRenderer {
             out += "vertex=\"1\" parent=\"\(parents[node.id] ?? "1")\">\(geometry(node.id, node.rect))</mxCell>\n"
         }
         for (index, edge) in data.edges.enumerated() {
-            let style = "edgeStyle=none;html=1;endArrow=" + (edge.endCap == "none" ? "none" : "block")
-                + ";endFill=1;strokeColor=#414D5C;strokeWidth=\(SVGText.num(edge.width))" + (edge.dashed ? ";dashed=1;" : ";")
+            let style =
+                "edgeStyle=none;html=1;endArrow=" + (edge.endCap == "none" ? "none" : "block")
+                + ";endFill=1;strokeColor=#414D5C;strokeWidth=\(SVGText.num(edge.width))"
+                + (edge.dashed ? ";dashed=1;" : ";")
             out += "<mxCell id=\"\(edge.id ?? "edge-\(index)")\" style=\"\(style)\" edge=\"1\" parent=\"1\" "
-            out += "source=\"\(edge.from)\" target=\"\(edge.to)\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>\n"
+            out +=
+                "source=\"\(edge.from)\" target=\"\(edge.to)\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>\n"
         }
         for text in data.text {
             out += "<mxCell id=\"\(text.id)\" value=\"\(SVGText.escape(text.text))\" style=\"text;html=1;align=left;"
             out += "fontStyle=2;\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"\(SVGText.num(text.mapPos.x * unit))\" "
-            out += "y=\"\(SVGText.num(text.mapPos.y * unit - 14))\" width=\"\(text.text.count * 7)\" height=\"20\" as=\"geometry\"/></mxCell>\n"
+            out +=
+                "y=\"\(SVGText.num(text.mapPos.y * unit - 14))\" width=\"\(text.text.count * 7)\" height=\"20\" as=\"geometry\"/></mxCell>\n"
         }
         out += "</root>\n</mxGraphModel>\n"
         return out
@@ -90,7 +102,8 @@ public enum MXGraphRenderer {
         let name = group.name ?? ""
         switch group.type {
         case .vpc: return "VPC " + name
-        case .subnet: return (group.access.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "Private") + " subnet " + name
+        case .subnet:
+            return (group.access.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "Private") + " subnet " + name
         case .securityGroup: return "Security group " + name
         case .autoScalingGroup: return "Auto Scaling group " + name
         case .ecsService: return "ECS service " + name
@@ -102,12 +115,16 @@ public enum MXGraphRenderer {
     static func parentMap(containers: [Container], nodes: [BlueprintNode]) -> [String: String] {
         var parents: [String: String] = [:]
         let ids = Set(containers.map(\.id))
-        for container in containers { for member in container.members where member != container.id { parents[member] = container.id } }
+        for container in containers {
+            for member in container.members where member != container.id { parents[member] = container.id }
+        }
         let unlisted = containers.map { ($0.id, $0.rect) } + nodes.map { ($0.id, $0.rect) }
         for (id, rect) in unlisted where parents[id] == nil {
             var best: Container?
-            for candidate in containers where candidate.id != id && candidate.rect.contains(rect) && candidate.rect != rect {
-                if best.map({ candidate.rect.size.x * candidate.rect.size.y < $0.rect.size.x * $0.rect.size.y }) ?? true {
+            for candidate in containers
+            where candidate.id != id && candidate.rect.contains(rect) && candidate.rect != rect {
+                if best.map({ candidate.rect.size.x * candidate.rect.size.y < $0.rect.size.x * $0.rect.size.y }) ?? true
+                {
                     best = candidate
                 }
             }

@@ -11,8 +11,10 @@ public struct RasterOptions: Sendable, Hashable {
     /// PDF: turn the paper sideways.
     public var landscape: Bool
 
-    public init(width: Int? = nil, height: Int? = nil, scale: Double? = nil, paperSize: PaperSize? = nil,
-                landscape: Bool = false) {
+    public init(
+        width: Int? = nil, height: Int? = nil, scale: Double? = nil, paperSize: PaperSize? = nil,
+        landscape: Bool = false
+    ) {
         self.width = width
         self.height = height
         self.scale = scale
@@ -41,8 +43,10 @@ public enum PaperSize: String, Sendable, Hashable, CaseIterable {
     /// Parses a paper name case-insensitively (`a4`, `Letter`), or throws naming `paperSize`.
     public init(parsing text: String) throws(RenderError) {
         guard let size = Self.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }) else {
-            throw RenderError(parameter: "paperSize", reason: "unknown paper size \"\(text)\" (use "
-                + Self.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+            throw RenderError(
+                parameter: "paperSize",
+                reason: "unknown paper size \"\(text)\" (use "
+                    + Self.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
         self = size
     }

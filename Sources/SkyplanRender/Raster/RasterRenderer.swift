@@ -14,7 +14,8 @@ public enum RasterRenderer {
         defer { cairo_surface_destroy(surface) }
         try draw(document, on: surface, width: Double(width), height: Double(height), margin: 0)
         let sink = DataSink()
-        let status = cairo_surface_write_to_png_stream(surface, dataSinkWrite, Unmanaged.passUnretained(sink).toOpaque())
+        let status = cairo_surface_write_to_png_stream(
+            surface, dataSinkWrite, Unmanaged.passUnretained(sink).toOpaque())
         guard status == CAIRO_STATUS_SUCCESS else {
             throw RenderError(parameter: "format", reason: "PNG encoding failed (cairo status \(status.rawValue))")
         }
@@ -39,8 +40,9 @@ public enum RasterRenderer {
         }
         if options.landscape, page.width < page.height { page = (page.height, page.width) }
         let sink = DataSink()
-        guard let surface = cairo_pdf_surface_create_for_stream(
-            dataSinkWrite, Unmanaged.passUnretained(sink).toOpaque(), page.width, page.height)
+        guard
+            let surface = cairo_pdf_surface_create_for_stream(
+                dataSinkWrite, Unmanaged.passUnretained(sink).toOpaque(), page.width, page.height)
         else { throw RenderError(parameter: "format", reason: "cannot create a PDF surface") }
         do {
             try draw(document, on: surface, width: page.width, height: page.height, margin: margin)
@@ -61,21 +63,26 @@ public enum RasterRenderer {
         case let (nil, h?): return (max(1, Int((Double(h) * aspect).rounded())), h)
         default:
             guard let scale = options.scale else { return (1920, 1080) }
-            return (max(1, min(20_000, Int((natural.width * scale).rounded()))),
-                    max(1, min(20_000, Int((natural.height * scale).rounded()))))
+            return (
+                max(1, min(20_000, Int((natural.width * scale).rounded()))),
+                max(1, min(20_000, Int((natural.height * scale).rounded())))
+            )
         }
     }
 
-    private static func draw(_ document: SVGDocument, on surface: OpaquePointer, width: Double, height: Double,
-                             margin: Double) throws(RenderError) {
+    private static func draw(
+        _ document: SVGDocument, on surface: OpaquePointer, width: Double, height: Double,
+        margin: Double
+    ) throws(RenderError) {
         guard let cr = cairo_create(surface) else { throw RenderError(parameter: "format", reason: "cannot draw") }
         defer { cairo_destroy(cr) }
         if let background = document.background {
             cairo_set_source_rgb(cr, background.0, background.1, background.2)
             cairo_paint(cr)
         }
-        var viewport = RsvgRectangle(x: margin, y: margin, width: max(1, width - margin * 2),
-                                     height: max(1, height - margin * 2))
+        var viewport = RsvgRectangle(
+            x: margin, y: margin, width: max(1, width - margin * 2),
+            height: max(1, height - margin * 2))
         var error: UnsafeMutablePointer<GError>?
         let ok = rsvg_handle_render_document(document.handle, cr, &viewport, &error)
         if ok == 0 {

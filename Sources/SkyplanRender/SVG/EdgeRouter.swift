@@ -133,7 +133,8 @@ struct EdgeRouter {
     }
 
     static func segment(_ a: Point, _ b: Point, crosses rect: GridRect) -> Bool {
-        let inner = GridRect(x: rect.minX + 0.05, y: rect.minY + 0.05, width: rect.size.x - 0.1, height: rect.size.y - 0.1)
+        let inner = GridRect(
+            x: rect.minX + 0.05, y: rect.minY + 0.05, width: rect.size.x - 0.1, height: rect.size.y - 0.1)
         return entry(a, b, into: inner) != nil
     }
 }

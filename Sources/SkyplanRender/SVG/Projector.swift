@@ -22,7 +22,8 @@ struct Projector: Sendable {
     /// An SVG `transform` that lays grid-unit drawing flat on the ground (raised by `z`).
     func groundTransform(z: Double = 0) -> String {
         if isometric {
-            return "matrix(\(SVGText.num(cosine)) \(SVGText.num(sine)) \(SVGText.num(-cosine)) \(SVGText.num(sine)) 0 \(SVGText.num(-z * unit)))"
+            return
+                "matrix(\(SVGText.num(cosine)) \(SVGText.num(sine)) \(SVGText.num(-cosine)) \(SVGText.num(sine)) 0 \(SVGText.num(-z * unit)))"
         }
         return "matrix(\(SVGText.num(unit)) 0 0 \(SVGText.num(unit)) 0 0)"
     }
@@ -49,7 +50,9 @@ enum SVGText {
 
     /// Escapes text and attribute values.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return text }
+        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.count + 8)
         for char in text {

@@ -16,7 +16,8 @@ extension SVGContext {
     mutating func components() {
         out += "<g id=\"components\">\n"
         for node in paintOrder() {
-            let color = (projector.isometric ? node.color?.isometric : node.color?.twoD) ?? ComponentStyle.color(node.type)
+            let color =
+                (projector.isometric ? node.color?.isometric : node.color?.twoD) ?? ComponentStyle.color(node.type)
             out += "<g id=\"c-\(node.id)\" class=\"component type-\(SVGText.escape(node.type.rawValue))\""
             if let arn = node.arn { out += " data-arn=\"\(SVGText.escape(arn))\"" }
             if let count = node.count { out += " data-count=\"\(count)\"" }
@@ -46,11 +47,16 @@ extension SVGContext {
             shade = (Palette.shade(color, 0.78), Palette.shade(color, 0.6), Palette.shade(color, 1.35))
             shades[color] = shade
         }
-        polygon([p.point(r.maxX, r.minY), p.point(r.maxX, r.maxY), p.point(r.maxX, r.maxY, z), p.point(r.maxX, r.minY, z)],
-                fill: shade.side)
-        polygon([p.point(r.minX, r.maxY), p.point(r.maxX, r.maxY), p.point(r.maxX, r.maxY, z), p.point(r.minX, r.maxY, z)],
-                fill: shade.front)
-        let top = [p.point(r.minX, r.minY, z), p.point(r.maxX, r.minY, z), p.point(r.maxX, r.maxY, z), p.point(r.minX, r.maxY, z)]
+        polygon(
+            [p.point(r.maxX, r.minY), p.point(r.maxX, r.maxY), p.point(r.maxX, r.maxY, z), p.point(r.maxX, r.minY, z)],
+            fill: shade.side)
+        polygon(
+            [p.point(r.minX, r.maxY), p.point(r.maxX, r.maxY), p.point(r.maxX, r.maxY, z), p.point(r.minX, r.maxY, z)],
+            fill: shade.front)
+        let top = [
+            p.point(r.minX, r.minY, z), p.point(r.maxX, r.minY, z), p.point(r.maxX, r.maxY, z),
+            p.point(r.minX, r.maxY, z),
+        ]
         out += "<path d=\"M"
         for (index, q) in top.enumerated() {
             if index > 0 { out += "L" }
@@ -62,7 +68,8 @@ extension SVGContext {
 
     private mutating func tile(_ node: BlueprintNode, _ color: String) {
         let r = node.rect, u = projector.unit
-        out += "<rect x=\"\(SVGText.num(r.minX * u))\" y=\"\(SVGText.num(r.minY * u))\" width=\"\(SVGText.num(r.size.x * u))\" "
+        out +=
+            "<rect x=\"\(SVGText.num(r.minX * u))\" y=\"\(SVGText.num(r.minY * u))\" width=\"\(SVGText.num(r.size.x * u))\" "
         out += "height=\"\(SVGText.num(r.size.y * u))\" rx=\"5\" fill=\"\(color)\"/>"
         mark(node, z: 0)
         if let count = node.count {
@@ -102,7 +109,8 @@ extension SVGContext {
         for node in data.nodes {
             guard let name = node.name, !name.isEmpty else { continue }
             let r = node.rect
-            let anchor = projector.isometric ? projector.point(r.maxX, r.maxY) : projector.point(r.minX + r.size.x / 2, r.maxY)
+            let anchor =
+                projector.isometric ? projector.point(r.maxX, r.maxY) : projector.point(r.minX + r.size.x / 2, r.maxY)
             out += "<text x=\"\(SVGText.num(anchor.x))\" y=\"\(SVGText.num(anchor.y + drop))\">"
             out += SVGText.escape(SVGText.truncate(name, limit)) + "</text>\n"
         }

@@ -20,8 +20,9 @@ extension SVGContext {
             let z = height(target)
             let margin = 0.12
             let r = target.rect
-            let stop = GridRect(x: r.minX - z - margin, y: r.minY - z - margin, width: r.size.x + z + margin * 2,
-                                height: r.size.y + z + margin * 2)
+            let stop = GridRect(
+                x: r.minX - z - margin, y: r.minY - z - margin, width: r.size.x + z + margin * 2,
+                height: r.size.y + z + margin * 2)
             if points.count >= 2 {
                 let last = points[points.count - 2], end = points[points.count - 1]
                 if let t = EdgeRouter.entry(last, end, into: stop), t > 0 {

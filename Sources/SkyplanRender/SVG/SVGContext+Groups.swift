@@ -19,18 +19,28 @@ extension SVGContext {
         for (index, group) in data.groups.enumerated() {
             guard let rect = group.rect else { continue }
             let (color, dash) = palette.outline(group)
-            items.append((Self.rank(group.type), index, Outline(
-                id: group.id, cssClass: "group type-\(group.type.rawValue)", arn: group.arn, rect: rect, color: color,
-                dash: dash, fillOpacity: group.type == .subnet ? 0.07 : 0.03, title: title(of: group),
-                strokeWidth: group.type == .region || group.type == .vpc ? 2 : 1.5)))
+            items.append(
+                (
+                    Self.rank(group.type), index,
+                    Outline(
+                        id: group.id, cssClass: "group type-\(group.type.rawValue)", arn: group.arn, rect: rect,
+                        color: color,
+                        dash: dash, fillOpacity: group.type == .subnet ? 0.07 : 0.03, title: title(of: group),
+                        strokeWidth: group.type == .region || group.type == .vpc ? 2 : 1.5)
+                ))
         }
         for (index, surface) in data.surfaces.enumerated() {
             let (color, dash) = palette.outline(surface)
             let zone = surface.type == "zone"
-            items.append((zone ? 3 : 1, 100_000_000 + index, Outline(
-                id: surface.id, cssClass: "surface type-\(surface.type)", arn: nil, rect: surface.rect, color: color,
-                dash: dash, fillOpacity: zone ? 0.02 : 0.04,
-                title: zone ? "Availability Zone \(surface.name ?? "")" : surface.name ?? "", strokeWidth: 1.5)))
+            items.append(
+                (
+                    zone ? 3 : 1, 100_000_000 + index,
+                    Outline(
+                        id: surface.id, cssClass: "surface type-\(surface.type)", arn: nil, rect: surface.rect,
+                        color: color,
+                        dash: dash, fillOpacity: zone ? 0.02 : 0.04,
+                        title: zone ? "Availability Zone \(surface.name ?? "")" : surface.name ?? "", strokeWidth: 1.5)
+                ))
         }
         items.sort { ($0.rank, $0.index) < ($1.rank, $1.index) }
         out += "<g id=\"groups\">\n"
@@ -55,8 +65,12 @@ extension SVGContext {
         switch group.type {
         case .vpc: return "VPC  " + name + (group.extra["cidr"]?.stringValue.map { "  \($0)" } ?? "")
         case .subnet:
-            let kind = group.access == "public" ? "Public subnet" : group.access == "isolated" ? "Isolated subnet"
-                : "Private subnet"
+            let kind =
+                group.access == "public"
+                ? "Public subnet"
+                : group.access == "isolated"
+                    ? "Isolated subnet"
+                    : "Private subnet"
             return kind + "  " + name
         case .securityGroup: return "Security group  " + name
         case .autoScalingGroup: return "Auto Scaling group  " + name

@@ -7,7 +7,8 @@ import SkyplanModel
 /// live overlay can find it; the overlay itself draws into `<g id="interactionLayer" fill="none">`.
 public enum SVGRenderer {
     /// The exact document header Cloudcraft clients expect.
-    public static let header = "<?xml version=\"1.0\" standalone=\"no\"?>\n"
+    public static let header =
+        "<?xml version=\"1.0\" standalone=\"no\"?>\n"
         + "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
 
     /// Renders `data` with `options`.
@@ -48,7 +49,9 @@ struct SVGContext {
     func bounds() -> (Double, Double, Double, Double) {
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         func add(_ rect: GridRect, _ z: Double) {
-            for (gx, gy) in [(rect.minX, rect.minY), (rect.maxX, rect.minY), (rect.maxX, rect.maxY), (rect.minX, rect.maxY)] {
+            for (gx, gy) in [
+                (rect.minX, rect.minY), (rect.maxX, rect.minY), (rect.maxX, rect.maxY), (rect.minX, rect.maxY),
+            ] {
                 for level in z > 0 ? [0, z] : [0] {
                     let p = projector.point(gx, gy, level)
                     minX = min(minX, p.x); maxX = max(maxX, p.x); minY = min(minY, p.y); maxY = max(maxY, p.y)
@@ -87,7 +90,8 @@ struct SVGContext {
         out += "<title>\(SVGText.escape(data.name.isEmpty ? "Skyplan diagram" : data.name))</title>\n"
         defs()
         if !options.transparent {
-            out += "<rect id=\"background\" x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y))\" width=\"\(SVGText.num(w))\" "
+            out +=
+                "<rect id=\"background\" x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y))\" width=\"\(SVGText.num(w))\" "
             out += "height=\"\(SVGText.num(h))\" fill=\"\(palette.background)\"/>\n"
         }
         if options.grid {
@@ -107,12 +111,15 @@ struct SVGContext {
         let u = projector.unit
         out += "<defs>\n"
         out += "<marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
-        out += "markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0 0L10 5L0 10z\" fill=\"\(palette.edge)\"/></marker>\n"
+        out +=
+            "markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0 0L10 5L0 10z\" fill=\"\(palette.edge)\"/></marker>\n"
         let transform = projector.isometric ? " patternTransform=\"\(projector.groundTransform())\"" : ""
         let cell = projector.isometric ? "1" : SVGText.num(u)
         let stroke = projector.isometric ? SVGText.num(1 / u) : "1"
-        out += "<pattern id=\"gridPatternMajor\" width=\"\(cell)\" height=\"\(cell)\" patternUnits=\"userSpaceOnUse\"\(transform)>"
-        out += "<path d=\"M\(cell) 0L0 0L0 \(cell)\" fill=\"none\" stroke=\"\(palette.gridLine)\" stroke-width=\"\(stroke)\"/></pattern>\n"
+        out +=
+            "<pattern id=\"gridPatternMajor\" width=\"\(cell)\" height=\"\(cell)\" patternUnits=\"userSpaceOnUse\"\(transform)>"
+        out +=
+            "<path d=\"M\(cell) 0L0 0L0 \(cell)\" fill=\"none\" stroke=\"\(palette.gridLine)\" stroke-width=\"\(stroke)\"/></pattern>\n"
         out += "</defs>\n"
     }
 
@@ -121,7 +128,8 @@ struct SVGContext {
         out += "<g id=\"notes\">\n"
         for text in data.text {
             let p = projector.point(text.mapPos.x, text.mapPos.y)
-            out += "<text x=\"\(SVGText.num(p.x))\" y=\"\(SVGText.num(p.y))\" font-size=\"\(SVGText.num(min(28, text.textSize)))\" "
+            out +=
+                "<text x=\"\(SVGText.num(p.x))\" y=\"\(SVGText.num(p.y))\" font-size=\"\(SVGText.num(min(28, text.textSize)))\" "
             out += "fill=\"\(palette.mutedText)\" font-style=\"italic\">\(SVGText.escape(text.text))</text>\n"
         }
         out += "</g>\n"

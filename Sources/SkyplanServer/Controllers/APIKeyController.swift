@@ -50,7 +50,8 @@ struct APIKeyController {
             guard let user = try await services.store.user(id: id) else { throw APIError.notFound("User not found") }
             owner = user
         }
-        let (record, key) = Self.newKey(userID: owner.id, name: input.name ?? "API key", access: access, now: services.now())
+        let (record, key) = Self.newKey(
+            userID: owner.id, name: input.name ?? "API key", access: access, now: services.now())
         try await services.store.createAPIKey(record)
         try await services.audit(identity, "apikey.create", "apikey", record.id, "\(owner.email) \(access.rawValue)")
         return try JSONResponse.make(Self.json(record, key: key), status: .created)

@@ -58,7 +58,8 @@ struct AuthController {
         try await services.store.updateUser(user)
         var response = try JSONResponse.make(SessionJSON(user: UserJSON(user: user), csrfToken: csrf))
         response.headers[values: .setCookie] = [
-            sessionCookie(token, maxAge: Int(lifetime)), "skyplan_csrf=\(csrf); Path=/; SameSite=Strict; Max-Age=\(Int(lifetime))",
+            sessionCookie(token, maxAge: Int(lifetime)),
+            "skyplan_csrf=\(csrf); Path=/; SameSite=Strict; Max-Age=\(Int(lifetime))",
         ]
         return response
     }

@@ -20,7 +20,8 @@ struct BlueprintExportController {
         let data = try BlueprintData.decode(record.data)
         let output = try DiagramExporter.export(data, parameters)
         return Response(
-            status: .ok, headers: [.contentType: output.contentType], body: .init(byteBuffer: ByteBuffer(bytes: output.body)))
+            status: .ok, headers: [.contentType: output.contentType],
+            body: .init(byteBuffer: ByteBuffer(bytes: output.body)))
     }
 
     @Sendable func budget(_ request: Request, context: SkyplanRequestContext) async throws -> Response {

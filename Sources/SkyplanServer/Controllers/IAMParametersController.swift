@@ -62,7 +62,8 @@ struct IAMParametersController {
         let unknown = names.subtracting(known).sorted()
         guard unknown.isEmpty else {
             throw APIError.invalidParameter(
-                "services: unknown \(unknown.joined(separator: ", ")); known: \(known.sorted().joined(separator: ", "))")
+                "services: unknown \(unknown.joined(separator: ", ")); known: \(known.sorted().joined(separator: ", "))"
+            )
         }
         return names
     }

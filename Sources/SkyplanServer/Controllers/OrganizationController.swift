@@ -51,19 +51,25 @@ struct OrganizationController {
         let writeAccess = try await accounts.validTeams(input.writeAccess, property: "writeAccess")
         let region = input.region ?? management.partition.defaultRegion
         let externalID = identity.user.externalID.apiString
-        let members = try await services.organizations.memberAccounts(managementRole: management, externalID: externalID)
-        let connected = Set(try await services.store.accounts().compactMap { try? RoleARN(parsing: $0.roleARN).description })
+        let members = try await services.organizations.memberAccounts(
+            managementRole: management, externalID: externalID)
+        let connected = Set(
+            try await services.store.accounts().compactMap { try? RoleARN(parsing: $0.roleARN).description })
         var results: [MemberResult] = []
         for member in members.sorted(by: { $0.id < $1.id }) {
             let arn = "arn:\(management.partition.rawValue):iam::\(member.id):role/\(roleName)"
             guard member.status == "ACTIVE" else {
-                results.append(MemberResult(accountId: member.id, name: member.name, status: "skipped",
-                    message: "the account is \(member.status)", account: nil))
+                results.append(
+                    MemberResult(
+                        accountId: member.id, name: member.name, status: "skipped",
+                        message: "the account is \(member.status)", account: nil))
                 continue
             }
             guard !connected.contains(arn) else {
-                results.append(MemberResult(accountId: member.id, name: member.name, status: "already_connected",
-                    message: nil, account: nil))
+                results.append(
+                    MemberResult(
+                        accountId: member.id, name: member.name, status: "already_connected",
+                        message: nil, account: nil))
                 continue
             }
             do {
@@ -75,12 +81,17 @@ struct OrganizationController {
                     readAccess: readAccess, writeAccess: writeAccess, creatorID: identity.user.id, createdAt: now,
                     updatedAt: now, checkStatus: AccountCheckStatus.ok.rawValue, checkMessage: nil, checkedAt: now)
                 try await services.store.createAccount(record)
-                try await services.audit(identity, "account.connect", "account", record.id, "\(record.name) \(role) (organization import)")
-                results.append(MemberResult(accountId: member.id, name: member.name, status: "connected", message: nil,
-                    account: AccountJSON(record: record)))
+                try await services.audit(
+                    identity, "account.connect", "account", record.id, "\(record.name) \(role) (organization import)")
+                results.append(
+                    MemberResult(
+                        accountId: member.id, name: member.name, status: "connected", message: nil,
+                        account: AccountJSON(record: record)))
             } catch let error as APIError {
-                results.append(MemberResult(accountId: member.id, name: member.name, status: "failed",
-                    message: error.message, account: nil))
+                results.append(
+                    MemberResult(
+                        accountId: member.id, name: member.name, status: "failed",
+                        message: error.message, account: nil))
             }
         }
         return try JSONResponse.make(["results": results])

@@ -135,7 +135,8 @@ struct ExportParameters: Sendable, Hashable {
     static func pixels(_ query: Lookup, _ name: String) throws -> Int? {
         guard let text = query.get(name) else { return nil }
         guard let value = Int(text), value > 0, value <= 20_000 else {
-            throw APIError.invalidParameter("\(name) must be a whole number of pixels from 1 to 20000 (it is \"\(text.prefix(20))\")")
+            throw APIError.invalidParameter(
+                "\(name) must be a whole number of pixels from 1 to 20000 (it is \"\(text.prefix(20))\")")
         }
         return value
     }

@@ -1,8 +1,8 @@
 import Foundation
-import Synchronization
 import SkyplanDiscovery
 import SkyplanModel
 import SkyplanStore
+import Synchronization
 
 /// Finds what is in an account: AWS discovery in production, fixed inventories in tests.
 public protocol InventorySource: Sendable {

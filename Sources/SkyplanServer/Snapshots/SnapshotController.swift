@@ -28,7 +28,8 @@ struct SnapshotController {
             key: key, accountID: account.id, wait: services.configuration.snapshotWait
         ) {
             let inventory = try await services.scan(account, regions: [region])
-            let data = DiagramExporter.blueprint(inventory, name: "\(account.name) \(region)", accountID: account.id, parameters)
+            let data = DiagramExporter.blueprint(
+                inventory, name: "\(account.name) \(region)", accountID: account.id, parameters)
             return try DiagramExporter.export(data, parameters)
         }
         switch outcome {
@@ -87,7 +88,8 @@ struct SnapshotController {
     static func region(_ context: SkyplanRequestContext) throws -> String {
         let region = context.parameters.get("region") ?? ""
         guard Region.exists(region) else {
-            throw APIError.invalidParameter("region \"\(region.prefix(40))\" does not exist; use an AWS region such as us-east-1")
+            throw APIError.invalidParameter(
+                "region \"\(region.prefix(40))\" does not exist; use an AWS region such as us-east-1")
         }
         return region
     }

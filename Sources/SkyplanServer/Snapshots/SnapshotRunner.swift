@@ -74,7 +74,8 @@ public final class SnapshotRunner: Service, Sendable {
         let moment = now()
         let (job, created) = try await store.claimSnapshotJob(
             key: key,
-            newJob: SnapshotJobRecord(key: key, accountID: accountID, status: .pending, createdAt: moment, updatedAt: moment))
+            newJob: SnapshotJobRecord(
+                key: key, accountID: accountID, status: .pending, createdAt: moment, updatedAt: moment))
         if created {
             enqueue.yield(Job(key: key, work: work))
         } else if job.status == .done, let body = job.result {
@@ -83,7 +84,8 @@ public final class SnapshotRunner: Service, Sendable {
             throw Self.decodeError(error)
         } else if job.status == .failed || moment.timeIntervalSince(job.updatedAt) > abandonedAfter {
             // A failure already answered, or a replica that stopped: run it again here.
-            try await store.finishSnapshotJob(key: key, status: .pending, result: nil, contentType: nil, error: nil, at: moment)
+            try await store.finishSnapshotJob(
+                key: key, status: .pending, result: nil, contentType: nil, error: nil, at: moment)
             enqueue.yield(Job(key: key, work: work))
         }
         let deadline = ContinuousClock.now + wait
@@ -106,17 +108,20 @@ public final class SnapshotRunner: Service, Sendable {
 
     private func execute(_ job: Job) async {
         do {
-            try await store.finishSnapshotJob(key: job.key, status: .running, result: nil, contentType: nil, error: nil, at: now())
+            try await store.finishSnapshotJob(
+                key: job.key, status: .running, result: nil, contentType: nil, error: nil, at: now())
             let output = try await job.work()
             try await store.finishSnapshotJob(
-                key: job.key, status: .done, result: output.body, contentType: output.contentType, error: nil, at: now())
+                key: job.key, status: .done, result: output.body, contentType: output.contentType, error: nil, at: now()
+            )
         } catch {
             let apiError = error as? APIError ?? .internalError
             if !(error is APIError) {
                 logger.error("snapshot failed", metadata: ["error": "\(error)"])
             }
             try? await store.finishSnapshotJob(
-                key: job.key, status: .failed, result: nil, contentType: nil, error: Self.encodeError(apiError), at: now())
+                key: job.key, status: .failed, result: nil, contentType: nil, error: Self.encodeError(apiError),
+                at: now())
         }
     }
 

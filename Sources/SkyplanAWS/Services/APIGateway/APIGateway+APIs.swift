@@ -32,7 +32,8 @@ extension AWSClient {
             if let position { query.append(QueryItem("position", position)) }
             let result = try await self.restJSON(AWSOperation.APIGateway.getRestApis, query: query, region: region)
             let apis = result.items("item").map {
-                APIGatewayAPI(id: $0.str("id") ?? "", name: $0.str("name") ?? "", protocolType: "REST", tags: $0.tagMap("tags"))
+                APIGatewayAPI(
+                    id: $0.str("id") ?? "", name: $0.str("name") ?? "", protocolType: "REST", tags: $0.tagMap("tags"))
             }
             return (apis, result.str("position"))
         }.all()
@@ -50,9 +51,13 @@ extension AWSClient {
             for resource in result.items("item") {
                 let methods = resource["resourceMethods"]?.objectValue ?? [:]
                 for verb in methods.keys.sorted() {
-                    guard let integration = methods[verb]?["methodIntegration"], let uri = integration.str("uri") else { continue }
-                    integrations.append(APIGatewayIntegration(
-                        type: integration.str("type") ?? "", uri: uri, source: "\(verb) \(resource.str("path") ?? "")"))
+                    guard let integration = methods[verb]?["methodIntegration"], let uri = integration.str("uri") else {
+                        continue
+                    }
+                    integrations.append(
+                        APIGatewayIntegration(
+                            type: integration.str("type") ?? "", uri: uri,
+                            source: "\(verb) \(resource.str("path") ?? "")"))
                 }
             }
             return (integrations, result.str("position"))
@@ -68,7 +73,8 @@ extension AWSClient {
             let result = try await self.restJSON(AWSOperation.APIGatewayV2.getApis, query: query, region: region)
             let apis = result.items("items").map {
                 APIGatewayAPI(
-                    id: $0.str("apiId") ?? "", name: $0.str("name") ?? "", protocolType: $0.str("protocolType") ?? "HTTP",
+                    id: $0.str("apiId") ?? "", name: $0.str("name") ?? "",
+                    protocolType: $0.str("protocolType") ?? "HTTP",
                     tags: $0.tagMap("tags"))
             }
             return (apis, result.str("nextToken"))
@@ -85,7 +91,8 @@ extension AWSClient {
             let integrations = result.items("items").compactMap { item -> APIGatewayIntegration? in
                 guard let uri = item.str("integrationUri") else { return nil }
                 return APIGatewayIntegration(
-                    type: item.str("integrationType") ?? "", uri: uri, source: "integration \(item.str("integrationId") ?? "")")
+                    type: item.str("integrationType") ?? "", uri: uri,
+                    source: "integration \(item.str("integrationId") ?? "")")
             }
             return (integrations, result.str("nextToken"))
         }.all()

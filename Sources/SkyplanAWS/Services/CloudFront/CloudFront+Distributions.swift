@@ -1,3 +1,5 @@
+import AWSSigV4
+
 /// A CloudFront distribution with its origins.
 public struct CloudFrontDistribution: Sendable, Hashable {
     /// Id.
@@ -45,5 +47,3 @@ extension AWSClient {
             aliases: config["Aliases"]?.list("Items").map(\.text) ?? [])
     }
 }
-
-import AWSSigV4

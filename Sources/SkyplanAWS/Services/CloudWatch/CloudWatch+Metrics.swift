@@ -13,9 +13,10 @@ public struct MetricQuery: Sendable, Hashable {
     public var stat: String
 
     /// Creates a query.
-    public init(id: String, namespace: String, metricName: String, dimensions: [String: String], period: Int = 300,
-        stat: String = "Average")
-    {
+    public init(
+        id: String, namespace: String, metricName: String, dimensions: [String: String], period: Int = 300,
+        stat: String = "Average"
+    ) {
         self.id = id
         self.namespace = namespace
         self.metricName = metricName

@@ -35,13 +35,16 @@ extension AWSClient {
     /// DynamoDB `DescribeTable`.
     /// See https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeTable.html
     public func describeTable(name: String, region: String? = nil) async throws -> DynamoDBTable {
-        let result = try await json(AWSOperation.DynamoDB.describeTable, .object(["TableName": .string(name)]), region: region)
+        let result = try await json(
+            AWSOperation.DynamoDB.describeTable, .object(["TableName": .string(name)]), region: region)
         let table = result["Table"] ?? .object([:])
         let throughput = table["ProvisionedThroughput"] ?? .object([:])
-        let mode = table["BillingModeSummary"]?.str("BillingMode")
+        let mode =
+            table["BillingModeSummary"]?.str("BillingMode")
             ?? ((throughput.int("ReadCapacityUnits") ?? 0) > 0 ? "PROVISIONED" : "PAY_PER_REQUEST")
         return DynamoDBTable(
-            name: table.str("TableName") ?? name, arn: table.str("TableArn") ?? "", sizeBytes: table.int("TableSizeBytes"),
+            name: table.str("TableName") ?? name, arn: table.str("TableArn") ?? "",
+            sizeBytes: table.int("TableSizeBytes"),
             billingMode: mode, readCapacityUnits: throughput.int("ReadCapacityUnits"),
             writeCapacityUnits: throughput.int("WriteCapacityUnits"),
             streamEnabled: table["StreamSpecification"]?["StreamEnabled"]?.boolValue ?? false,

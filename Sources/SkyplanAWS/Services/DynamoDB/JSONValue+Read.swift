@@ -19,7 +19,9 @@ extension JSONValue {
         if let object = self[key]?.objectValue { return object.compactMapValues(\.stringValue) }
         var tags: [String: String] = [:]
         for item in items(key) {
-            if let name = item.str("Key") ?? item.str("key") { tags[name] = item["Value"]?.stringValue ?? item["value"]?.stringValue ?? "" }
+            if let name = item.str("Key") ?? item.str("key") {
+                tags[name] = item["Value"]?.stringValue ?? item["value"]?.stringValue ?? ""
+            }
         }
         return tags
     }

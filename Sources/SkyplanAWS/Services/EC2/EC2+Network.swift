@@ -127,7 +127,8 @@ extension AWSClient {
             item in
             guard let id = item.string("subnetId") else { return nil }
             return Subnet(
-                subnetID: id, vpcID: item.string("vpcId") ?? "", availabilityZone: item.string("availabilityZone") ?? "",
+                subnetID: id, vpcID: item.string("vpcId") ?? "",
+                availabilityZone: item.string("availabilityZone") ?? "",
                 availabilityZoneID: item.string("availabilityZoneId") ?? "", cidrBlock: item.string("cidrBlock") ?? "",
                 ipv6CIDRBlocks: item.ec2Values("ipv6CidrBlockAssociationSet", "ipv6CidrBlock"),
                 mapPublicIPOnLaunch: item.ec2Bool("mapPublicIpOnLaunch") ?? false,

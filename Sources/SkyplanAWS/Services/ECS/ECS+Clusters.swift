@@ -47,7 +47,8 @@ extension AWSClient {
 
     /// ECS `ListServices` of a cluster, every page: service ARNs.
     public func listECSServices(cluster: String, region: String? = nil) async throws -> [String] {
-        try await ecsList(AWSOperation.ECS.listServices, ["cluster": .string(cluster)], key: "serviceArns", region: region)
+        try await ecsList(
+            AWSOperation.ECS.listServices, ["cluster": .string(cluster)], key: "serviceArns", region: region)
     }
 
     /// ECS `ListTasks` of a cluster, every page: task ARNs.
@@ -69,13 +70,15 @@ extension AWSClient {
 
     /// ECS `DescribeServices` (10 at a time, as the API allows).
     /// See https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html
-    public func describeECSServices(cluster: String, arns: [String], region: String? = nil) async throws -> [ECSService] {
+    public func describeECSServices(cluster: String, arns: [String], region: String? = nil) async throws -> [ECSService]
+    {
         var services: [ECSService] = []
         for start in stride(from: 0, to: arns.count, by: 10) {
             let batch = arns[start..<min(start + 10, arns.count)].map { JSONValue.string($0) }
             let result = try await json(
                 AWSOperation.ECS.describeServices,
-                .object(["cluster": .string(cluster), "services": .array(batch), "include": .array(["TAGS"])]), region: region)
+                .object(["cluster": .string(cluster), "services": .array(batch), "include": .array(["TAGS"])]),
+                region: region)
             services += result.items("services").map { item in
                 let network = item["networkConfiguration"]?["awsvpcConfiguration"] ?? .object([:])
                 return ECSService(
@@ -102,7 +105,8 @@ extension AWSClient {
             tasks += result.items("tasks").map { item in
                 let details = item.items("attachments").flatMap { $0.items("details") }
                 return ECSTask(
-                    arn: item.str("taskArn") ?? "", clusterARN: item.str("clusterArn") ?? cluster, group: item.str("group"),
+                    arn: item.str("taskArn") ?? "", clusterARN: item.str("clusterArn") ?? cluster,
+                    group: item.str("group"),
                     launchType: item.str("launchType"), availabilityZone: item.str("availabilityZone"),
                     subnetIDs: details.filter { $0.str("name") == "subnetId" }.compactMap { $0.str("value") })
             }

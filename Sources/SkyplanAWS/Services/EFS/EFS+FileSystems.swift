@@ -61,7 +61,8 @@ extension AWSClient {
             let targets = result.items("MountTargets").map { item in
                 EFSMountTarget(
                     id: item.str("MountTargetId") ?? "", fileSystemID: item.str("FileSystemId") ?? fileSystemID,
-                    subnetID: item.str("SubnetId"), vpcID: item.str("VpcId"), availabilityZone: item.str("AvailabilityZoneName"))
+                    subnetID: item.str("SubnetId"), vpcID: item.str("VpcId"),
+                    availabilityZone: item.str("AvailabilityZoneName"))
             }
             return (targets, result.str("NextMarker"))
         }.all()

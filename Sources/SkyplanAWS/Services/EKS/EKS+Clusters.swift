@@ -56,7 +56,8 @@ extension AWSClient {
         let vpc = cluster["resourcesVpcConfig"] ?? .object([:])
         return EKSCluster(
             name: cluster.str("name") ?? name, arn: cluster.str("arn") ?? "", version: cluster.str("version"),
-            vpcID: vpc.str("vpcId"), subnetIDs: vpc.strings("subnetIds"), securityGroupIDs: vpc.strings("securityGroupIds"),
+            vpcID: vpc.str("vpcId"), subnetIDs: vpc.strings("subnetIds"),
+            securityGroupIDs: vpc.strings("securityGroupIds"),
             tags: cluster.tagMap("tags"))
     }
 
@@ -72,7 +73,8 @@ extension AWSClient {
     }
 
     /// EKS `DescribeNodegroup`.
-    public func describeEKSNodegroup(cluster: String, name: String, region: String? = nil) async throws -> EKSNodegroup {
+    public func describeEKSNodegroup(cluster: String, name: String, region: String? = nil) async throws -> EKSNodegroup
+    {
         let result = try await restJSON(
             AWSOperation.EKS.describeNodegroup, path: ["name": cluster, "nodegroupName": name], region: region)
         let group = result["nodegroup"] ?? .object([:])

@@ -34,7 +34,8 @@ extension AWSClient {
             let items = result.list("LoadBalancerDescriptions").compactMap { item -> ClassicLoadBalancer? in
                 guard let name = item.string("LoadBalancerName") else { return nil }
                 return ClassicLoadBalancer(
-                    name: name, dnsName: item.string("DNSName") ?? "", scheme: item.string("Scheme") ?? "internet-facing",
+                    name: name, dnsName: item.string("DNSName") ?? "",
+                    scheme: item.string("Scheme") ?? "internet-facing",
                     vpcID: item.string("VPCId") ?? item.string("VpcId"), subnetIDs: item.list("Subnets").map(\.text),
                     availabilityZones: item.list("AvailabilityZones").map(\.text),
                     securityGroupIDs: item.list("SecurityGroups").map(\.text),

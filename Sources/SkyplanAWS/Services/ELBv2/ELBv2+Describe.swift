@@ -84,7 +84,9 @@ extension AWSClient {
             guard let arn = item.string("ListenerArn") else { return nil }
             let actions = item.list("DefaultActions")
             var groups = actions.compactMap { $0.string("TargetGroupArn") }
-            groups += actions.flatMap { $0["ForwardConfig"]?.list("TargetGroups").compactMap { $0.string("TargetGroupArn") } ?? [] }
+            groups += actions.flatMap {
+                $0["ForwardConfig"]?.list("TargetGroups").compactMap { $0.string("TargetGroupArn") } ?? []
+            }
             return ListenerV2(
                 arn: arn, loadBalancerARN: item.string("LoadBalancerArn") ?? loadBalancerARN,
                 port: Int(item.string("Port") ?? "") ?? 0, listenerProtocol: item.string("Protocol") ?? "",
@@ -99,7 +101,8 @@ extension AWSClient {
         ) { item in
             guard let arn = item.string("TargetGroupArn") else { return nil }
             return TargetGroup(
-                arn: arn, name: item.string("TargetGroupName") ?? "", targetType: item.string("TargetType") ?? "instance",
+                arn: arn, name: item.string("TargetGroupName") ?? "",
+                targetType: item.string("TargetType") ?? "instance",
                 targetProtocol: item.string("Protocol"), port: item.string("Port").flatMap { Int($0) },
                 vpcID: item.string("VpcId"), loadBalancerARNs: item.list("LoadBalancerArns").map(\.text))
         }.all()

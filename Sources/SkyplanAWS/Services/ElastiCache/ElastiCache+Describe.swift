@@ -51,7 +51,8 @@ extension AWSClient {
         try await Paginated { marker in
             var parameters = ["MaxRecords": "100", "ShowCacheNodeInfo": "true"]
             if let marker { parameters["Marker"] = marker }
-            let result = try await self.query(AWSOperation.ElastiCache.describeCacheClusters, parameters, region: region)
+            let result = try await self.query(
+                AWSOperation.ElastiCache.describeCacheClusters, parameters, region: region)
             let clusters = result.list("CacheClusters").map { item in
                 CacheCluster(
                     identifier: item.string("CacheClusterId") ?? "", arn: item.string("ARN") ?? "",

@@ -4,7 +4,9 @@ extension XMLTree {
     func tagMap(_ wrapper: String) -> [String: String] {
         var tags: [String: String] = [:]
         for item in list(wrapper) {
-            if let key = item.string("Key") ?? item.string("key") { tags[key] = item.string("Value") ?? item.string("value") ?? "" }
+            if let key = item.string("Key") ?? item.string("key") {
+                tags[key] = item.string("Value") ?? item.string("value") ?? ""
+            }
         }
         return tags
     }

@@ -53,7 +53,8 @@ extension AWSClient {
                 query.append(QueryItem("name", parts[0]))
                 if parts.count > 1 { query.append(QueryItem("type", parts[1])) }
             }
-            let root = try await self.restXML(AWSOperation.Route53.listResourceRecordSets, path: ["Id": zoneID], query: query)
+            let root = try await self.restXML(
+                AWSOperation.Route53.listResourceRecordSets, path: ["Id": zoneID], query: query)
             let records = root.list("ResourceRecordSets").map { item in
                 ResourceRecordSet(
                     name: item.string("Name") ?? "", type: item.string("Type") ?? "",

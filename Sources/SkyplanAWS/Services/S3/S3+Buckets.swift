@@ -49,7 +49,8 @@ extension AWSClient {
         for (element, field, kind) in kinds {
             for item in root.all(element) {
                 guard let target = item.nonEmpty(field) ?? item.nonEmpty("LambdaFunctionArn") else { continue }
-                notifications.append(S3Notification(kind: kind, targetARN: target, events: item.all("Event").map(\.text)))
+                notifications.append(
+                    S3Notification(kind: kind, targetARN: target, events: item.all("Event").map(\.text)))
             }
         }
         return notifications

@@ -14,6 +14,7 @@ extension AWSClient {
     public func getCallerIdentity(region: String? = nil) async throws -> CallerIdentity {
         let result = try await query(AWSOperation.STS.getCallerIdentity, region: region)
         return CallerIdentity(
-            account: result.string("Account") ?? "", arn: result.string("Arn") ?? "", userID: result.string("UserId") ?? "")
+            account: result.string("Account") ?? "", arn: result.string("Arn") ?? "",
+            userID: result.string("UserId") ?? "")
     }
 }
