@@ -27,6 +27,7 @@ python3 demo/seed.py "$MOTO_URL" --reset --out "$STATE/seed.json" >/dev/null
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1
 export AWS_ENDPOINT_URL="$MOTO_URL"
 unset AWS_PROFILE AWS_SESSION_TOKEN
+export AWS_EC2_METADATA_DISABLED=true
 
 rm -f "$STATE/skyplan.sqlite" "$STATE/skyplan.sqlite-wal" "$STATE/skyplan.sqlite-shm"
 "$BIN" migrate --database "$DB" >/dev/null

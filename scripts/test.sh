@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MOTO_PORT=${MOTO_PORT:-5400}
+# Never reach the EC2 instance metadata address from a test: credentials come from the environment.
+export AWS_EC2_METADATA_DISABLED=true
 export SKYPLAN_ARTIFACTS=${SKYPLAN_ARTIFACTS:-$PWD/artifacts}
 mkdir -p "$SKYPLAN_ARTIFACTS"
 
