@@ -26,6 +26,7 @@ public enum LiveTable {
     /// `service:resource` of an ARN (`ec2:instance/i-0abc`), or the text itself.
     public static func shortName(_ arn: String) -> String {
         guard let parsed = try? ARN(parsing: arn) else { return arn }
+        if let target = LiveTarget(arn: arn), target.family == .autoScaling { return "autoscaling:group/\(target.id)" }
         return "\(parsed.service):\(parsed.resource)"
     }
 
