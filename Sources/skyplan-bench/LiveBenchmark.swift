@@ -26,7 +26,8 @@ enum LiveBenchmark {
             let figures = try await session(arns: arns, viewers: count, refreshes: refreshes, latency: latency)
             print(figures)
         }
-        print(String(format: "memory: RSS %.1f MB before, peak %.1f MB (whole process)", rssBefore, residentMB("VmHWM")))
+        print(
+            String(format: "memory: RSS %.1f MB before, peak %.1f MB (whole process)", rssBefore, residentMB("VmHWM")))
     }
 
     /// One hub, `viewers` viewers of the same feed, `refreshes` refreshes in which 5 % of the instances change.
@@ -36,7 +37,8 @@ enum LiveBenchmark {
         let retry = RetryConfiguration(maxAttempts: 1)
         let client = AWSClient(
             transport: transport, credentials: StaticCredentialProvider(accessKeyID: "AKID", secretAccessKey: "secret"),
-            configuration: AWSConfiguration(region: "eu-west-1", endpointURL: URL(string: "http://127.0.0.1:1"), retry: retry))
+            configuration: AWSConfiguration(
+                region: "eu-west-1", endpointURL: URL(string: "http://127.0.0.1:1"), retry: retry))
         let fetcher = TimedFetcher(inner: AWSLiveFetcher(client: client, concurrency: 16))
         let hub = LiveHub(configuration: LiveHubConfiguration(interval: .seconds(1), history: 64, viewerBuffer: 256))
         let key = LiveFeedKey(account: "111122223333", region: "eu-west-1")
@@ -71,7 +73,9 @@ enum LiveBenchmark {
         func percentile(_ p: Double) -> String {
             guard !sorted.isEmpty else { return "-" }
             let value = sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
-            return String(format: "%.2f ms", Double(value.components.attoseconds) / 1e15 + Double(value.components.seconds) * 1000)
+            return String(
+                format: "%.2f ms", Double(value.components.attoseconds) / 1e15 + Double(value.components.seconds) * 1000
+            )
         }
         return "viewers \(viewers): \(fetcher.count) refreshes, \(calls) AWS calls, "
             + String(format: "%.1f", Double(calls) / Double(max(1, fetcher.count))) + " calls per refresh; "
@@ -112,7 +116,6 @@ final class TimedFetcher: LiveFetching {
         return snapshot
     }
 }
-
 
 /// A fake AWS for the live benchmark: answers every live-status call for synthetic resources, after a delay.
 /// 5 % of the instances change state whenever `generation` changes.
@@ -174,7 +177,8 @@ final class LiveBenchmarkAWS: Sendable {
                 return "<item><instanceId>\(id)</instanceId><instanceState><name>\(state)</name></instanceState>"
                     + "<privateIpAddress>10.0.0.1</privateIpAddress></item>"
             }
-            return ok("<R><reservationSet><item><instancesSet>\(items.joined())</instancesSet></item></reservationSet></R>")
+            return ok(
+                "<R><reservationSet><item><instancesSet>\(items.joined())</instancesSet></item></reservationSet></R>")
         case "DescribeInstanceStatus":
             let items = values("InstanceId.").map {
                 "<item><instanceId>\($0)</instanceId><systemStatus><status>ok</status></systemStatus>"
@@ -182,20 +186,35 @@ final class LiveBenchmarkAWS: Sendable {
             }
             return ok("<R><instanceStatusSet>\(items.joined())</instanceStatusSet></R>")
         case "DescribeVolumes":
-            return ok("<R><volumeSet>" + values("Filter.1.Value.").map {
-                "<item><volumeId>\($0)</volumeId><status>in-use</status></item>" }.joined() + "</volumeSet></R>")
+            return ok(
+                "<R><volumeSet>"
+                    + values("Filter.1.Value.").map {
+                        "<item><volumeId>\($0)</volumeId><status>in-use</status></item>"
+                    }.joined() + "</volumeSet></R>")
         case "DescribeNatGateways":
-            return ok("<R><natGatewaySet>" + values("Filter.1.Value.").map {
-                "<item><natGatewayId>\($0)</natGatewayId><state>available</state></item>" }.joined() + "</natGatewaySet></R>")
+            return ok(
+                "<R><natGatewaySet>"
+                    + values("Filter.1.Value.").map {
+                        "<item><natGatewayId>\($0)</natGatewayId><state>available</state></item>"
+                    }.joined() + "</natGatewaySet></R>")
         case "DescribeAutoScalingGroups":
-            let member = "<member><LifecycleState>InService</LifecycleState><HealthStatus>Healthy</HealthStatus></member>"
-            return query("DescribeAutoScalingGroups", "<AutoScalingGroups>" + values("AutoScalingGroupNames.member.").map {
-                "<member><AutoScalingGroupName>\($0)</AutoScalingGroupName><DesiredCapacity>2</DesiredCapacity>"
-                    + "<Instances>\(member)\(member)</Instances></member>" }.joined() + "</AutoScalingGroups>")
+            let member =
+                "<member><LifecycleState>InService</LifecycleState><HealthStatus>Healthy</HealthStatus></member>"
+            return query(
+                "DescribeAutoScalingGroups",
+                "<AutoScalingGroups>"
+                    + values("AutoScalingGroupNames.member.").map {
+                        "<member><AutoScalingGroupName>\($0)</AutoScalingGroupName><DesiredCapacity>2</DesiredCapacity>"
+                            + "<Instances>\(member)\(member)</Instances></member>"
+                    }.joined() + "</AutoScalingGroups>")
         case "DescribeLoadBalancers":
-            return query("DescribeLoadBalancers", "<LoadBalancers>" + values("LoadBalancerArns.member.").map {
-                "<member><LoadBalancerArn>\($0)</LoadBalancerArn><State><Code>active</Code></State></member>" }
-                .joined() + "</LoadBalancers>")
+            return query(
+                "DescribeLoadBalancers",
+                "<LoadBalancers>"
+                    + values("LoadBalancerArns.member.").map {
+                        "<member><LoadBalancerArn>\($0)</LoadBalancerArn><State><Code>active</Code></State></member>"
+                    }
+                    .joined() + "</LoadBalancers>")
         case "DescribeTargetGroups":
             let groups = Self.arns(2000).filter { $0.contains(":loadbalancer/app/") }.map { lb in
                 "<member><TargetGroupArn>\(lb.replacingOccurrences(of: "loadbalancer/app/lb", with: "targetgroup/tg"))"
@@ -205,7 +224,8 @@ final class LiveBenchmarkAWS: Sendable {
             return query("DescribeTargetGroups", "<TargetGroups>\(groups.joined())</TargetGroups>")
         case "DescribeTargetHealth":
             let healthy = "<member><TargetHealth><State>healthy</State></TargetHealth></member>"
-            return query("DescribeTargetHealth", "<TargetHealthDescriptions>\(healthy)\(healthy)</TargetHealthDescriptions>")
+            return query(
+                "DescribeTargetHealth", "<TargetHealthDescriptions>\(healthy)\(healthy)</TargetHealthDescriptions>")
         case "DescribeDBInstances":
             let items = (0..<200).map {
                 "<DBInstance><DBInstanceIdentifier>db-\($0)</DBInstanceIdentifier><DBInstanceStatus>available"
@@ -213,14 +233,22 @@ final class LiveBenchmarkAWS: Sendable {
             }
             return query("DescribeDBInstances", "<DBInstances>\(items.joined())</DBInstances>")
         case "GetQueueAttributes":
-            return query("GetQueueAttributes", "<Attribute><Name>ApproximateNumberOfMessages</Name><Value>3</Value></Attribute>")
+            return query(
+                "GetQueueAttributes", "<Attribute><Name>ApproximateNumberOfMessages</Name><Value>3</Value></Attribute>")
         case "DescribeAlarms":
-            return query("DescribeAlarms", "<MetricAlarms><member><AlarmName>cpu</AlarmName><StateValue>ALARM</StateValue>"
-                + "<Dimensions><member><Name>InstanceId</Name><Value>i-00000007</Value></member></Dimensions></member></MetricAlarms>")
+            return query(
+                "DescribeAlarms",
+                "<MetricAlarms><member><AlarmName>cpu</AlarmName><StateValue>ALARM</StateValue>"
+                    + "<Dimensions><member><Name>InstanceId</Name><Value>i-00000007</Value></member></Dimensions></member></MetricAlarms>"
+            )
         case "GetMetricData":
             let ids = form.keys.filter { $0.hasSuffix(".Id") }.compactMap { form[$0] }
-            return query("GetMetricData", "<MetricDataResults>" + ids.map {
-                "<member><Id>\($0)</Id><Values><member>\(turn)</member></Values></member>" }.joined() + "</MetricDataResults>")
+            return query(
+                "GetMetricData",
+                "<MetricDataResults>"
+                    + ids.map {
+                        "<member><Id>\($0)</Id><Values><member>\(turn)</member></Values></member>"
+                    }.joined() + "</MetricDataResults>")
         default:
             return ok("<R/>")
         }

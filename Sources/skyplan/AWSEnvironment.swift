@@ -12,7 +12,8 @@ enum AWSEnvironment {
         let transport = AsyncHTTPClientTransport()
         // Carries the STS calls of role profiles and web identity; they sign with their own source credentials.
         let sts = AWSClient(
-            transport: transport, credentials: AnonymousCredentialProvider(), configuration: configuration, logger: logger)
+            transport: transport, credentials: AnonymousCredentialProvider(), configuration: configuration,
+            logger: logger)
         let chain = DefaultCredentialChain.make(environment: environment, transport: transport, stsClient: sts)
         return AWSClient(transport: transport, credentials: chain, configuration: configuration, logger: logger)
     }

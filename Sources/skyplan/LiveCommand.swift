@@ -50,14 +50,16 @@ struct LiveCommand: AsyncParsableCommand {
         var targets = watched
         if targets.isEmpty {
             let inventory = await Scanner(client: client, logger: logger).scan(
-                ScanRequest(accountID: account == "self" ? "" : account, regions: [region], services: nil)) { _ in }
+                ScanRequest(accountID: account == "self" ? "" : account, regions: [region], services: nil)
+            ) { _ in }
             targets = inventory.resources.map(\.arn).filter { LiveTarget(arn: $0) != nil }.sorted()
             FileHandle.standardError.write(Data("watching \(targets.count) resources found in \(region)\n".utf8))
         }
         guard !targets.isEmpty else { throw CLIError("nothing to watch in \(region): give --arn") }
         let fetcher = AWSLiveFetcher(client: client)
-        let hub = LiveHub(configuration: LiveHubConfiguration(
-            interval: .seconds(interval), focusInterval: .seconds(max(1, interval / 6))))
+        let hub = LiveHub(
+            configuration: LiveHubConfiguration(
+                interval: .seconds(interval), focusInterval: .seconds(max(1, interval / 6))))
         let key = LiveFeedKey(account: account, region: region)
         let limit = count
         let focused = focus

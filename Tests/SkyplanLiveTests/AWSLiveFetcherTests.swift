@@ -23,33 +23,35 @@ import Testing
 
     static let answers: [String: String] = [
         "DescribeInstances": """
-            <DescribeInstancesResponse><reservationSet><item><instancesSet>
-            <item><instanceId>i-1</instanceId><instanceState><name>running</name></instanceState></item>
-            <item><instanceId>i-2</instanceId><instanceState><name>stopped</name></instanceState></item>
-            <item><instanceId>i-3</instanceId><instanceState><name>running</name></instanceState></item>
-            </instancesSet></item></reservationSet></DescribeInstancesResponse>
-            """,
+        <DescribeInstancesResponse><reservationSet><item><instancesSet>
+        <item><instanceId>i-1</instanceId><instanceState><name>running</name></instanceState></item>
+        <item><instanceId>i-2</instanceId><instanceState><name>stopped</name></instanceState></item>
+        <item><instanceId>i-3</instanceId><instanceState><name>running</name></instanceState></item>
+        </instancesSet></item></reservationSet></DescribeInstancesResponse>
+        """,
         "DescribeInstanceStatus": """
-            <DescribeInstanceStatusResponse><instanceStatusSet>
-            <item><instanceId>i-1</instanceId><systemStatus><status>ok</status></systemStatus>
-            <instanceStatus><status>ok</status></instanceStatus></item>
-            <item><instanceId>i-3</instanceId><systemStatus><status>impaired</status></systemStatus>
-            <instanceStatus><status>ok</status></instanceStatus></item>
-            </instanceStatusSet></DescribeInstanceStatusResponse>
-            """,
-        "DescribeAlarms": "<DescribeAlarmsResponse><DescribeAlarmsResult><MetricAlarms/></DescribeAlarmsResult></DescribeAlarmsResponse>",
+        <DescribeInstanceStatusResponse><instanceStatusSet>
+        <item><instanceId>i-1</instanceId><systemStatus><status>ok</status></systemStatus>
+        <instanceStatus><status>ok</status></instanceStatus></item>
+        <item><instanceId>i-3</instanceId><systemStatus><status>impaired</status></systemStatus>
+        <instanceStatus><status>ok</status></instanceStatus></item>
+        </instanceStatusSet></DescribeInstanceStatusResponse>
+        """,
+        "DescribeAlarms":
+            "<DescribeAlarmsResponse><DescribeAlarmsResult><MetricAlarms/></DescribeAlarmsResult></DescribeAlarmsResponse>",
         "GetMetricData": """
-            <GetMetricDataResponse><GetMetricDataResult><MetricDataResults>
-            <member><Id>m0</Id><Values><member>12.5</member><member>3</member></Values></member>
-            </MetricDataResults></GetMetricDataResult></GetMetricDataResponse>
-            """,
+        <GetMetricDataResponse><GetMetricDataResult><MetricDataResults>
+        <member><Id>m0</Id><Values><member>12.5</member><member>3</member></Values></member>
+        </MetricDataResults></GetMetricDataResult></GetMetricDataResponse>
+        """,
     ]
 
     @Test func readsManyInstancesInOneCallAndMarksDeniedFamiliesStale() async throws {
         let transport = FakeHTTPTransport { request, _ in
             let action = Self.action(request)
             if action == "DescribeVolumes" {
-                let denied = "<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>no</Message>"
+                let denied =
+                    "<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>no</Message>"
                     + "</Error></Errors><RequestID>r</RequestID></Response>"
                 return .response(HTTPResponse(status: 403, body: Data(denied.utf8)))
             }
@@ -79,7 +81,8 @@ import Testing
 
     @Test func throttlingIsReportedAsThrottled() async throws {
         let transport = FakeHTTPTransport { request, _ in
-            let body = "<ErrorResponse><Error><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>"
+            let body =
+                "<ErrorResponse><Error><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>"
             return .response(HTTPResponse(status: 400, body: Data(body.utf8)))
         }
         let fetcher = AWSLiveFetcher(client: Self.client(transport))
@@ -90,7 +93,9 @@ import Testing
     }
 
     @Test func metricQueriesAreBatchedByFiveHundred() {
-        let targets = (0..<1200).compactMap { LiveTarget(arn: "arn:aws:ec2:eu-west-1:\(Self.account):instance/i-\($0)") }
+        let targets = (0..<1200).compactMap {
+            LiveTarget(arn: "arn:aws:ec2:eu-west-1:\(Self.account):instance/i-\($0)")
+        }
         let batches = targets.flatMap(LiveMetrics.queries(for:)).batches(of: LiveMetrics.batchSize)
         #expect(batches.map(\.count) == [500, 500, 200])
     }

@@ -135,11 +135,15 @@ import Testing
     }
 
     @Test func eventsAreServerSentEventFramed() {
-        let event = LiveEvent(id: 7, kind: .change, statuses: ["arn:x": LiveStatus(health: .ok, values: ["b": "1", "a": "2"])])
+        let event = LiveEvent(
+            id: 7, kind: .change, statuses: ["arn:x": LiveStatus(health: .ok, values: ["b": "1", "a": "2"])])
         #expect(
             event.serverSentEvent
-                == "id: 7\nevent: change\ndata: {\"statuses\":{\"arn:x\":{\"alarms\":0,\"health\":\"ok\",\"stale\":false,\"values\":{\"a\":\"2\",\"b\":\"1\"}}}}\n\n")
+                == "id: 7\nevent: change\ndata: {\"statuses\":{\"arn:x\":{\"alarms\":0,\"health\":\"ok\",\"stale\":false,\"values\":{\"a\":\"2\",\"b\":\"1\"}}}}\n\n"
+        )
         let stale = LiveEvent(id: nil, kind: .stale, staleARNs: ["b", "a"], retryInSeconds: 60)
-        #expect(stale.serverSentEvent.hasPrefix("event: stale\ndata: {\"failures\":[],\"retryInSeconds\":60,\"stale\":[\"a\",\"b\"]}"))
+        #expect(
+            stale.serverSentEvent.hasPrefix(
+                "event: stale\ndata: {\"failures\":[],\"retryInSeconds\":60,\"stale\":[\"a\",\"b\"]}"))
     }
 }

@@ -74,7 +74,9 @@ func xml(_ text: String) throws -> XMLTree { try XMLTree.parse(Data(text.utf8)) 
     }
 
     @Test func lambdaStateAndLastUpdate() {
-        let active: JSONValue = .object(["Configuration": .object(["State": "Active", "LastUpdateStatus": "Successful"])])
+        let active: JSONValue = .object([
+            "Configuration": .object(["State": "Active", "LastUpdateStatus": "Successful"])
+        ])
         #expect(LiveMapping.lambda(active).health == .ok)
         let failed: JSONValue = .object(["Configuration": .object(["State": "Active", "LastUpdateStatus": "Failed"])])
         #expect(LiveMapping.lambda(failed).health == .error)
@@ -84,13 +86,15 @@ func xml(_ text: String) throws -> XMLTree { try XMLTree.parse(Data(text.utf8)) 
 
     @Test func dynamoDBEcsEksCloudFrontAndQueues() throws {
         let table: JSONValue = .object(["Table": .object(["TableStatus": "ACTIVE", "ItemCount": 42])])
-        #expect(LiveMapping.dynamoDBTable(table) == LiveStatus(health: .ok, values: ["state": "ACTIVE", "itemCount": "42"]))
+        #expect(
+            LiveMapping.dynamoDBTable(table) == LiveStatus(health: .ok, values: ["state": "ACTIVE", "itemCount": "42"]))
         let service: JSONValue = .object(["status": "ACTIVE", "runningCount": 1, "desiredCount": 3, "pendingCount": 0])
         #expect(LiveMapping.ecsService(service).health == .warning)
         let none: JSONValue = .object(["status": "ACTIVE", "runningCount": 0, "desiredCount": 2, "pendingCount": 0])
         #expect(LiveMapping.ecsService(none).health == .error)
         #expect(LiveMapping.eksCluster(.object(["cluster": .object(["status": "FAILED"])])).health == .error)
-        let distribution = try xml("<DistributionSummary><Status>Deployed</Status><Enabled>false</Enabled></DistributionSummary>")
+        let distribution = try xml(
+            "<DistributionSummary><Status>Deployed</Status><Enabled>false</Enabled></DistributionSummary>")
         #expect(LiveMapping.distribution(distribution).health == .stopped)
         let queue = try xml(
             """

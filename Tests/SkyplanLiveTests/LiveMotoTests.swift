@@ -90,78 +90,78 @@ struct LiveMotoTests {
     }
 
     static let familiesScript = #"""
-import boto3, json, sys, io, zipfile
-url, acct = sys.argv[1], sys.argv[2]
-base = dict(endpoint_url=url, region_name="eu-west-1", aws_access_key_id="testing", aws_secret_access_key="testing")
-creds = boto3.client("sts", **base).assume_role(RoleArn=f"arn:aws:iam::{acct}:role/x", RoleSessionName="seed")["Credentials"]
-kw = dict(endpoint_url=url, region_name="eu-west-1", aws_access_key_id=creds["AccessKeyId"],
-          aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"])
-c = lambda name: boto3.client(name, **kw)
-out = {}
-ec2 = c("ec2")
-vpc = ec2.create_vpc(CidrBlock="10.9.0.0/16")["Vpc"]["VpcId"]
-sub = ec2.create_subnet(VpcId=vpc, CidrBlock="10.9.1.0/24", AvailabilityZone="eu-west-1a")["Subnet"]["SubnetId"]
-vol = ec2.create_volume(Size=8, AvailabilityZone="eu-west-1a")["VolumeId"]
-out["ebs"] = f"arn:aws:ec2:eu-west-1:{acct}:volume/{vol}"
-eip = ec2.allocate_address(Domain="vpc")["AllocationId"]
-nat = ec2.create_nat_gateway(SubnetId=sub, AllocationId=eip)["NatGateway"]["NatGatewayId"]
-out["nat"] = f"arn:aws:ec2:eu-west-1:{acct}:natgateway/{nat}"
-asg = c("autoscaling")
-asg.create_launch_configuration(LaunchConfigurationName="lc", ImageId="ami-12c6146b", InstanceType="t3.micro")
-asg.create_auto_scaling_group(AutoScalingGroupName="live-asg", LaunchConfigurationName="lc", MinSize=1, MaxSize=2, DesiredCapacity=1, VPCZoneIdentifier=sub)
-out["asg"] = asg.describe_auto_scaling_groups()["AutoScalingGroups"][0]["AutoScalingGroupARN"]
-rds = c("rds")
-out["rds"] = rds.create_db_instance(DBInstanceIdentifier="live-db", DBInstanceClass="db.t3.micro", Engine="postgres", MasterUsername="u", MasterUserPassword="password123", AllocatedStorage=20)["DBInstance"]["DBInstanceArn"]
-iam = c("iam")
-role = iam.create_role(RoleName="lambda-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
-buf = io.BytesIO(); z = zipfile.ZipFile(buf, "w"); z.writestr("index.py", "def handler(e, c): return 1"); z.close()
-out["lambda"] = c("lambda").create_function(FunctionName="live-fn", Runtime="python3.12", Role=role, Handler="index.handler", Code={"ZipFile": buf.getvalue()})["FunctionArn"]
-out["dynamodb"] = c("dynamodb").create_table(TableName="live-table", KeySchema=[{"AttributeName": "k", "KeyType": "HASH"}], AttributeDefinitions=[{"AttributeName": "k", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST")["TableDescription"]["TableArn"]
-sqs = c("sqs")
-q = sqs.create_queue(QueueName="live-queue")["QueueUrl"]
-sqs.send_message(QueueUrl=q, MessageBody="hello")
-out["sqs"] = sqs.get_queue_attributes(QueueUrl=q, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-ecs = c("ecs")
-ecs.create_cluster(clusterName="prod")
-ecs.register_task_definition(family="web", containerDefinitions=[{"name": "web", "image": "nginx", "memory": 128}])
-out["ecs"] = ecs.create_service(cluster="prod", serviceName="web", taskDefinition="web", desiredCount=0)["service"]["serviceArn"]
-try:
-    out["eks"] = c("eks").create_cluster(name="live-k8s", roleArn=role, resourcesVpcConfig={"subnetIds": [sub]})["cluster"]["arn"]
-except Exception as e:
-    print(e, file=sys.stderr)
-try:
-    out["elasticache"] = c("elasticache").create_cache_cluster(CacheClusterId="live-cache", Engine="redis", CacheNodeType="cache.t3.micro", NumCacheNodes=1)["CacheCluster"]["ARN"]
-except Exception as e:
-    print(e, file=sys.stderr)
-print(json.dumps(out))
-"""#
+        import boto3, json, sys, io, zipfile
+        url, acct = sys.argv[1], sys.argv[2]
+        base = dict(endpoint_url=url, region_name="eu-west-1", aws_access_key_id="testing", aws_secret_access_key="testing")
+        creds = boto3.client("sts", **base).assume_role(RoleArn=f"arn:aws:iam::{acct}:role/x", RoleSessionName="seed")["Credentials"]
+        kw = dict(endpoint_url=url, region_name="eu-west-1", aws_access_key_id=creds["AccessKeyId"],
+                  aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"])
+        c = lambda name: boto3.client(name, **kw)
+        out = {}
+        ec2 = c("ec2")
+        vpc = ec2.create_vpc(CidrBlock="10.9.0.0/16")["Vpc"]["VpcId"]
+        sub = ec2.create_subnet(VpcId=vpc, CidrBlock="10.9.1.0/24", AvailabilityZone="eu-west-1a")["Subnet"]["SubnetId"]
+        vol = ec2.create_volume(Size=8, AvailabilityZone="eu-west-1a")["VolumeId"]
+        out["ebs"] = f"arn:aws:ec2:eu-west-1:{acct}:volume/{vol}"
+        eip = ec2.allocate_address(Domain="vpc")["AllocationId"]
+        nat = ec2.create_nat_gateway(SubnetId=sub, AllocationId=eip)["NatGateway"]["NatGatewayId"]
+        out["nat"] = f"arn:aws:ec2:eu-west-1:{acct}:natgateway/{nat}"
+        asg = c("autoscaling")
+        asg.create_launch_configuration(LaunchConfigurationName="lc", ImageId="ami-12c6146b", InstanceType="t3.micro")
+        asg.create_auto_scaling_group(AutoScalingGroupName="live-asg", LaunchConfigurationName="lc", MinSize=1, MaxSize=2, DesiredCapacity=1, VPCZoneIdentifier=sub)
+        out["asg"] = asg.describe_auto_scaling_groups()["AutoScalingGroups"][0]["AutoScalingGroupARN"]
+        rds = c("rds")
+        out["rds"] = rds.create_db_instance(DBInstanceIdentifier="live-db", DBInstanceClass="db.t3.micro", Engine="postgres", MasterUsername="u", MasterUserPassword="password123", AllocatedStorage=20)["DBInstance"]["DBInstanceArn"]
+        iam = c("iam")
+        role = iam.create_role(RoleName="lambda-role", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+        buf = io.BytesIO(); z = zipfile.ZipFile(buf, "w"); z.writestr("index.py", "def handler(e, c): return 1"); z.close()
+        out["lambda"] = c("lambda").create_function(FunctionName="live-fn", Runtime="python3.12", Role=role, Handler="index.handler", Code={"ZipFile": buf.getvalue()})["FunctionArn"]
+        out["dynamodb"] = c("dynamodb").create_table(TableName="live-table", KeySchema=[{"AttributeName": "k", "KeyType": "HASH"}], AttributeDefinitions=[{"AttributeName": "k", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST")["TableDescription"]["TableArn"]
+        sqs = c("sqs")
+        q = sqs.create_queue(QueueName="live-queue")["QueueUrl"]
+        sqs.send_message(QueueUrl=q, MessageBody="hello")
+        out["sqs"] = sqs.get_queue_attributes(QueueUrl=q, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        ecs = c("ecs")
+        ecs.create_cluster(clusterName="prod")
+        ecs.register_task_definition(family="web", containerDefinitions=[{"name": "web", "image": "nginx", "memory": 128}])
+        out["ecs"] = ecs.create_service(cluster="prod", serviceName="web", taskDefinition="web", desiredCount=0)["service"]["serviceArn"]
+        try:
+            out["eks"] = c("eks").create_cluster(name="live-k8s", roleArn=role, resourcesVpcConfig={"subnetIds": [sub]})["cluster"]["arn"]
+        except Exception as e:
+            print(e, file=sys.stderr)
+        try:
+            out["elasticache"] = c("elasticache").create_cache_cluster(CacheClusterId="live-cache", Engine="redis", CacheNodeType="cache.t3.micro", NumCacheNodes=1)["CacheCluster"]["ARN"]
+        except Exception as e:
+            print(e, file=sys.stderr)
+        print(json.dumps(out))
+        """#
 
     static let script = #"""
-import boto3, json, sys, datetime
-url, acct, step = sys.argv[1], sys.argv[2], sys.argv[3]
-base = dict(endpoint_url=url, region_name="eu-west-1", aws_access_key_id="testing", aws_secret_access_key="testing")
-creds = boto3.client("sts", **base).assume_role(RoleArn=f"arn:aws:iam::{acct}:role/x", RoleSessionName="seed")["Credentials"]
-kw = dict(endpoint_url=url, region_name="eu-west-1", aws_access_key_id=creds["AccessKeyId"],
-          aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"])
-ec2, elb, cw = boto3.client("ec2", **kw), boto3.client("elbv2", **kw), boto3.client("cloudwatch", **kw)
-if step == "seed":
-    vpc = ec2.create_vpc(CidrBlock="10.8.0.0/16")["Vpc"]["VpcId"]
-    a = ec2.create_subnet(VpcId=vpc, CidrBlock="10.8.1.0/24", AvailabilityZone="eu-west-1a")["Subnet"]["SubnetId"]
-    b = ec2.create_subnet(VpcId=vpc, CidrBlock="10.8.2.0/24", AvailabilityZone="eu-west-1b")["Subnet"]["SubnetId"]
-    inst = ec2.run_instances(ImageId="ami-12c6146b", MinCount=1, MaxCount=1, InstanceType="t3.micro", SubnetId=a)["Instances"][0]["InstanceId"]
-    lb = elb.create_load_balancer(Name="live-web", Subnets=[a, b])["LoadBalancers"][0]["LoadBalancerArn"]
-    tg = elb.create_target_group(Name="live-tg", Protocol="HTTP", Port=80, VpcId=vpc, TargetType="instance")["TargetGroups"][0]["TargetGroupArn"]
-    elb.create_listener(LoadBalancerArn=lb, Protocol="HTTP", Port=80, DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
-    elb.register_targets(TargetGroupArn=tg, Targets=[{"Id": inst, "Port": 80}])
-    cw.put_metric_data(Namespace="AWS/EC2", MetricData=[{"MetricName": "CPUUtilization", "Dimensions": [{"Name": "InstanceId", "Value": inst}],
-        "Timestamp": datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=10), "Value": 17.0}])
-    print(json.dumps({"instance": f"arn:aws:ec2:eu-west-1:{acct}:instance/{inst}", "id": inst, "lb": lb, "tg": tg}))
-else:
-    ids = json.loads(step)
-    ec2.stop_instances(InstanceIds=[ids["id"]])
-    elb.deregister_targets(TargetGroupArn=ids["tg"], Targets=[{"Id": ids["id"], "Port": 80}])
-    cw.put_metric_data(Namespace="AWS/EC2", MetricData=[{"MetricName": "CPUUtilization", "Dimensions": [{"Name": "InstanceId", "Value": ids["id"]}],
-        "Timestamp": datetime.datetime.now(datetime.timezone.utc), "Value": 93.0}])
-    print("{}")
-"""#
+        import boto3, json, sys, datetime
+        url, acct, step = sys.argv[1], sys.argv[2], sys.argv[3]
+        base = dict(endpoint_url=url, region_name="eu-west-1", aws_access_key_id="testing", aws_secret_access_key="testing")
+        creds = boto3.client("sts", **base).assume_role(RoleArn=f"arn:aws:iam::{acct}:role/x", RoleSessionName="seed")["Credentials"]
+        kw = dict(endpoint_url=url, region_name="eu-west-1", aws_access_key_id=creds["AccessKeyId"],
+                  aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"])
+        ec2, elb, cw = boto3.client("ec2", **kw), boto3.client("elbv2", **kw), boto3.client("cloudwatch", **kw)
+        if step == "seed":
+            vpc = ec2.create_vpc(CidrBlock="10.8.0.0/16")["Vpc"]["VpcId"]
+            a = ec2.create_subnet(VpcId=vpc, CidrBlock="10.8.1.0/24", AvailabilityZone="eu-west-1a")["Subnet"]["SubnetId"]
+            b = ec2.create_subnet(VpcId=vpc, CidrBlock="10.8.2.0/24", AvailabilityZone="eu-west-1b")["Subnet"]["SubnetId"]
+            inst = ec2.run_instances(ImageId="ami-12c6146b", MinCount=1, MaxCount=1, InstanceType="t3.micro", SubnetId=a)["Instances"][0]["InstanceId"]
+            lb = elb.create_load_balancer(Name="live-web", Subnets=[a, b])["LoadBalancers"][0]["LoadBalancerArn"]
+            tg = elb.create_target_group(Name="live-tg", Protocol="HTTP", Port=80, VpcId=vpc, TargetType="instance")["TargetGroups"][0]["TargetGroupArn"]
+            elb.create_listener(LoadBalancerArn=lb, Protocol="HTTP", Port=80, DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+            elb.register_targets(TargetGroupArn=tg, Targets=[{"Id": inst, "Port": 80}])
+            cw.put_metric_data(Namespace="AWS/EC2", MetricData=[{"MetricName": "CPUUtilization", "Dimensions": [{"Name": "InstanceId", "Value": inst}],
+                "Timestamp": datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=10), "Value": 17.0}])
+            print(json.dumps({"instance": f"arn:aws:ec2:eu-west-1:{acct}:instance/{inst}", "id": inst, "lb": lb, "tg": tg}))
+        else:
+            ids = json.loads(step)
+            ec2.stop_instances(InstanceIds=[ids["id"]])
+            elb.deregister_targets(TargetGroupArn=ids["tg"], Targets=[{"Id": ids["id"], "Port": 80}])
+            cw.put_metric_data(Namespace="AWS/EC2", MetricData=[{"MetricName": "CPUUtilization", "Dimensions": [{"Name": "InstanceId", "Value": ids["id"]}],
+                "Timestamp": datetime.datetime.now(datetime.timezone.utc), "Value": 93.0}])
+            print("{}")
+        """#
 }

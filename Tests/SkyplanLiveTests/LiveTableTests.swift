@@ -5,7 +5,8 @@ import Testing
 @Suite struct LiveTableTests {
     @Test func rendersSortedAlignedRowsWithLeadingValuesFirst() {
         let table = LiveTable.render([
-            "arn:aws:sqs:eu-west-1:111122223333:jobs": LiveStatus(health: .ok, values: ["visible": "3", "inFlight": "1"]),
+            "arn:aws:sqs:eu-west-1:111122223333:jobs": LiveStatus(
+                health: .ok, values: ["visible": "3", "inFlight": "1"]),
             "arn:aws:ec2:eu-west-1:111122223333:instance/i-1": LiveStatus(
                 health: .error, alarms: 2, values: ["cpu": "97", "state": "running", "type": "t3.micro"], stale: true),
         ])

@@ -7,10 +7,14 @@ import Testing
         ("arn:aws:ec2:eu-west-1:111122223333:instance/i-0abc", LiveFamily.ec2, "i-0abc"),
         ("arn:aws:ec2:eu-west-1:111122223333:volume/vol-1", .ebs, "vol-1"),
         ("arn:aws:ec2:eu-west-1:111122223333:natgateway/nat-1", .natGateway, "nat-1"),
-        ("arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:uuid-1:autoScalingGroupName/web", .autoScaling,
-            "web"),
-        ("arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/classic-1", .classicLoadBalancer,
-            "classic-1"),
+        (
+            "arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:uuid-1:autoScalingGroupName/web", .autoScaling,
+            "web"
+        ),
+        (
+            "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/classic-1", .classicLoadBalancer,
+            "classic-1"
+        ),
         ("arn:aws:rds:eu-west-1:111122223333:db:orders", .rdsInstance, "orders"),
         ("arn:aws:rds:eu-west-1:111122223333:cluster:aurora-1", .rdsCluster, "aurora-1"),
         ("arn:aws:elasticache:eu-west-1:111122223333:cluster:cache-1", .elastiCache, "cache-1"),
@@ -29,7 +33,8 @@ import Testing
 
     @Test func loadBalancerV2KeepsTheWholeARNAndECSKeepsTheCluster() throws {
         let alb = try #require(
-            LiveTarget(arn: "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/50dc6c495c0c9188"))
+            LiveTarget(arn: "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/50dc6c495c0c9188")
+        )
         #expect(alb.family == .loadBalancer)
         #expect(alb.id == alb.arn)
         #expect(LiveAlarms.dimensions(of: alb).first?.1 == "app/web/50dc6c495c0c9188")

@@ -28,21 +28,23 @@ final class CountingLiveFetcher: LiveFetching {
 
     /// The app with the live route, an account shared read-only with the team, and a running hub.
     func withLiveApp(
-        _ body: @escaping @Sendable (TestApp, AccountRecord, CountingLiveFetcher, any TestClientProtocol) async throws
+        _ body:
+            @escaping @Sendable (TestApp, AccountRecord, CountingLiveFetcher, any TestClientProtocol) async throws
             -> Void
     ) async throws {
         try await withLiveApp { app, account, fetcher, _, client in try await body(app, account, fetcher, client) }
     }
 
     func withLiveApp(
-        _ body: @escaping @Sendable (TestApp, AccountRecord, CountingLiveFetcher, LiveService, any TestClientProtocol)
+        _ body:
+            @escaping @Sendable (TestApp, AccountRecord, CountingLiveFetcher, LiveService, any TestClientProtocol)
             async throws -> Void
-    ) async throws
-    {
+    ) async throws {
         let app = try await TestApp.make()
         let account = AccountRecord(
             id: UUID(), name: "Prod", roleARN: "arn:aws:iam::\(Self.awsAccount):role/skyplan", externalID: UUID(),
-            region: "eu-west-1", readAccess: [app.teamRef], creatorID: app.admin.id, createdAt: Date(), updatedAt: Date())
+            region: "eu-west-1", readAccess: [app.teamRef], creatorID: app.admin.id, createdAt: Date(),
+            updatedAt: Date())
         try await app.services.store.createAccount(account)
         let fetcher = CountingLiveFetcher()
         let live = LiveService(configuration: LiveHubConfiguration(interval: .seconds(60))) { _, _ in fetcher }
@@ -64,7 +66,9 @@ final class CountingLiveFetcher: LiveFetching {
             #expect(answer.status == .ok)
             #expect(answer.headers[.contentType]?.hasPrefix("text/event-stream") == true)
             #expect(answer.raw.hasPrefix("retry: 5000\n\nid: "))
-            #expect(answer.raw.contains("event: state\ndata: {\"statuses\":{\"\(Self.web)\":{\"alarms\":0,\"health\":\"ok\""))
+            #expect(
+                answer.raw.contains(
+                    "event: state\ndata: {\"statuses\":{\"\(Self.web)\":{\"alarms\":0,\"health\":\"ok\""))
             #expect(fetcher.fetches == 1)
         }
     }
@@ -88,8 +92,14 @@ final class CountingLiveFetcher: LiveFetching {
                 (base + "/eu-west-1?arn=\(Self.web)", app.keys["outsider"], .notFound),
                 ("/live/\(UUID().uuidString)/eu-west-1?arn=\(Self.web)", app.keys["owner"], .notFound),
                 (base + "/eu-west-1?arn=\(Self.web)", nil, .unauthorized),
-                (base + "/eu-west-1?arn=arn:aws:ec2:eu-west-1:999988887777:instance/i-x", app.keys["member"], .forbidden),
-                (base + "/eu-west-1?arn=arn:aws:ec2:us-east-1:111122223333:instance/i-x", app.keys["member"], .notFound),
+                (
+                    base + "/eu-west-1?arn=arn:aws:ec2:eu-west-1:999988887777:instance/i-x", app.keys["member"],
+                    .forbidden
+                ),
+                (
+                    base + "/eu-west-1?arn=arn:aws:ec2:us-east-1:111122223333:instance/i-x", app.keys["member"],
+                    .notFound
+                ),
                 (base + "/cn-north-1?arn=\(Self.web)", app.keys["member"], .notFound),
                 (base + "/not-a-region?arn=\(Self.web)", app.keys["member"], .badRequest),
                 (base + "/eu-west-9?arn=\(Self.web)", app.keys["member"], .notFound),

@@ -109,7 +109,8 @@ public actor LiveHub {
     /// Figures of a feed, nil when it has no poller.
     public func figures(_ key: LiveFeedKey) async -> FeedFigures? {
         guard let poller = pollers[key] else { return nil }
-        return FeedFigures(viewers: await poller.viewerCount, refreshes: await poller.refreshes, calls: await poller.calls)
+        return FeedFigures(
+            viewers: await poller.viewerCount, refreshes: await poller.refreshes, calls: await poller.calls)
     }
 }
 
@@ -125,5 +126,9 @@ final class LiveEventIDs: Sendable {
 
     init(start: Int) { last = Mutex(start) }
 
-    func next() -> Int { last.withLock { $0 += 1; return $0 } }
+    func next() -> Int {
+        last.withLock {
+            $0 += 1; return $0
+        }
+    }
 }

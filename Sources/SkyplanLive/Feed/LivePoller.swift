@@ -42,9 +42,10 @@ actor LivePoller {
     var viewerCount: Int { viewers.count }
 
     /// Adds a viewer; false when the poller already stopped (the hub then makes a new one).
-    func add(_ id: UUID, arns: Set<String>, focus: String?, lastEventID: Int?,
-        continuation: AsyncStream<LiveEvent>.Continuation) -> Bool
-    {
+    func add(
+        _ id: UUID, arns: Set<String>, focus: String?, lastEventID: Int?,
+        continuation: AsyncStream<LiveEvent>.Continuation
+    ) -> Bool {
         guard !stopped else { return false }
         var watched = arns
         if let focus { watched.insert(focus) }
@@ -57,7 +58,8 @@ actor LivePoller {
                 }
                 viewer.needsState = false
             } else {
-                continuation.yield(LiveEvent(id: lastID, kind: .state, statuses: statuses.filter { watched.contains($0.key) }))
+                continuation.yield(
+                    LiveEvent(id: lastID, kind: .state, statuses: statuses.filter { watched.contains($0.key) }))
                 viewer.needsState = false
             }
         } else {

@@ -21,8 +21,11 @@ extension AWSLiveFetcher {
         case .loadBalancer, .targetGroup: return try await loadBalancing(family, targets, calls, region, limit)
         case .classicLoadBalancer:
             let answers = try await boundedMap(targets, limit: limit) { target in
-                (target.arn, try await calls.query(
-                    AWSOperation.ELB.describeInstanceHealth, ["LoadBalancerName": target.id], region: region))
+                (
+                    target.arn,
+                    try await calls.query(
+                        AWSOperation.ELB.describeInstanceHealth, ["LoadBalancerName": target.id], region: region)
+                )
             }
             return Dictionary(answers.map { ($0.0, LiveMapping.classicLoadBalancer($0.1)) }) { $1 }
         default: return try await services(family, targets, calls, region, limit)
@@ -35,7 +38,8 @@ extension AWSLiveFetcher {
     {
         var result: [String: LiveStatus] = [:]
         for target in targets {
-            result[target.arn] = items[target.id].map(map) ?? LiveStatus(health: .unknown, values: ["state": "not found"])
+            result[target.arn] =
+                items[target.id].map(map) ?? LiveStatus(health: .unknown, values: ["state": "not found"])
         }
         return result
     }

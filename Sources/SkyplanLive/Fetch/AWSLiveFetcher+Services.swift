@@ -23,13 +23,15 @@ extension AWSLiveFetcher {
         case .lambda:
             return try await perResource(targets, limit) { target in
                 LiveMapping.lambda(
-                    try await calls.restJSON(AWSOperation.Lambda.getFunction, path: ["FunctionName": target.id],
+                    try await calls.restJSON(
+                        AWSOperation.Lambda.getFunction, path: ["FunctionName": target.id],
                         region: region))
             }
         case .dynamoDB:
             return try await perResource(targets, limit) { target in
                 LiveMapping.dynamoDBTable(
-                    try await calls.json(AWSOperation.DynamoDB.describeTable, .object(["TableName": .string(target.id)]),
+                    try await calls.json(
+                        AWSOperation.DynamoDB.describeTable, .object(["TableName": .string(target.id)]),
                         region: region))
             }
         case .sqs:
@@ -42,7 +44,8 @@ extension AWSLiveFetcher {
         case .eks:
             return try await perResource(targets, limit) { target in
                 LiveMapping.eksCluster(
-                    try await calls.restJSON(AWSOperation.EKS.describeCluster, path: ["name": target.id],
+                    try await calls.restJSON(
+                        AWSOperation.EKS.describeCluster, path: ["name": target.id],
                         region: region))
             }
         case .cloudFront: return try await distributions(targets, calls)
@@ -63,7 +66,9 @@ extension AWSLiveFetcher {
         let answers = try await boundedMap(targets, limit: limit) { target -> (String, LiveStatus) in
             do {
                 return (target.arn, try await read(target))
-            } catch let error as AWSError where error.isNotFound || error.code == "AWS.SimpleQueueService.NonExistentQueue" {
+            } catch let error as AWSError
+                where error.isNotFound || error.code == "AWS.SimpleQueueService.NonExistentQueue"
+            {
                 return (target.arn, LiveStatus(health: .unknown, values: ["state": "not found"]))
             }
         }
@@ -110,7 +115,8 @@ extension AWSLiveFetcher {
                     if let name = item["serviceName"]?.stringValue { found[name] = item }
                 }
                 for target in batch {
-                    result[target.arn] = (found[target.arn] ?? found[target.id]).map(LiveMapping.ecsService)
+                    result[target.arn] =
+                        (found[target.arn] ?? found[target.id]).map(LiveMapping.ecsService)
                         ?? LiveStatus(health: .unknown, values: ["state": "not found"])
                 }
             }

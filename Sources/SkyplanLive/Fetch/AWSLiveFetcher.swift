@@ -78,10 +78,12 @@ public struct AWSLiveFetcher: LiveFetching {
     /// A failure as the feed reports it.
     static func failure(_ family: String, _ error: any Error) -> LiveFailure {
         if let error = error as? AWSError {
-            let message = error.isAccessDenied
+            let message =
+                error.isAccessDenied
                 ? "the role may not call \(error.service):\(error.operation) (\(error.code)); values are stale"
-                : error.isThrottling ? "AWS is throttling \(error.service):\(error.operation); values are stale"
-                : "\(error.service):\(error.operation) failed: \(error.code); values are stale"
+                : error.isThrottling
+                    ? "AWS is throttling \(error.service):\(error.operation); values are stale"
+                    : "\(error.service):\(error.operation) failed: \(error.code); values are stale"
             return LiveFailure(family: family, code: error.code, message: message, throttled: error.isThrottling)
         }
         return LiveFailure(family: family, code: "Error", message: "\(error)", throttled: false)
@@ -116,7 +118,9 @@ public struct AWSLiveFetcher: LiveFetching {
                             let value = LiveMetrics.value(query, points["m\(index)"] ?? [])
                         else { continue }
                         status.values[query.key] = value
-                        if status.health == .ok { status.health = status.health.worst(LiveMetrics.health(status.values)) }
+                        if status.health == .ok {
+                            status.health = status.health.worst(LiveMetrics.health(status.values))
+                        }
                         snapshot.statuses[query.arn] = status
                     }
                 } catch {

@@ -80,7 +80,8 @@ public enum LiveAlarms {
         let firing = alarms.filter { $0.state == "ALARM" }
         status.alarms = firing.count
         for alarm in alarms {
-            status.values["alarm.\(alarm.name)"] = alarm.reason.isEmpty ? alarm.state : "\(alarm.state): \(alarm.reason)"
+            status.values["alarm.\(alarm.name)"] =
+                alarm.reason.isEmpty ? alarm.state : "\(alarm.state): \(alarm.reason)"
         }
         if !firing.isEmpty { status.health = status.health.worst(.error) }
     }

@@ -125,7 +125,9 @@ extension LiveMapping {
         }
         return LiveStatus(
             health: health,
-            values: ["state": state, "running": String(running), "desired": String(desired), "pending": String(pending)])
+            values: [
+                "state": state, "running": String(running), "desired": String(desired), "pending": String(pending),
+            ])
     }
 
     /// EKS cluster (`DescribeCluster` answer).
@@ -151,7 +153,8 @@ extension LiveMapping {
     public static func distribution(_ item: XMLTree) -> LiveStatus {
         let state = item.string("Status") ?? "unknown"
         let enabled = item.string("Enabled") == "true"
-        let health: LiveHealth = !enabled ? .stopped : state == "Deployed" ? .ok : state == "InProgress" ? .warning : .unknown
+        let health: LiveHealth =
+            !enabled ? .stopped : state == "Deployed" ? .ok : state == "InProgress" ? .warning : .unknown
         return LiveStatus(health: health, values: ["state": state, "enabled": String(enabled)])
     }
 }

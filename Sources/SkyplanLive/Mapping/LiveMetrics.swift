@@ -40,9 +40,12 @@ public enum LiveMetrics {
 
     /// The queries for `target` (none for families without metrics).
     public static func queries(for target: LiveTarget) -> [Query] {
-        func query(_ key: String, _ namespace: String, _ metric: String, _ dimensions: [String: String],
-            _ stat: String = "Average", _ aggregate: Aggregate = .latest) -> Query {
-            Query(arn: target.arn, key: key, namespace: namespace, metric: metric, dimensions: dimensions,
+        func query(
+            _ key: String, _ namespace: String, _ metric: String, _ dimensions: [String: String],
+            _ stat: String = "Average", _ aggregate: Aggregate = .latest
+        ) -> Query {
+            Query(
+                arn: target.arn, key: key, namespace: namespace, metric: metric, dimensions: dimensions,
                 stat: stat, aggregate: aggregate)
         }
         switch target.family {
@@ -50,12 +53,16 @@ public enum LiveMetrics {
             return [query("cpu", "AWS/EC2", "CPUUtilization", ["InstanceId": target.id])]
         case .rdsInstance:
             let dimensions = ["DBInstanceIdentifier": target.id]
-            return [query("cpu", "AWS/RDS", "CPUUtilization", dimensions),
-                query("connections", "AWS/RDS", "DatabaseConnections", dimensions)]
+            return [
+                query("cpu", "AWS/RDS", "CPUUtilization", dimensions),
+                query("connections", "AWS/RDS", "DatabaseConnections", dimensions),
+            ]
         case .rdsCluster:
             let dimensions = ["DBClusterIdentifier": target.id]
-            return [query("cpu", "AWS/RDS", "CPUUtilization", dimensions),
-                query("connections", "AWS/RDS", "DatabaseConnections", dimensions)]
+            return [
+                query("cpu", "AWS/RDS", "CPUUtilization", dimensions),
+                query("connections", "AWS/RDS", "DatabaseConnections", dimensions),
+            ]
         case .lambda:
             let dimensions = ["FunctionName": target.id]
             return ["Invocations", "Errors", "Throttles"].map {
@@ -63,11 +70,16 @@ public enum LiveMetrics {
             }
         case .dynamoDB:
             let dimensions = ["TableName": target.id]
-            return [query("readThrottlesLastHour", "AWS/DynamoDB", "ReadThrottleEvents", dimensions, "Sum", .sum),
-                query("writeThrottlesLastHour", "AWS/DynamoDB", "WriteThrottleEvents", dimensions, "Sum", .sum)]
+            return [
+                query("readThrottlesLastHour", "AWS/DynamoDB", "ReadThrottleEvents", dimensions, "Sum", .sum),
+                query("writeThrottlesLastHour", "AWS/DynamoDB", "WriteThrottleEvents", dimensions, "Sum", .sum),
+            ]
         case .sqs:
-            return [query("oldestMessageAge", "AWS/SQS", "ApproximateAgeOfOldestMessage",
-                ["QueueName": target.id], "Maximum")]
+            return [
+                query(
+                    "oldestMessageAge", "AWS/SQS", "ApproximateAgeOfOldestMessage",
+                    ["QueueName": target.id], "Maximum")
+            ]
         default:
             return []
         }

@@ -78,7 +78,8 @@ struct LiveRequest {
             throw APIError.invalidParameter("\(error)")
         }
         guard arn.accountID.isEmpty || arn.accountID == account else {
-            throw APIError.forbidden("\(text) belongs to AWS account \(arn.accountID), not to this account (\(account))")
+            throw APIError.forbidden(
+                "\(text) belongs to AWS account \(arn.accountID), not to this account (\(account))")
         }
         guard arn.region.isEmpty || arn.region == region else {
             throw APIError.notFound("\(text) is in region \(arn.region), not in \(region)")
