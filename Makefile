@@ -25,7 +25,7 @@ setup-test:
 	scripts/setup.sh --test
 
 format-check:
-	$(SWIFT) format lint --recursive --configuration .swift-format Sources Tests Package.swift
+	$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests Package.swift
 
 clean-demo:
 	scripts/moto.sh stop $(MOTO_PORT) || true
