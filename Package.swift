@@ -45,7 +45,8 @@ let package = Package(
                 "AWSSigV4", "SkyplanModel",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["ADDING_AN_OPERATION.md"]
         ),
         .target(
             name: "SkyplanDiscovery",

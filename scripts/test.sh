@@ -28,7 +28,7 @@ echo "== build"
 swift build --build-tests
 
 echo "== python suites"
-python3 -m pytest -q demo tests/python
+python3 -m pytest -q -rs demo tests/python
 
 echo "== swift tests"
 swift test --skip-build
