@@ -10,7 +10,8 @@ struct Skyplan: AsyncParsableCommand {
         version: SkyplanVersion.current,
         subcommands: [
             ServeCommand.self, ScanCommand.self, LiveCommand.self, BudgetCommand.self, PolicyCommand.self,
-            PricesCommand.self, MigrateCommand.self, UserCommand.self, TeamCommand.self, APIKeyCommand.self,
+            PricesCommand.self, OrganizationCommand.self, MigrateCommand.self, UserCommand.self, TeamCommand.self,
+            APIKeyCommand.self,
         ]
     )
 }
