@@ -7,8 +7,6 @@ public struct APIGatewayCollector: Collector {
     public let client: AWSClient
     /// Service.
     public var service: String { "apigateway" }
-    /// Scope.
-    public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
     public func collect(_ context: CollectorContext) async throws -> CollectorOutput {

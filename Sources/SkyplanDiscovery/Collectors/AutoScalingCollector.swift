@@ -7,8 +7,6 @@ public struct AutoScalingCollector: Collector {
     public let client: AWSClient
     /// Service.
     public var service: String { "autoscaling" }
-    /// Scope.
-    public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
     public func collect(_ context: CollectorContext) async throws -> CollectorOutput {

@@ -7,8 +7,6 @@ public struct ECSCollector: Collector {
     public let client: AWSClient
     /// Service.
     public var service: String { "ecs" }
-    /// Scope.
-    public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
     public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
@@ -86,8 +84,6 @@ public struct EKSCollector: Collector {
     public let client: AWSClient
     /// Service.
     public var service: String { "eks" }
-    /// Scope.
-    public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
     public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
@@ -138,8 +134,6 @@ public struct EFSCollector: Collector {
     public let client: AWSClient
     /// Service.
     public var service: String { "efs" }
-    /// Scope.
-    public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
     public func collect(_ context: CollectorContext) async throws -> CollectorOutput {

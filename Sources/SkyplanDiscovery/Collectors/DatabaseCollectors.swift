@@ -7,8 +7,6 @@ public struct RDSCollector: Collector {
     public let client: AWSClient
     /// Service.
     public var service: String { "rds" }
-    /// Scope.
-    public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
     public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
@@ -78,8 +76,6 @@ public struct ElastiCacheCollector: Collector {
     public let client: AWSClient
     /// Service.
     public var service: String { "elasticache" }
-    /// Scope.
-    public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
     public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
@@ -124,8 +120,6 @@ public struct DynamoDBCollector: Collector {
     public var concurrency: Int
     /// Service.
     public var service: String { "dynamodb" }
-    /// Scope.
-    public var scope: CollectorScope { .regional }
     public init(client: AWSClient, concurrency: Int = 8) {
         self.client = client
         self.concurrency = concurrency

@@ -7,8 +7,6 @@ public struct LambdaCollector: Collector {
     public let client: AWSClient
     /// Service.
     public var service: String { "lambda" }
-    /// Scope.
-    public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
     public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
@@ -53,8 +51,6 @@ public struct SQSCollector: Collector {
     public let client: AWSClient
     /// Service.
     public var service: String { "sqs" }
-    /// Scope.
-    public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
     public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
@@ -82,8 +78,6 @@ public struct SNSCollector: Collector {
     public let client: AWSClient
     /// Service.
     public var service: String { "sns" }
-    /// Scope.
-    public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
     public func collect(_ context: CollectorContext) async throws -> CollectorOutput {

@@ -9,8 +9,6 @@ public struct LoadBalancerCollector: Collector {
     public var concurrency: Int
     /// Service.
     public var service: String { "elb" }
-    /// Scope.
-    public var scope: CollectorScope { .regional }
     public init(client: AWSClient, concurrency: Int = 8) {
         self.client = client
         self.concurrency = concurrency

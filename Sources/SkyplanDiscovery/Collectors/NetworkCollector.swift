@@ -8,8 +8,6 @@ public struct NetworkCollector: Collector {
     public let client: AWSClient
     /// Service.
     public var service: String { "vpc" }
-    /// Scope.
-    public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
     public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
@@ -60,8 +58,6 @@ public struct EC2Collector: Collector {
     public let client: AWSClient
     /// Service.
     public var service: String { "ec2" }
-    /// Scope.
-    public var scope: CollectorScope { .regional }
     public init(client: AWSClient) { self.client = client }
 
     public func collect(_ context: CollectorContext) async throws -> CollectorOutput {

@@ -81,3 +81,8 @@ public protocol Collector: Sendable {
     /// Collects everything this collector knows about in `context`.
     func collect(_ context: CollectorContext) async throws -> CollectorOutput
 }
+
+extension Collector {
+    /// Most services are regional; global ones (CloudFront, Route 53, S3 listing) say so.
+    public var scope: CollectorScope { .regional }
+}
