@@ -39,6 +39,14 @@ enum AccessPolicy {
         canWrite(identity, creatorID: blueprint.creatorID, writeAccess: blueprint.writeAccess)
     }
 
+    /// The blueprint, if the caller may see it; otherwise 404.
+    static func visibleBlueprint(_ id: UUID, store: Store, identity: Identity) async throws -> BlueprintRecord {
+        guard let blueprint = try await store.blueprint(id: id), canSee(identity, blueprint: blueprint) else {
+            throw APIError.notFound("Blueprint not found")
+        }
+        return blueprint
+    }
+
     /// The account, if the caller may see it; otherwise 404, so that nobody learns it exists.
     static func visibleAccount(_ id: UUID, store: Store, identity: Identity) async throws -> AccountRecord {
         guard let account = try await store.account(id: id), canSee(identity, account: account) else {

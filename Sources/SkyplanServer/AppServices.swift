@@ -71,44 +71,47 @@ public struct AppServices: Sendable {
                 }
             }
             if account.checkStatus != AccountCheckStatus.ok.rawValue {
-                var record = account
-                record.checkStatus = AccountCheckStatus.ok.rawValue
-                record.checkMessage = nil
-                record.checkedAt = now()
-                try await store.updateAccount(record)
+                try await store.updateAccount(account.checked(failure: nil, at: now()))
             }
             return inventory
         } catch let error as RoleAssumptionError {
-            var record = account
-            record.checkStatus = AccountCheckStatus.failed.rawValue
-            record.checkMessage = Self.revocationMessage(error, account: account)
-            record.checkedAt = now()
-            try? await store.updateAccount(record)
-            throw APIError(status: .badRequest, reason: "account_access", message: record.checkMessage ?? "")
+            let message = Self.revocationMessage(error, account: account)
+            try? await store.updateAccount(account.checked(failure: message, at: now()))
+            throw APIError(status: .badRequest, reason: "account_access", message: message)
         }
     }
 
     /// Assumes the account's role now and stores the outcome on the account.
     func recheck(_ account: AccountRecord) async throws -> AccountRecord {
-        var record = account
+        let failure: String?
         do {
             let role = try RoleARN(parsing: account.roleARN)
             let assumed = try await assumer.assumedAccountID(
                 role: role, externalID: account.externalID.apiString, region: account.region)
-            if assumed == role.accountID {
-                record.checkStatus = AccountCheckStatus.ok.rawValue
-                record.checkMessage = nil
-            } else {
-                record.checkStatus = AccountCheckStatus.failed.rawValue
-                record.checkMessage = "the role now belongs to account \(assumed), not \(role.accountID)"
-            }
+            failure =
+                assumed == role.accountID ? nil : "the role now belongs to account \(assumed), not \(role.accountID)"
         } catch let error as RoleAssumptionError {
-            record.checkStatus = AccountCheckStatus.failed.rawValue
-            record.checkMessage = Self.revocationMessage(error, account: account)
+            failure = Self.revocationMessage(error, account: account)
         }
-        record.checkedAt = now()
+        let record = account.checked(failure: failure, at: now())
         try await store.updateAccount(record)
         return record
+    }
+
+    /// `team/<uuid>` references to teams that exist; `nil` and `[]` both mean nobody.
+    func teamRefs(_ refs: [String]?, property: String) async throws -> [String]? {
+        guard let refs, !refs.isEmpty else { return nil }
+        var result: [String] = []
+        for ref in refs {
+            guard ref.hasPrefix("team/"), let id = UUID(uuidString: String(ref.dropFirst(5))) else {
+                throw APIError.invalidProperty("\(property): \"\(ref.prefix(60))\" is not of the form team/<uuid>")
+            }
+            guard try await store.team(id: id) != nil else {
+                throw APIError.invalidProperty("\(property): team \(id.apiString) does not exist")
+            }
+            result.append("team/\(id.apiString)")
+        }
+        return Array(Set(result)).sorted()
     }
 
     static func revocationMessage(_ error: RoleAssumptionError, account: AccountRecord) -> String {

@@ -22,7 +22,7 @@ enum Secrets {
     }
 
     /// SHA-256 hex: keys and tokens are 256-bit random, so a fast hash is the right one here
-    /// (passwords use bcrypt).
+    /// (passwords use bcrypt). Also the key of snapshot jobs.
     static func hash(_ secret: String) -> String {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }

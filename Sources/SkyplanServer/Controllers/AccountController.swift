@@ -32,8 +32,8 @@ struct AccountController {
         let input = try await JSONResponse.decode(AccountInput.self, from: request, context: context)
         let name = try Self.validName(input.name)
         guard let roleArn = input.roleArn else { throw APIError.invalidProperty("missing property \"roleArn\"") }
-        let readAccess = try await validTeams(input.readAccess, property: "readAccess")
-        let writeAccess = try await validTeams(input.writeAccess, property: "writeAccess")
+        let readAccess = try await services.teamRefs(input.readAccess, property: "readAccess")
+        let writeAccess = try await services.teamRefs(input.writeAccess, property: "writeAccess")
         let region = input.region ?? Partition.aws.defaultRegion
         let role = try await services.validator.validate(
             roleArn: roleArn, externalID: identity.user.externalID.apiString, region: region)
@@ -58,8 +58,8 @@ struct AccountController {
         if let name = input.name { record.name = try Self.validName(name) }
         let oldSharing = (record.readAccess, record.writeAccess)
         if input.readAccess != nil || input.writeAccess != nil {
-            record.readAccess = try await validTeams(input.readAccess, property: "readAccess")
-            record.writeAccess = try await validTeams(input.writeAccess, property: "writeAccess")
+            record.readAccess = try await services.teamRefs(input.readAccess, property: "readAccess")
+            record.writeAccess = try await services.teamRefs(input.writeAccess, property: "writeAccess")
         }
         if let region = input.region { record.region = region }
         if let roleArn = input.roleArn, roleArn != record.roleARN || input.region != nil {
@@ -67,9 +67,7 @@ struct AccountController {
             let role = try await services.validator.validate(
                 roleArn: roleArn, externalID: record.externalID.apiString, region: record.region)
             record.roleARN = role.description
-            record.checkStatus = AccountCheckStatus.ok.rawValue
-            record.checkMessage = nil
-            record.checkedAt = services.now()
+            record = record.checked(failure: nil, at: services.now())
         }
         record.updatedAt = services.now()
         try await services.store.updateAccount(record)
@@ -109,21 +107,5 @@ struct AccountController {
             throw APIError.invalidProperty("name is \(name.count) characters long; at most \(maxNameLength) allowed")
         }
         return name
-    }
-
-    /// `team/<uuid>` references to teams that exist; `nil` and `[]` both mean nobody.
-    func validTeams(_ refs: [String]?, property: String) async throws -> [String]? {
-        guard let refs, !refs.isEmpty else { return nil }
-        var result: [String] = []
-        for ref in refs {
-            guard ref.hasPrefix("team/"), let id = UUID(uuidString: String(ref.dropFirst(5))) else {
-                throw APIError.invalidProperty("\(property): \"\(ref.prefix(60))\" is not of the form team/<uuid>")
-            }
-            guard try await services.store.team(id: id) != nil else {
-                throw APIError.invalidProperty("\(property): team \(id.apiString) does not exist")
-            }
-            result.append("team/\(id.apiString)")
-        }
-        return Array(Set(result)).sorted()
     }
 }

@@ -56,3 +56,15 @@ enum AccountCheckStatus: String {
     case ok
     case failed
 }
+
+extension AccountRecord {
+    /// The account with the outcome of an access check made at `moment`: `failure` nil means the role
+    /// was assumed, otherwise it says why not.
+    func checked(failure: String?, at moment: Date) -> AccountRecord {
+        var record = self
+        record.checkStatus = (failure == nil ? AccountCheckStatus.ok : .failed).rawValue
+        record.checkMessage = failure
+        record.checkedAt = moment
+        return record
+    }
+}

@@ -41,12 +41,11 @@ struct BlueprintController {
         let identity = try context.requireIdentity()
         let input = try await JSONResponse.decode(BlueprintInput.self, from: request, context: context)
         let data = try Self.validData(input.data)
-        let accounts = AccountController(services: services)
         let now = services.now()
         let record = BlueprintRecord(
             id: UUID(), name: try Self.validName(input.name ?? data.name), tags: input.tags ?? [],
-            readAccess: try await accounts.validTeams(input.readAccess, property: "readAccess"),
-            writeAccess: try await accounts.validTeams(input.writeAccess, property: "writeAccess"),
+            readAccess: try await services.teamRefs(input.readAccess, property: "readAccess"),
+            writeAccess: try await services.teamRefs(input.writeAccess, property: "writeAccess"),
             creatorID: identity.user.id, lastUserID: identity.user.id, currentVersionID: UUID(), data: data.encoded(),
             createdAt: now, updatedAt: now)
         try await services.store.createBlueprint(record)
@@ -73,15 +72,14 @@ struct BlueprintController {
             throw APIError.preconditionFailed("The blueprint was changed by someone else; reload it and try again")
         }
         let data = try Self.validData(input.data)
-        let accounts = AccountController(services: services)
         record.name = try Self.validName(input.name ?? data.name)
         if let tags = input.tags { record.tags = tags }
         if input.readAccess != nil || input.writeAccess != nil {
             guard identity.user.id == record.creatorID || identity.isOwner else {
                 throw APIError.forbidden("Only the blueprint's creator changes who it is shared with")
             }
-            record.readAccess = try await accounts.validTeams(input.readAccess, property: "readAccess")
-            record.writeAccess = try await accounts.validTeams(input.writeAccess, property: "writeAccess")
+            record.readAccess = try await services.teamRefs(input.readAccess, property: "readAccess")
+            record.writeAccess = try await services.teamRefs(input.writeAccess, property: "writeAccess")
         }
         record.data = data.encoded()
         record.lastUserID = identity.user.id
@@ -137,11 +135,8 @@ struct BlueprintController {
     }
 
     func visibleBlueprint(_ context: SkyplanRequestContext) async throws -> BlueprintRecord {
-        let identity = try context.requireIdentity()
-        let id = try context.parameters.requireUUID("id")
-        guard let record = try await services.store.blueprint(id: id), AccessPolicy.canSee(identity, blueprint: record)
-        else { throw APIError.notFound("Blueprint not found") }
-        return record
+        try await AccessPolicy.visibleBlueprint(
+            try context.parameters.requireUUID("id"), store: services.store, identity: try context.requireIdentity())
     }
 
     static func validData(_ json: JSONValue?) throws -> BlueprintData {

@@ -14,7 +14,8 @@ struct BlueprintExportController {
     }
 
     @Sendable func export(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
-        let record = try await BlueprintController(services: services).visibleBlueprint(context)
+        let record = try await AccessPolicy.visibleBlueprint(
+            try context.parameters.requireUUID("id"), store: services.store, identity: try context.requireIdentity())
         let parameters = try ExportParameters(
             format: context.parameters.get("format") ?? "", query: request.uri.queryParameters)
         let data = try BlueprintData.decode(record.data)
@@ -25,7 +26,8 @@ struct BlueprintExportController {
     }
 
     @Sendable func budget(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
-        let record = try await BlueprintController(services: services).visibleBlueprint(context)
+        let record = try await AccessPolicy.visibleBlueprint(
+            try context.parameters.requireUUID("id"), store: services.store, identity: try context.requireIdentity())
         let format = context.parameters.get("format") ?? ""
         guard ["csv", "xlsx", "json"].contains(format) else {
             throw APIError.invalidParameter("format \"\(format.prefix(20))\" is not supported; use csv, xlsx or json")

@@ -46,9 +46,8 @@ struct OrganizationController {
         } catch {
             throw APIError.invalidProperty("managementRoleArn: \(error.description)")
         }
-        let accounts = AccountController(services: services)
-        let readAccess = try await accounts.validTeams(input.readAccess, property: "readAccess")
-        let writeAccess = try await accounts.validTeams(input.writeAccess, property: "writeAccess")
+        let readAccess = try await services.teamRefs(input.readAccess, property: "readAccess")
+        let writeAccess = try await services.teamRefs(input.writeAccess, property: "writeAccess")
         let region = input.region ?? management.partition.defaultRegion
         let externalID = identity.user.externalID.apiString
         let members = try await services.organizations.memberAccounts(

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Hummingbird
 import SkyplanDiscovery
@@ -54,7 +53,7 @@ struct SnapshotController {
         let account = try await AccessPolicy.visibleAccount(
             try context.parameters.requireUUID("id"), store: services.store, identity: identity)
         let region = try Self.region(context)
-        let stream = await services.progress.watch(key: ScanProgressHub.key(account: account.id, region: region))
+        let stream = services.progress.watch(key: ScanProgressHub.key(account: account.id, region: region))
         let body = ResponseBody { writer in
             try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
             for await progress in stream {
@@ -96,6 +95,6 @@ struct SnapshotController {
 
     static func jobKey(account: AccountRecord, region: String, query: String) -> String {
         let text = "snapshot|\(account.id.apiString)|\(account.roleARN)|\(region)|\(query)"
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Secrets.hash(text)
     }
 }
