@@ -59,7 +59,7 @@ final class SQLiteBackend: StoreBackend {
             if path != nil {
                 // WAL lets the CLI read and write while a server runs on the same file.
                 _ = try await connection.sql().raw("PRAGMA journal_mode = WAL").all()
-                try await connection.sql().raw("PRAGMA busy_timeout = 5000").run()
+                try await connection.sql().raw("PRAGMA busy_timeout = 15000").run()
             }
         } catch let error as StoreError {
             throw error
@@ -102,6 +102,16 @@ final class SQLiteBackend: StoreBackend {
             }
             if !wasClosed { try await connection.close() }
         }
+    }
+
+    /// A store dropped without ``close()`` (a bug in the caller, or a task that threw between open and
+    /// close) still releases its file: SQLite's handle must be closed, and a leaked one would stop the
+    /// process (SQLiteNIO asserts on it). The close runs on the thread pool and keeps the connection alive
+    /// until done.
+    deinit {
+        guard !closed.withLockedValue({ $0 }) else { return }
+        logger.warning("an SQLite store was not closed before it was released; closing it now")
+        _ = connection.close()
     }
 
     private func checkOpen() throws {

@@ -63,8 +63,8 @@ struct TestApp {
     {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("skyplan-test-\(UUID()).sqlite").path
         let store = try await Store.open(.sqlite(path: path), logger: Logger(label: "test"))
-        try await store.migrate()
         TestStores.keepAlive(store)
+        try await store.migrate()
         let configuration = ServerConfiguration(databaseURL: "sqlite:\(path)", allowUnprotectedRoles: allowUnprotected)
         let services = AppServices(
             configuration: configuration, store: store, assumer: assumer, logger: Logger(label: "test"))

@@ -115,6 +115,22 @@ struct BadInputTests {
         try await reopened.close()
     }
 
+    @Test func closesAStoreDroppedWithoutClosingAndLeavesItsFileUsable() async throws {
+        let path = Support.temporarySQLitePath()
+        defer { Support.removeSQLite(path) }
+        let user = Support.user()
+        do {
+            let dropped = try await Store.open(.sqlite(path: path), logger: Support.logger)
+            try await dropped.migrate()
+            try await dropped.createUser(user)
+        }
+        // Without the backend's own close the process would stop here (SQLiteNIO asserts on a leaked handle).
+        let reopened = try await Store.open(.sqlite(path: path), logger: Support.logger)
+        try await reopened.migrate()
+        #expect(try await reopened.user(id: user.id) == user)
+        try await reopened.close()
+    }
+
     @Test func keepsAnInMemoryDatabasePerStore() async throws {
         let store = try await Store.open(.sqliteMemory, logger: Support.logger)
         try await store.migrate()
