@@ -1,0 +1,55 @@
+import Foundation
+import SkyplanAWS
+import SkyplanModel
+import Testing
+
+@testable import SkyplanDiscovery
+
+/// Scans moto seeded by `tests/fixtures/seed_extended.py` (EKS, EFS, transit gateways, VPC endpoints, API
+/// Gateway v2, ECS tasks, peering, egress-only IGW, VPN and customer gateways, ElastiCache replication groups,
+/// classic ELB; two regions) in an account of its own: every seeded resource is found with its type, region
+/// and configuration, every seeded relationship is found, and nothing is invented.
+@Suite(.enabled(if: MotoEnvironment.enabled))
+struct ExtendedEnvironmentTests {
+    static let regions = ["us-east-1", "eu-west-1"]
+
+    @Test func extendedEnvironmentIsFoundCompletelyWithItsRelationshipsAndNothingInvented() async throws {
+        let url = try #require(MotoEnvironment.url)
+        let account = ExtendedManifest.freshAccount()
+        let manifest = try ExtendedManifest.seed(url: url, account: account, regions: Self.regions)
+        let client = try await MotoEnvironment.client(account: account)
+        let inventory = await Scanner(client: client).scan(ScanRequest(accountID: account, regions: Self.regions))
+        #expect(inventory.diagnostics.isEmpty, "\(inventory.diagnostics)")
+
+        let found = inventory.index()
+        for entry in manifest.resources {
+            let resource = found[entry.arn]
+            #expect(resource?.type.rawValue == entry.type, "\(entry.name) \(entry.arn) not found as \(entry.type)")
+            guard let resource else { continue }
+            #expect(resource.region == entry.region, "\(entry.name) region \(resource.region)")
+            #expect(resource.resourceID == entry.id, "\(entry.name) id \(resource.resourceID)")
+            for (key, value) in entry.config.sorted(by: { $0.key < $1.key }) {
+                #expect(
+                    resource.config[key] == value, "\(entry.name) \(key): \(String(describing: resource.config[key]))")
+            }
+        }
+
+        let relations = Set(inventory.relationships.map { "\($0.from) \($0.kind.rawValue) \($0.to)" })
+        for relation in manifest.relationships {
+            #expect(relations.contains(relation.joined(separator: " ")), "missing \(relation.joined(separator: " "))")
+        }
+
+        // Nothing invented: what the seed did not make is what AWS (moto) makes by itself.
+        let seeded = Set(manifest.resources.map(\.arn))
+        let defaultVPCs = Set(
+            inventory.resources.filter { $0.type == .vpc && $0.config["isDefault"] == true }.map(\.resourceID))
+        for resource in inventory.resources where !seeded.contains(resource.arn) {
+            let implicit =
+                ExtendedManifest.implicitTypes.contains(resource.type)
+                || defaultVPCs.contains(resource.placement.vpcID ?? "")
+                || resource.config["main"] == true || resource.config["groupName"] == "default"
+            #expect(implicit, "invented: \(resource.type) \(resource.arn)")
+        }
+        #expect(inventory.resources.allSatisfy { $0.accountID == account })
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import SkyplanModel
+
+/// What `tests/fixtures/seed_extended.py` made in moto: resources with the configuration a scan must report,
+/// and the relationships it must find.
+struct ExtendedManifest: Decodable {
+    /// One seeded resource.
+    struct Entry: Decodable {
+        var name: String
+        var type: String
+        var region: String
+        var id: String
+        var arn: String
+        var config: [String: JSONValue]
+    }
+
+    var account: String
+    var regions: [String]
+    var resources: [Entry]
+    /// `[from ARN, kind, to ARN]`.
+    var relationships: [[String]]
+
+    /// Types a scan may report without the seed naming them, when AWS (moto) makes them by itself: ENIs of
+    /// load balancers, endpoints and tasks, the root volume of an instance, default and main network objects.
+    static let implicitTypes: Set<ComponentType> = [.networkInterface, .ebs]
+
+    /// A fresh account id for one run (moto is never reset between runs; ids must not collide).
+    static func freshAccount() -> String {
+        let digits = String(Int.random(in: 0..<100_000_000))
+        return "3456" + String(repeating: "0", count: 8 - digits.count) + digits
+    }
+
+    /// Runs the seeding script against moto in `account` and decodes its manifest.
+    static func seed(url: String, account: String, regions: [String]) throws -> ExtendedManifest {
+        let script = MotoEnvironment.root.appendingPathComponent("tests/fixtures/seed_extended.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", script.path, url, "--account", account, "--regions", regions.joined(separator: ","),
+        ]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // The script writes its manifest only at the end, and a failure's traceback is small: read in turn.
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw SeedFailure(message: "seed_extended.py failed: " + String(decoding: message, as: UTF8.self))
+        }
+        return try JSONDecoder().decode(ExtendedManifest.self, from: data)
+    }
+}
