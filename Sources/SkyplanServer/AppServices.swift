@@ -42,7 +42,9 @@ public struct AppServices: Sendable {
         self.inventorySource = inventorySource
         self.organizations = organizations
         self.snapshots = SnapshotRunner(store: store, logger: logger, now: now)
-        self.loadedPricing = Result { try Pricing.load(path: configuration.priceBookPath) }
+        self.loadedPricing = Result {
+            try Pricing.load(path: configuration.priceBookPath, ratesPath: configuration.exchangeRatesPath)
+        }
         self.logger = logger
         self.now = now
         self.validator = AccountValidator(assumer: assumer, allowUnprotectedRoles: configuration.allowUnprotectedRoles)

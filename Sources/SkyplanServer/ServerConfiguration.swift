@@ -21,14 +21,17 @@ public struct ServerConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// A price book written by `skyplan prices import`; nil: the bundled one.
     public var priceBookPath: String?
+    /// An exchange-rate table (layout of the bundled `exchange-rates.csv`); nil: the bundled one.
+    public var exchangeRatesPath: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String = "sqlite:skyplan.sqlite",
         allowUnprotectedRoles: Bool = false, snapshotWait: Duration = .seconds(120), secureCookies: Bool = false,
         sessionLifetime: Duration = .seconds(12 * 3600), rateLimitPerMinute: Int = 0, logLevel: Logger.Level = .info,
-        priceBookPath: String? = nil
+        priceBookPath: String? = nil, exchangeRatesPath: String? = nil
     ) {
         self.priceBookPath = priceBookPath
+        self.exchangeRatesPath = exchangeRatesPath
         self.host = host
         self.port = port
         self.databaseURL = databaseURL

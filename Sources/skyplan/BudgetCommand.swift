@@ -15,6 +15,8 @@ struct BudgetCommand: AsyncParsableCommand {
     @Option(help: "h, d, w, m or y.") var period = "m"
     @Option(help: "effective or stated.") var rate = "effective"
     @Option(help: "A price book written by `skyplan prices import` (default: the bundled one).") var priceBook: String?
+    @Option(help: "An exchange-rate table, layout of the bundled one (scripts/exchange-rates-from-ecb.py writes it).")
+    var exchangeRates: String?
 
     func validate() throws {
         guard ["table", "csv", "json"].contains(format) else {
@@ -34,7 +36,10 @@ struct BudgetCommand: AsyncParsableCommand {
         let book = try CLIError.oneLineSync {
             try priceBook.map { try PriceBook.load(from: URL(fileURLWithPath: $0)) } ?? PriceBook.bundled()
         }
-        let exporter = BudgetExporter(rates: try CLIError.oneLineSync { try ExchangeRates.bundled() })
+        let rates = try CLIError.oneLineSync {
+            try exchangeRates.map { try ExchangeRates.load(from: URL(fileURLWithPath: $0)) } ?? ExchangeRates.bundled()
+        }
+        let exporter = BudgetExporter(rates: rates)
         let options = try CLIError.oneLineSync { try exporter.options(currency: currency, period: period, rate: rate) }
         let budget = CostModel(book: book).budget(for: PricedComponent.components(of: data))
         switch format {

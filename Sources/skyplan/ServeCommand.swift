@@ -31,6 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A price book written by `skyplan prices import` (default: the bundled one).")
     var priceBook: String?
 
+    @Option(help: "An exchange-rate table, layout of the bundled one (scripts/exchange-rates-from-ecb.py writes it).")
+    var exchangeRates: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel: String = ProcessInfo.processInfo.environment["SKYPLAN_LOG_LEVEL"] ?? "info"
 
@@ -44,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host, port: port, databaseURL: database.database, allowUnprotectedRoles: allowUnprotectedRoles,
             snapshotWait: .seconds(snapshotWait), secureCookies: secureCookies,
-            logLevel: Logger.Level(rawValue: logLevel) ?? .info, priceBookPath: priceBook)
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info, priceBookPath: priceBook,
+            exchangeRatesPath: exchangeRates)
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let logger = Logger(label: "skyplan")
         let operatorClient = AWSEnvironment.operatorClient(logger: logger)

@@ -52,13 +52,13 @@ import ZIPFoundation
         let exporter = try exporter()
         let options = try exporter.options(currency: "EUR", period: "m", rate: "stated")
         let report = try exporter.report(try budget(), options: options)
-        // (140.16 + 8) USD ÷ 1.2725 USD/EUR.
-        #expect(abs(report.total - 148.16 / 1.2725) < 1e-9)
-        #expect(report.exchangeRatesAsOf == "2010-09-10")
+        // (140.16 + 8) USD ÷ 1.1172 USD/EUR (ECB, 30 October 2026).
+        #expect(abs(report.total - 148.16 / 1.1172) < 1e-9)
+        #expect(report.exchangeRatesAsOf == "2026-10-30")
         #expect(report.unpricedLineCount == 1)
         #expect(report.components[2].cost == nil)
         let jpy = try exporter.report(try budget(), options: exporter.options(currency: "jpy", period: nil, rate: nil))
-        #expect(abs(jpy.total - 148.16 / 1.2725 * 106.84) < 1e-6)
+        #expect(abs(jpy.total - 148.16 / 1.1172 * 175.68) < 1e-6)
     }
 
     @Test func everyCloudcraftCurrencyIsAcceptedAndOthersAreRefused() throws {

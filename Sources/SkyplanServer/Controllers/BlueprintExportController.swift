@@ -69,9 +69,11 @@ struct Pricing: Sendable {
     let model: CostModel
     let exporter: BudgetExporter
 
-    /// The bundled price book, or the one at `path`.
-    static func load(path: String?) throws -> Pricing {
+    /// The bundled price book and exchange rates, or the files at `path` and `ratesPath`.
+    static func load(path: String?, ratesPath: String? = nil) throws -> Pricing {
         let book = try path.map { try PriceBook.load(from: URL(fileURLWithPath: $0)) } ?? PriceBook.bundled()
-        return Pricing(model: CostModel(book: book), exporter: BudgetExporter(rates: try ExchangeRates.bundled()))
+        let rates =
+            try ratesPath.map { try ExchangeRates.load(from: URL(fileURLWithPath: $0)) } ?? ExchangeRates.bundled()
+        return Pricing(model: CostModel(book: book), exporter: BudgetExporter(rates: rates))
     }
 }
