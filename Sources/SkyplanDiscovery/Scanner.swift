@@ -31,7 +31,8 @@ public struct Scanner: Sendable {
         "route53", "s3", "sns", "sqs", "vpc", "autoscaling",
     ].sorted()
 
-    /// The collectors for `client`, filtered by service name (nil: all).
+    /// The collectors for `client`, filtered by service name (nil: all), and the bulk tag reader when a service
+    /// it tags is among them.
     public static func collectors(client: AWSClient, services: Set<String>?, perItemConcurrency: Int = 8)
         -> [any Collector]
     {
@@ -44,8 +45,9 @@ public struct Scanner: Sendable {
             S3Collector(client: client, concurrency: perItemConcurrency), CloudFrontCollector(client: client),
             Route53Collector(client: client),
         ]
-        guard let services else { return all }
-        return all.filter { services.contains($0.service) }
+        let tags = TagCollector(client: client, services: services).map { [$0] } ?? []
+        guard let services else { return all + tags }
+        return all.filter { services.contains($0.service) } + tags
     }
 
     /// Scans one account. Never throws: what could not be seen is in `Inventory.diagnostics`.

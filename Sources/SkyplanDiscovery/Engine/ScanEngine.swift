@@ -74,6 +74,7 @@ public struct ScanEngine: Sendable {
         }
         let units = jobs.flatMap { $0.units(pacer: pacer) }
         var collected = CollectorOutput()
+        var annotations: [Resource] = []
         var completed = 0
         progress(ScanProgress(event: .started, completed: 0, total: units.count, resourcesFound: 0))
 
@@ -87,8 +88,13 @@ public struct ScanEngine: Sendable {
                 return true
             }
             for _ in 0..<configuration.concurrency where !startNext() { break }
-            while let (unit, output) = await group.next() {
+            while let (unit, found) = await group.next() {
                 completed += 1
+                var output = found
+                if unit.annotates {
+                    annotations += output.resources
+                    output.resources = []
+                }
                 collected.merge(output)
                 progress(
                     ScanProgress(
@@ -107,7 +113,7 @@ public struct ScanEngine: Sendable {
                     message: "the scan was cancelled after \(completed) of \(units.count) collector runs"))
         }
         let inventory = Inventory(
-            resources: collected.resources, relationships: collected.relationships,
+            resources: TagMerger.merge(annotations, into: collected.resources), relationships: collected.relationships,
             diagnostics: collected.diagnostics, accountIDs: jobs.map(\.accountID),
             regions: jobs.flatMap(\.regions), startedAt: startedAt, finishedAt: configuration.now())
         let linked = InventoryLinker.link(inventory)
@@ -129,7 +135,8 @@ public struct ScanEngine: Sendable {
             ])
         }
         let id = ScanUnitID(
-            accountID: unit.context.accountID, region: unit.context.region, service: unit.collector.service)
+            accountID: unit.context.accountID, region: unit.context.region, service: unit.collector.service,
+            annotates: unit.collector is any AnnotatingCollector)
         return (id, output)
     }
 }
@@ -139,4 +146,6 @@ struct ScanUnitID: Sendable, Hashable {
     var accountID: String
     var region: String
     var service: String
+    /// Its resources annotate others (`AnnotatingCollector`) rather than being new ones.
+    var annotates = false
 }
