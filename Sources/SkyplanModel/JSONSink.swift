@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where streamed JSON bytes go: a file, stdout, or memory in tests.
 public protocol JSONSink {
     /// Appends `bytes` to the output.
@@ -45,6 +51,14 @@ public struct FileHandleJSONSink: JSONSink {
         self.handle = handle
         self.chunkSize = max(chunkSize, 1)
         buffer.reserveCapacity(self.chunkSize)
+    }
+
+    /// A sink over the file at `path`, created or truncated (not replaced: `/dev/null` and pipes work). The
+    /// file closes when the sink's handle is released.
+    public init(path: String, chunkSize: Int = 64 * 1024) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        self.init(handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true), chunkSize: chunkSize)
     }
 
     public mutating func write(_ bytes: UnsafeRawBufferPointer) throws {

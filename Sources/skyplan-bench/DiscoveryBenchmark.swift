@@ -15,19 +15,21 @@ enum DiscoveryBenchmark {
             index += 2
         }
         if let count = options["synthetic"].flatMap(Int.init) {
-            synthetic(count)
+            try synthetic(count, out: options["out"] ?? "/dev/null", oneShot: options["encode"] == "oneshot")
         } else if let endpoint = options["endpoint"] {
             let regions = (options["regions"] ?? "us-east-1").split(separator: ",").map(String.init)
             try await scan(endpoint: endpoint, regions: regions, options: options)
         } else {
             print(
-                "usage: skyplan-bench discovery --endpoint URL --regions r1,r2 [--concurrency N] [--per-item N] [--rate R|0] [--pace region] [--role ARN --account ID] [--services a,b] [--out FILE] | --synthetic N"
+                "usage: skyplan-bench discovery --endpoint URL --regions r1,r2 [--concurrency N] [--per-item N] [--rate R|0] [--pace region] [--role ARN --account ID] [--services a,b] [--out FILE] | --synthetic N [--out FILE] [--encode stream|oneshot]"
             )
         }
     }
 
-    /// Builds, links and encodes an inventory of `count` resources and prints the process's peak memory.
-    static func synthetic(_ count: Int) {
+    /// Builds, links and writes an inventory of `count` resources as the CLI's `--format inventory` JSON to
+    /// `out` (streamed, or through one `JSONEncoder.encode` with `oneShot`), printing the process's peak memory
+    /// after each stage.
+    static func synthetic(_ count: Int, out: String, oneShot: Bool) throws {
         let before = peakMemoryMB()
         let clock = ContinuousClock()
         let start = clock.now
@@ -36,12 +38,31 @@ enum DiscoveryBenchmark {
         let inventory = InventoryLinker.link(raw)
         let built = clock.now - start
         print(String(format: "after link: peak RSS %.1f MB", peakMemoryMB()))
-        let encoded = (try? JSONEncoder().encode(inventory))?.count ?? 0
+        let encodeStart = clock.now
+        let bytes = try writeJSON(inventory, to: out, oneShot: oneShot)
+        let encoded = clock.now - encodeStart
         print(
             "synthetic inventory: \(inventory.resources.count) resources, \(inventory.relationships.count) relationships"
         )
-        print("build + link: \(built), JSON \(encoded / 1_000_000) MB")
+        print("build + link: \(built), JSON (\(oneShot ? "one-shot" : "streamed")) \(bytes) bytes in \(encoded)")
         print(String(format: "peak RSS: %.1f MB (%.1f MB before)", peakMemoryMB(), before))
+    }
+
+    /// Writes `inventory` as pretty, sorted, ISO 8601 JSON to the file at `path` and returns its size in bytes.
+    static func writeJSON(_ inventory: Inventory, to path: String, oneShot: Bool) throws -> Int {
+        let url = URL(fileURLWithPath: path)
+        if oneShot {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.dateEncodingStrategy = .iso8601
+            let data = try encoder.encode(inventory)
+            try data.write(to: url)
+            return data.count
+        }
+        var sink = try FileHandleJSONSink(path: path)
+        try InventoryJSONWriter(outputFormatting: .prettyPrinted, dateEncodingStrategy: .iso8601)
+            .write(inventory, to: &sink)
+        return sink.bytesWritten
     }
 
     /// The process's peak resident set (VmHWM), in MB.

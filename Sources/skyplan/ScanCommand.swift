@@ -70,27 +70,23 @@ struct ScanCommand: AsyncParsableCommand {
         for diagnostic in inventory.diagnostics {
             FileHandle.standardError.write(Data("warning: \(diagnostic)\n".utf8))
         }
-        let body: Data
         if format == "inventory" {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.dateEncodingStrategy = .iso8601
-            body = try encoder.encode(inventory)
-        } else {
-            var options: [String: String] = ["grid": String(grid)]
-            options["projection"] = projection
-            options["theme"] = theme
-            options["filter"] = filter
-            options["exclude"] = exclude
-            options["width"] = width.map(String.init)
-            options["height"] = height.map(String.init)
-            do {
-                body = try DiagramExport.render(
-                    inventory, name: accountID.isEmpty ? "AWS" : accountID, format: format, options: options
-                ).body
-            } catch {
-                throw CLIError("\(error)")
-            }
+            return try writeInventory(inventory)
+        }
+        var options: [String: String] = ["grid": String(grid)]
+        options["projection"] = projection
+        options["theme"] = theme
+        options["filter"] = filter
+        options["exclude"] = exclude
+        options["width"] = width.map(String.init)
+        options["height"] = height.map(String.init)
+        let body: Data
+        do {
+            body = try DiagramExport.render(
+                inventory, name: accountID.isEmpty ? "AWS" : accountID, format: format, options: options
+            ).body
+        } catch {
+            throw CLIError("\(error)")
         }
         if let output {
             try body.write(to: URL(fileURLWithPath: output))
@@ -98,5 +94,23 @@ struct ScanCommand: AsyncParsableCommand {
         } else {
             FileHandle.standardOutput.write(body)
         }
+    }
+
+    /// Streams the inventory as pretty JSON (sorted keys, ISO 8601 dates) to the output file or stdout, a
+    /// resource at a time: a 100,000-resource account is never a whole document in memory.
+    private func writeInventory(_ inventory: Inventory) throws {
+        let writer = InventoryJSONWriter(outputFormatting: .prettyPrinted, dateEncodingStrategy: .iso8601)
+        guard let output else {
+            var sink = FileHandleJSONSink(handle: .standardOutput)
+            return try writer.write(inventory, to: &sink)
+        }
+        var sink: FileHandleJSONSink
+        do {
+            sink = try FileHandleJSONSink(path: output)
+        } catch {
+            throw CLIError("cannot write \(output): \(error)")
+        }
+        try writer.write(inventory, to: &sink)
+        FileHandle.standardError.write(Data("wrote \(output) (\(inventory.resources.count) resources)\n".utf8))
     }
 }

@@ -54,17 +54,24 @@ import Testing
     @Test func writesAFileInChunksWithTheSameBytes() throws {
         let value = InventoryFixtures.random(seed: 3, count: 25)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("inventory-\(UUID()).json")
-        #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
         defer { try? FileManager.default.removeItem(at: url) }
-        let handle = try FileHandle(forWritingTo: url)
-        var sink = FileHandleJSONSink(handle: handle, chunkSize: 97)
+        try Data(repeating: UInt8(ascii: "x"), count: 100_000).write(to: url)
+        var sink = try FileHandleJSONSink(path: url.path, chunkSize: 97)
         let writer = InventoryJSONWriter(outputFormatting: .prettyPrinted, dateEncodingStrategy: .iso8601)
         try writer.write(value, to: &sink)
-        try handle.close()
+        try sink.handle.close()
         let written = try Data(contentsOf: url)
         #expect(written == (try writer.encode(value)))
         #expect(sink.bytesWritten == written.count)
         #expect(written.count > 97 * 3)
+    }
+
+    @Test func writesToDevNullWithoutReplacingIt() throws {
+        var sink = try FileHandleJSONSink(path: "/dev/null")
+        try InventoryJSONWriter().write(InventoryFixtures.awkward, to: &sink)
+        #expect(sink.bytesWritten > 100)
+        #expect(FileManager.default.fileExists(atPath: "/dev/null"))
+        #expect(throws: (any Error).self) { try FileHandleJSONSink(path: "/no/such/dir/inventory.json") }
     }
 
     @Test func neverHandsOverMoreThanOneElementAtATime() throws {
