@@ -28,7 +28,12 @@ public struct NetworkCollector: Collector {
         async let vgwsCall = capture { try await client.describeVpnGateways(region: region) }
         async let cgwsCall = capture { try await client.describeCustomerGateways(region: region) }
         async let groupsCall = capture { try await client.describeSecurityGroups(region: region) }
-        async let enisCall = capture { try await client.describeNetworkInterfaces(region: region) }
+        // Only the ENIs no instance reports (see NetworkInventoryBuilder+Interfaces): not a full second listing.
+        let (managed, detached) = (
+            NetworkInventoryBuilder.managedInterfaces, NetworkInventoryBuilder.detachedInterfaces
+        )
+        async let managedENIsCall = capture { try await client.describeNetworkInterfaces(managed, region: region) }
+        async let detachedENIsCall = capture { try await client.describeNetworkInterfaces(detached, region: region) }
 
         var builder = NetworkInventoryBuilder(context: context)
         let tables = try recorder.take("DescribeRouteTables", await tablesCall) ?? []
@@ -46,13 +51,19 @@ public struct NetworkCollector: Collector {
         builder.addVPNGateways(try recorder.take("DescribeVpnGateways", await vgwsCall) ?? [])
         builder.addCustomerGateways(try recorder.take("DescribeCustomerGateways", await cgwsCall) ?? [])
         builder.addSecurityGroups(try recorder.take("DescribeSecurityGroups", await groupsCall) ?? [])
-        builder.addNetworkInterfaces(try recorder.take("DescribeNetworkInterfaces", await enisCall) ?? [])
+        let interfaces = NetworkInventoryBuilder.serviceInterfaces(
+            [
+                try recorder.take("DescribeNetworkInterfaces", await managedENIsCall) ?? [],
+                try recorder.take("DescribeNetworkInterfaces", await detachedENIsCall) ?? [],
+            ], accountID: context.accountID)
+        builder.addNetworkInterfaces(interfaces, from: "DescribeNetworkInterfaces")
         recorder.output.merge(builder.output)
         return recorder.output
     }
 }
 
-/// EC2 instances (shape, platform, tenancy, placement) and EBS volumes (type, size, attachments).
+/// EC2 instances (shape, platform, tenancy, spot, placement), their network interfaces and EBS volumes (type,
+/// size, attachments).
 public struct EC2Collector: Collector {
     /// Client.
     public let client: AWSClient
@@ -66,12 +77,13 @@ public struct EC2Collector: Collector {
         let region = context.region
         async let instancesCall = capture { try await client.describeInstances(region: region) }
         async let volumesCall = capture { try await client.describeVolumes(region: region) }
-        for instance in try recorder.take("DescribeInstances", await instancesCall) ?? []
-        where instance.state != "terminated" {
-            var config = InstanceShape.config(instance.instanceType)
-            config["platform"] = .string(
-                InstanceShape.platform(details: instance.platformDetails, usageOperation: nil, platform: nil))
-            config["tenancy"] = .string(instance.tenancy.isEmpty ? "default" : instance.tenancy)
+        let instances = (try recorder.take("DescribeInstances", await instancesCall) ?? []).filter {
+            $0.state != "terminated"
+        }
+        var interfaces = NetworkInventoryBuilder(context: context)
+        interfaces.addNetworkInterfaces(instances.flatMap(\.networkInterfaces), from: "DescribeInstances")
+        recorder.output.merge(interfaces.output)
+        for instance in instances {
             recorder.output.resources.append(
                 Resource(
                     arn: context.arn("ec2", "instance", instance.instanceID), type: .ec2,
@@ -81,7 +93,7 @@ public struct EC2Collector: Collector {
                         vpcID: instance.vpcID, subnetIDs: instance.subnetID.map { [$0] } ?? [],
                         availabilityZones: instance.availabilityZone.isEmpty ? [] : [instance.availabilityZone],
                         securityGroupIDs: instance.securityGroupIDs.sorted()),
-                    config: config))
+                    config: InstanceShape.config(of: instance)))
         }
         for volume in try recorder.take("DescribeVolumes", await volumesCall) ?? [] {
             var config: [String: JSONValue] = [

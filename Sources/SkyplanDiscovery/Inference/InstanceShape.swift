@@ -1,3 +1,4 @@
+import SkyplanAWS
 import SkyplanModel
 
 /// Pure normalisation of EC2/RDS/ElastiCache shapes into Cloudcraft's node keys.
@@ -14,6 +15,26 @@ public enum InstanceShape {
     public static func config(_ instanceClass: String?) -> [String: JSONValue] {
         guard let instanceClass, let shape = split(instanceClass) else { return [:] }
         return ["instanceType": .string(shape.type), "instanceSize": .string(shape.size)]
+    }
+
+    /// The config of an EC2 instance: shape, platform, tenancy and, for spot instances, how it is billed.
+    public static func config(of instance: Instance) -> [String: JSONValue] {
+        var config = config(instance.instanceType)
+        config["platform"] = .string(
+            platform(
+                details: instance.platformDetails, usageOperation: instance.usageOperation,
+                platform: instance.platform))
+        config["tenancy"] = .string(instance.tenancy.isEmpty ? "default" : instance.tenancy)
+        config.merge(billing(lifecycle: instance.instanceLifecycle)) { _, new in new }
+        return config
+    }
+
+    /// Spot instances (`InstanceLifecycle` `spot`): `lifecycle` `spot` and `billingOptions` `{"type": "si"}`, which
+    /// the budget prices as spot hours (its utilization assumption applies, as for on-demand). Nothing otherwise:
+    /// the budget's default is on-demand, and a capacity block is no spot price.
+    public static func billing(lifecycle: String?) -> [String: JSONValue] {
+        guard lifecycle?.lowercased() == "spot" else { return [:] }
+        return ["lifecycle": .string("spot"), "billingOptions": .object(["type": .string("si")])]
     }
 
     /// Cloudcraft's `platform` from EC2's `PlatformDetails`, else `UsageOperation`, else `Platform`.

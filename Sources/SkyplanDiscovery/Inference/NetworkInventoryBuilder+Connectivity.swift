@@ -114,22 +114,4 @@ extension NetworkInventoryBuilder {
         return (permission.cidrs + permission.ipv6CIDRs).map { rule($0, "ip") }
             + permission.groupIDs.map { rule($0, "sg") }
     }
-
-    /// Network interfaces, attached to their instance.
-    mutating func addNetworkInterfaces(_ interfaces: [NetworkInterface]) {
-        for interface in interfaces {
-            add(
-                .networkInterface, "network-interface", interface.networkInterfaceID, tags: interface.tags,
-                placement: Placement(
-                    vpcID: interface.vpcID, subnetIDs: interface.subnetID.isEmpty ? [] : [interface.subnetID],
-                    availabilityZones: interface.availabilityZone.isEmpty ? [] : [interface.availabilityZone],
-                    securityGroupIDs: interface.securityGroupIDs.sorted()),
-                config: ["interfaceType": .string(interface.interfaceType)])
-            if let instance = interface.attachedInstanceID, !instance.isEmpty {
-                output.relate(
-                    arn("network-interface", interface.networkInterfaceID), arn("instance", instance), .attachment,
-                    "ec2:DescribeNetworkInterfaces Attachment \(instance)")
-            }
-        }
-    }
 }

@@ -15,6 +15,14 @@ public struct Instance: Sendable, Hashable {
     public var securityGroupIDs: [String]
     /// `Linux/UNIX`, `Windows`, ... (for pricing).
     public var platformDetails: String?
+    /// The billing code, `RunInstances:0002` (Windows), ... (for pricing when `platformDetails` is absent).
+    public var usageOperation: String?
+    /// `windows` for Windows instances, else absent.
+    public var platform: String?
+    /// `spot` or `capacity-block`; absent for on-demand (and reserved) instances.
+    public var instanceLifecycle: String?
+    /// The spot request that launched the instance (`sir-...`).
+    public var spotInstanceRequestID: String?
     /// `default`, `dedicated`, `host`.
     public var tenancy: String
     public var architecture: String?
@@ -23,6 +31,9 @@ public struct Instance: Sendable, Hashable {
     public var volumeIDs: [String]
     public var launchTime: String?
     public var tags: [String: String]
+    /// The attached network interfaces (`networkInterfaceSet`), their `attachedInstanceID` set to this instance,
+    /// their zone to its zone; no tags (DescribeInstances does not return ENI tags).
+    public var networkInterfaces: [NetworkInterface] = []
 }
 
 /// Live status of an instance (`DescribeInstanceStatus`).
@@ -95,16 +106,38 @@ extension AWSClient {
 
     static func instance(_ item: XMLTree) -> Instance? {
         guard let id = item.string("instanceId") else { return nil }
+        let zone = item["placement"]?.string("availabilityZone") ?? ""
         return Instance(
             instanceID: id, instanceType: item.string("instanceType") ?? "",
             state: item["instanceState"]?.string("name") ?? "", subnetID: item.string("subnetId"),
-            vpcID: item.string("vpcId"), availabilityZone: item["placement"]?.string("availabilityZone") ?? "",
+            vpcID: item.string("vpcId"), availabilityZone: zone,
             privateIP: item.string("privateIpAddress"), publicIP: item.string("ipAddress"),
             securityGroupIDs: item.ec2Values("groupSet", "groupId"), platformDetails: item.string("platformDetails"),
+            usageOperation: item.string("usageOperation"), platform: item.string("platform"),
+            instanceLifecycle: item.string("instanceLifecycle"),
+            spotInstanceRequestID: item.string("spotInstanceRequestId"),
             tenancy: item["placement"]?.string("tenancy") ?? "default", architecture: item.string("architecture"),
             imageID: item.string("imageId"), iamInstanceProfileARN: item["iamInstanceProfile"]?.string("arn"),
             volumeIDs: item.list("blockDeviceMapping").compactMap { $0["ebs"]?.string("volumeId") },
-            launchTime: item.string("launchTime"), tags: item.ec2Tags)
+            launchTime: item.string("launchTime"), tags: item.ec2Tags,
+            networkInterfaces: item.list("networkInterfaceSet").compactMap {
+                instanceNetworkInterface($0, instanceID: id, availabilityZone: zone)
+            })
+    }
+
+    /// One item of an instance's `networkInterfaceSet` (shape `InstanceNetworkInterface`).
+    /// See https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_InstanceNetworkInterface.html
+    static func instanceNetworkInterface(_ item: XMLTree, instanceID: String, availabilityZone: String)
+        -> NetworkInterface?
+    {
+        guard let id = item.string("networkInterfaceId") else { return nil }
+        return NetworkInterface(
+            networkInterfaceID: id, subnetID: item.string("subnetId") ?? "", vpcID: item.string("vpcId") ?? "",
+            availabilityZone: availabilityZone, interfaceType: item.string("interfaceType") ?? "interface",
+            description: item.string("description") ?? "", privateIP: item.string("privateIpAddress") ?? "",
+            publicIP: item["association"]?.string("publicIp"), attachedInstanceID: instanceID,
+            securityGroupIDs: item.ec2Values("groupSet", "groupId"), requesterID: nil,
+            status: item.string("status") ?? "", tags: [:])
     }
 
     /// `DescribeInstanceStatus` (all instances, stopped ones included), all items.

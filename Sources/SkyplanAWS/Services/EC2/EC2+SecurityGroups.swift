@@ -34,6 +34,8 @@ public struct NetworkInterface: Sendable, Hashable {
     public var privateIP: String
     public var publicIP: String?
     public var attachedInstanceID: String?
+    /// The account of the attached instance (another account's for some AWS-managed interfaces).
+    public var attachedInstanceOwnerID: String?
     public var securityGroupIDs: [String]
     public var requesterID: String?
     public var status: String
@@ -81,6 +83,7 @@ extension AWSClient {
                 description: item.string("description") ?? "", privateIP: item.string("privateIpAddress") ?? "",
                 publicIP: item["association"]?.string("publicIp"),
                 attachedInstanceID: item["attachment"]?.string("instanceId"),
+                attachedInstanceOwnerID: item["attachment"]?.string("instanceOwnerId"),
                 securityGroupIDs: item.ec2Values("groupSet", "groupId"), requesterID: item.string("requesterId"),
                 status: item.string("status") ?? "", tags: item.ec2Tags)
         }.all()
