@@ -62,6 +62,11 @@ import Testing
         #expect(body["ResourceTypeFilters"] == nil)
     }
 
+    @Test func minimalPolicyGrantsTheBulkTagRead() {
+        #expect(MinimalPolicy.actions().contains("tag:GetResources"))
+        #expect(MinimalPolicy.actions(services: ["tagging"]) == ["tag:GetResources"])
+    }
+
     @Test func getResourcesDeniedIsAnAccessDeniedAWSError() async throws {
         let fake = FakeHTTPTransport(
             status: 400,
