@@ -1,8 +1,8 @@
 import Foundation
-import SkyplanAWS
 import SkyplanModel
 import Testing
 
+@testable import SkyplanAWS
 @testable import SkyplanDiscovery
 
 /// Scans moto seeded by `tests/fixtures/seed_extended.py` (EKS, EFS, transit gateways, VPC endpoints, API
@@ -50,5 +50,29 @@ struct ExtendedEnvironmentTests {
             #expect(implicit, "invented: \(resource.type) \(resource.arn)")
         }
         #expect(inventory.resources.allSatisfy { $0.accountID == account })
+    }
+}
+
+/// The pure part of the ElastiCache workaround the extended environment needs.
+@Suite struct ElastiCacheReplicationMemberTests {
+    @Test func membersNotListedAsClustersAreBuiltFromTheirGroupAndListedOnesAreLeftAlone() {
+        let context = CollectorContext(accountID: "345600000001", region: "eu-west-1")
+        let listed = CacheCluster(
+            identifier: "cache-002", arn: "arn:aws:elasticache:eu-west-1:345600000001:cluster:cache-002",
+            engine: "redis", nodeType: "cache.r6g.large", nodeCount: 1, replicationGroupID: "cache",
+            securityGroupIDs: [])
+        let group = CacheReplicationGroup(
+            identifier: "cache", arn: "arn:aws:elasticache:eu-west-1:345600000001:replicationgroup:cache",
+            memberClusters: ["cache-002", "cache-001", "cache-001"], nodeType: "cache.r6g.large", multiAZ: true)
+        let members = ElastiCacheCollector.unlistedMembers(of: [group], listed: [listed], context: context)
+        #expect(members.map(\.arn) == ["arn:aws:elasticache:eu-west-1:345600000001:cluster:cache-001"])
+        #expect(
+            members.first?.config == [
+                "instanceType": "r6g", "instanceSize": "large", "nodes": 1, "replicationGroup": "cache",
+            ])
+        #expect(ElastiCacheCollector.unlistedMembers(of: [group], listed: [listed], context: context) == members)
+        let whole = CacheReplicationGroup(
+            identifier: "cache", arn: group.arn, memberClusters: ["cache-002"], nodeType: nil, multiAZ: false)
+        #expect(ElastiCacheCollector.unlistedMembers(of: [whole], listed: [listed], context: context).isEmpty)
     }
 }

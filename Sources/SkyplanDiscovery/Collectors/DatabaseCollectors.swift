@@ -82,11 +82,12 @@ public struct ElastiCacheCollector: Collector {
         var recorder = CollectorRecorder(context: context, service: service)
         let client = self.client
         let region = context.region
-        let clusters =
-            try await recorder.attempt("DescribeCacheClusters") {
-                try await client.describeCacheClusters(region: region)
-            } ?? []
-        guard !clusters.isEmpty else { return recorder.output }
+        async let clustersCall = capture { try await client.describeCacheClusters(region: region) }
+        async let replicationCall = capture { try await client.describeReplicationGroups(region: region) }
+        let clusters = try recorder.take("DescribeCacheClusters", await clustersCall) ?? []
+        let replication = try recorder.take("DescribeReplicationGroups", await replicationCall) ?? []
+        let members = Self.unlistedMembers(of: replication, listed: clusters, context: context)
+        guard !clusters.isEmpty || !members.isEmpty else { return recorder.output }
         let groups =
             try await recorder.attempt("DescribeCacheSubnetGroups") {
                 try await client.describeCacheSubnetGroups(region: region)
@@ -108,7 +109,31 @@ public struct ElastiCacheCollector: Collector {
                         securityGroupIDs: cluster.securityGroupIDs.sorted()),
                     config: config))
         }
+        recorder.output.resources += members
         return recorder.output
+    }
+
+    /// Members a replication group names that `DescribeCacheClusters` did not list (moto lists none of them;
+    /// AWS lists them all, so this adds nothing there): one node each, shaped by the group's node type. Pure.
+    static func unlistedMembers(
+        of groups: [CacheReplicationGroup], listed: [CacheCluster], context: CollectorContext
+    ) -> [Resource] {
+        let known = Set(listed.map(\.identifier))
+        var resources: [Resource] = []
+        for group in groups {
+            for member in Set(group.memberClusters).subtracting(known).sorted() {
+                var config = InstanceShape.config(group.nodeType)
+                config["nodes"] = 1
+                config["replicationGroup"] = .string(group.identifier)
+                resources.append(
+                    Resource(
+                        arn: "arn:\(context.partition.rawValue):elasticache:\(context.region):\(context.accountID):"
+                            + "cluster:\(member)",
+                        type: .elastiCache, resourceID: member, accountID: context.accountID, region: context.region,
+                        name: member, config: config))
+            }
+        }
+        return resources
     }
 }
 
