@@ -7,7 +7,7 @@ want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
 apt_pkgs=(librsvg2-dev libcairo2-dev libsqlite3-dev pkg-config)
-[ $want_test = 1 ] && apt_pkgs+=(chromium chromium-driver graphviz poppler-utils postgresql)
+[ $want_test = 1 ] && apt_pkgs+=(chromium chromium-driver graphviz poppler-utils postgresql openssl)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -22,6 +22,7 @@ make -s format-check
 echo "== services"
 export SKYPLAN_MOTO_URL=$(scripts/moto.sh start "$MOTO_PORT")
 export SKYPLAN_POSTGRES_URL=$(scripts/postgres-test.sh start)
+export SKYPLAN_POSTGRES_CA=$(scripts/postgres-test.sh ca)
 echo "moto: $SKYPLAN_MOTO_URL  postgres: ${SKYPLAN_POSTGRES_URL%%@*}@..."
 
 echo "== build"

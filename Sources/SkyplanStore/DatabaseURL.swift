@@ -3,14 +3,16 @@ import Foundation
 /// Where the store lives: an SQLite file, an in-memory SQLite database, or a PostgreSQL server.
 ///
 /// Parsed from `sqlite:PATH`, `sqlite::memory:` or `postgres://user:password@host:port/database`
-/// (`postgresql://` too). ``description`` never shows the password.
+/// (`postgresql://` too) with libpq's `sslmode` and `sslrootcert` (see ``PostgresTLS``).
+/// ``description`` never shows the password.
 public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     /// An SQLite database file (created if missing).
     case sqlite(path: String)
     /// A private in-memory SQLite database, gone when the store closes.
     case sqliteMemory
     /// A PostgreSQL server.
-    case postgres(host: String, port: Int, user: String, password: String?, database: String)
+    case postgres(
+        host: String, port: Int, user: String, password: String?, database: String, tls: PostgresTLS = .prefer)
 
     private static let expected =
         "expected sqlite:PATH, sqlite::memory: or postgres://user:password@host:port/database"
@@ -49,13 +51,27 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         if database.hasPrefix("/") { database.removeFirst() }
         if database.isEmpty { database = user }
         guard !database.contains("/") else { throw .badURL(original, "the database name cannot contain \"/\"") }
-        for item in components.queryItems ?? [] where !(item.name == "sslmode" && item.value == "disable") {
-            throw .badURL(original, "the query parameter \(item.name) is not supported (only sslmode=disable)")
+        var tls = PostgresTLS()
+        for item in components.queryItems ?? [] {
+            switch item.name {
+            case "sslmode":
+                guard let mode = item.value.flatMap(PostgresTLS.Mode.init(rawValue:)) else {
+                    let modes = PostgresTLS.Mode.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw .badURL(original, "sslmode must be one of \(modes)")
+                }
+                tls.mode = mode
+            case "sslrootcert":
+                guard let path = item.value, !path.isEmpty else { throw .badURL(original, "sslrootcert needs a path") }
+                tls.rootCertificatePath = path
+            default:
+                throw .badURL(
+                    original, "the query parameter \(item.name) is not supported (only sslmode and sslrootcert)")
+            }
         }
         let password = components.password.map { $0.removingPercentEncoding ?? $0 }
         return .postgres(
             host: host, port: port, user: user.removingPercentEncoding ?? user, password: password,
-            database: database.removingPercentEncoding ?? database)
+            database: database.removingPercentEncoding ?? database, tls: tls)
     }
 
     /// The URL with any password replaced by `***`.
@@ -81,8 +97,9 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .sqlite(let path): "sqlite:\(path)"
         case .sqliteMemory: "sqlite::memory:"
-        case .postgres(let host, let port, let user, let password, let database):
+        case .postgres(let host, let port, let user, let password, let database, let tls):
             "postgres://\(user)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)"
+                + (tls == .prefer ? "" : "?\(tls)")
         }
     }
 }

@@ -31,10 +31,12 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
 
     /// Creates the pool and makes one connection, so an unreachable server or a bad login fails here.
     static func open(
-        host: String, port: Int, user: String, password: String?, database: String, logger: Logger
+        host: String, port: Int, user: String, password: String?, database: String, tls: PostgresTLS,
+        logger: Logger
     ) async throws -> PostgresBackend {
         let configuration = SQLPostgresConfiguration(
-            hostname: host, port: port, username: user, password: password, database: database, tls: .disable)
+            hostname: host, port: port, username: user, password: password, database: database,
+            tls: try tls.connectionTLS())
         let pool = EventLoopGroupConnectionPool(
             source: PostgresConnectionSource(sqlConfiguration: configuration),
             maxConnectionsPerEventLoop: connectionsPerEventLoop,
@@ -112,6 +114,9 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     /// Why a connection failed, in words: refused, unknown host, bad login, missing database.
     static func reason(_ error: any Error, user: String, database: String) -> String {
         if let error = error as? PSQLError {
+            if error.code == .sslUnsupported {
+                return "the server does not offer TLS; enable ssl on the server or use sslmode=prefer or disable"
+            }
             switch error.serverInfo?[.sqlState] {
             case "28P01", "28000": return "authentication failed for user \(user)"
             case "3D000": return "database \(database) does not exist"
@@ -123,6 +128,11 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         let text = String(describing: error)
         let lower = text.lowercased()
         if lower.contains("refused") { return "connection refused" }
+        if lower.contains("certificate_verify_failed") {
+            return "TLS: the server's certificate was not accepted (not signed by a trusted authority, or not for "
+                + "this host name); check sslrootcert and the host in the URL"
+        }
+        if lower.contains("handshake") { return "TLS handshake failed: \(text)" }
         if lower.contains("timed out") || lower.contains("timeout") { return "connection timed out" }
         if lower.contains("resolve") || lower.contains("nodename") || lower.contains("lookup") {
             return "host not found"

@@ -26,9 +26,9 @@ public final class Store: Sendable {
             backend = try await SQLiteBackend.open(path: path, logger: logger)
         case .sqliteMemory:
             backend = try await SQLiteBackend.open(path: nil, logger: logger)
-        case .postgres(let host, let port, let user, let password, let database):
+        case .postgres(let host, let port, let user, let password, let database, let tls):
             backend = try await PostgresBackend.open(
-                host: host, port: port, user: user, password: password, database: database, logger: logger)
+                host: host, port: port, user: user, password: password, database: database, tls: tls, logger: logger)
         }
         logger.debug("store opened", metadata: ["store.url": "\(url)"])
         return Store(backend: backend, logger: logger)
@@ -71,6 +71,16 @@ public final class Store: Sendable {
             try await backend.close()
         } catch {
             throw backend.storeError(error)
+        }
+    }
+
+    /// The TLS version protecting the connection to the database (`TLSv1.3`), nil when it is not
+    /// encrypted or is a local file.
+    public func encryption() async throws -> String? {
+        guard engine == "postgres" else { return nil }
+        return try await read { database in
+            try await database.raw("SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid() AND ssl").first()
+                .map { try StoreRow(row: $0).string("version") }
         }
     }
 

@@ -63,7 +63,7 @@ struct BadInputTests {
     @Test(.enabled(if: Engine.postgresURL != nil))
     func explainsAMissingPostgresDatabase() async throws {
         guard
-            case .postgres(let host, let port, let user, let password, _) = try DatabaseURL(
+            case .postgres(let host, let port, let user, let password, _, _) = try DatabaseURL(
                 parsing: Engine.postgresURL ?? "")
         else { return }
         let url = DatabaseURL.postgres(host: host, port: port, user: user, password: password, database: "nope_db")

@@ -20,8 +20,18 @@ struct DatabaseURLTests {
                 == .postgres(host: "127.0.0.1", port: 5433, user: "skyplan", password: nil, database: "skyplan_test"))
         #expect(
             try DatabaseURL(parsing: "postgres://app:s%40cret@db.internal/skyplan?sslmode=disable")
-                == .postgres(host: "db.internal", port: 5432, user: "app", password: "s@cret", database: "skyplan"))
+                == .postgres(
+                    host: "db.internal", port: 5432, user: "app", password: "s@cret", database: "skyplan",
+                    tls: PostgresTLS(mode: .disable)))
         #expect(try DatabaseURL(parsing: "postgres://app@db").engine == "postgres")
+        #expect(
+            try DatabaseURL(parsing: "postgres://app@db/s?sslmode=verify-full&sslrootcert=/etc/ca.pem")
+                == .postgres(
+                    host: "db", port: 5432, user: "app", password: nil, database: "s",
+                    tls: PostgresTLS(mode: .verifyFull, rootCertificatePath: "/etc/ca.pem")))
+        #expect(
+            try DatabaseURL(parsing: "postgres://app@db/s?sslmode=require").description
+                == "postgres://app@db:5432/s?sslmode=require")
     }
 
     @Test(arguments: [
@@ -31,7 +41,9 @@ struct DatabaseURLTests {
         ("postgres://h/db", "user name is missing"),
         ("postgres://u@/db", "host is missing"),
         ("postgres://u@h:70000/db", "out of range"),
-        ("postgres://u@h/db?sslmode=require", "sslmode"),
+        ("postgres://u@h/db?sslmode=required", "sslmode must be one of disable, prefer, require, verify-ca"),
+        ("postgres://u@h/db?sslrootcert=", "sslrootcert needs a path"),
+        ("postgres://u@h/db?connect_timeout=3", "only sslmode and sslrootcert"),
     ])
     func rejectsBadURLsWithAReason(url: String, reason: String) {
         #expect {
