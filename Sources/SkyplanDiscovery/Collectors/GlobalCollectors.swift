@@ -112,7 +112,7 @@ public struct CloudFrontCollector: Collector {
     }
 }
 
-/// Route 53 hosted zones and their alias records (→ CloudFront, load balancers, S3, API Gateway). Global.
+/// Route 53 hosted zones and their alias and CNAME records (→ CloudFront, load balancers, S3, API Gateway). Global.
 public struct Route53Collector: Collector {
     /// Client.
     public let client: AWSClient
@@ -141,9 +141,13 @@ public struct Route53Collector: Collector {
                         "records": .number(Double(sets.count)),
                     ]))
             for record in sets {
-                guard let alias = record.aliasDNSName else { continue }
+                guard
+                    let host = InventoryLinker.recordTarget(
+                        type: record.type, aliasDNSName: record.aliasDNSName, values: record.values)
+                else { continue }
+                let how = record.aliasDNSName == nil ? "CNAME \(host)" : "\(record.type) alias"
                 recorder.output.relate(
-                    arn, "dns:" + alias, .alias, "route53:ListResourceRecordSets \(record.name) \(record.type) alias")
+                    arn, "dns:" + host, .alias, "route53:ListResourceRecordSets \(record.name) \(how)")
             }
         }
         return recorder.output

@@ -22,6 +22,32 @@ extension InventoryLinker {
         }
     }
 
+    /// Whether a CNAME value names an endpoint `resolveDNS` can match to a scanned resource: a load balancer
+    /// (`*.elb.amazonaws.com`, NLB `*.elb.<region>.amazonaws.com`), a CloudFront distribution (`*.cloudfront.net`),
+    /// an S3 bucket or website endpoint, or an API Gateway host (`*.execute-api.<region>.amazonaws.com`). Other
+    /// CNAMEs (certificate validation, mail, third-party services) link nothing. `host` as `ARNs.host` gives it.
+    static func isServiceHost(_ host: String) -> Bool {
+        if host.hasSuffix(".cloudfront.net") || host.hasSuffix(".cloudfront.cn") { return true }
+        guard host.hasSuffix(".amazonaws.com") || host.hasSuffix(".amazonaws.com.cn") else { return false }
+        return host.contains(".elb.") || host.contains(".execute-api.") || bucketHost(host) != nil
+    }
+
+    /// The host a Route 53 record links its zone to: an alias target's DNS name, else the value of a CNAME that
+    /// names an AWS service endpoint (`isServiceHost`); nil for every other record. Lowercased, without the
+    /// trailing dot and a `dualstack.` prefix.
+    public static func recordTarget(type: String, aliasDNSName: String?, values: [String]) -> String? {
+        if let aliasDNSName, !aliasDNSName.isEmpty { return normalizedHost(aliasDNSName) }
+        guard type.uppercased() == "CNAME", let value = values.first.map(normalizedHost), isServiceHost(value) else {
+            return nil
+        }
+        return value
+    }
+
+    static func normalizedHost(_ name: String) -> String {
+        let host = ARNs.host(name)
+        return host.hasPrefix("dualstack.") ? String(host.dropFirst("dualstack.".count)) : host
+    }
+
     /// The bucket of an S3 host name (`b.s3.amazonaws.com`, `b.s3.eu-west-1.amazonaws.com`, `b.s3-eu-west-1...`,
     /// `b.s3-website-us-east-1.amazonaws.com`, `b.s3-website.eu-west-1.amazonaws.com`), or nil.
     static func bucketHost(_ host: String) -> String? {
