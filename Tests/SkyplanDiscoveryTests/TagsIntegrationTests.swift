@@ -66,6 +66,27 @@ struct TagsIntegrationTests {
         #expect(bodies.first?.contains(#""ResourceTypeFilters":["sqs"]"#) == true, "\(bodies)")
     }
 
+    @Test func manyTaggedQueuesArriveOverSeveralPagesOfOneWalk() async throws {
+        let account = MotoEnvironment.freshAccount()
+        let queues = (0..<130).map { "{\"type\": \"sqs_queue\", \"name\": \"q\($0)\", \"tags\": {\"n\": \"\($0)\"}}" }
+        let summary = try MotoEnvironment.seed(
+            "{\"version\": 1, \"accounts\": [{\"id\": \"\(account)\", \"region\": \"eu-west-1\", \"resources\": ["
+                + queues.joined(separator: ",") + "]}]}")
+        let seeded = try #require(summary[account] as? [String: Any])["resources"] as? [String: [String: Any]] ?? [:]
+        let recorder = RecordingTransport(inner: AsyncHTTPClientTransport())
+        let client = try await MotoEnvironment.client(account: account, transport: recorder)
+        let inventory = await Scanner(client: client).scan(
+            ScanRequest(accountID: account, regions: ["eu-west-1"], services: ["sqs"]))
+        let found = inventory.index()
+        for index in 0..<130 {
+            let queue = found[seeded["q\(index)"]?["arn"] as? String ?? ""]
+            #expect(queue?.tags["n"] == "\(index)", "q\(index)")
+        }
+        let bodies = recorder.bodies(target: "ResourceGroupsTaggingAPI_20170126.GetResources")
+        #expect(bodies.count >= 2)
+        #expect(bodies.dropFirst().allSatisfy { $0.contains("PaginationToken") })
+    }
+
     @Test func deniedTagReadKeepsTheScanWithADiagnosticNamingTheMissingTags() async throws {
         let account = MotoEnvironment.freshAccount()
         let summary = try MotoEnvironment.seed(Self.environment(account: account))
