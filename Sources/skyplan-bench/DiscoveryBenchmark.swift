@@ -196,9 +196,8 @@ extension DiscoveryBenchmark {
                 + "diagnostics: \(inventory.diagnostics.count)")
         print("HTTP requests: \(calls), wall: \(elapsed)")
         if let out = options["out"] {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            try encoder.encode(inventory).write(to: URL(fileURLWithPath: out))
+            var sink = try FileHandleJSONSink(path: out)
+            try InventoryJSONWriter().write(inventory, to: &sink)
         }
     }
 }
