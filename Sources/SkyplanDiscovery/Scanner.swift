@@ -33,7 +33,7 @@ public struct Scanner: Sendable {
 
     /// The collectors for `client`, filtered by service name (nil: all), and the bulk tag reader when a service
     /// it tags is among them.
-    public static func collectors(client: AWSClient, services: Set<String>?, perItemConcurrency: Int = 8)
+    public static func collectors(client: AWSClient, services: Set<String>?, perItemConcurrency: Int = 32)
         -> [any Collector]
     {
         let all: [any Collector] = [

@@ -165,7 +165,7 @@ extension DiscoveryBenchmark {
         let scanner = Scanner(
             client: client,
             configuration: ScanConfiguration(
-                concurrency: concurrency, perItemConcurrency: options["per-item"].flatMap(Int.init) ?? 8,
+                concurrency: concurrency, perItemConcurrency: options["per-item"].flatMap(Int.init) ?? 32,
                 perOperationRate: rate > 0 ? rate : nil, perOperationBurst: options["burst"].flatMap(Double.init) ?? 5,
                 pacePerRegion: options["pace"] == "region"))
         let account = options["account"] ?? "123456789012"

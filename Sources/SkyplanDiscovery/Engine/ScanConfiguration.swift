@@ -7,7 +7,9 @@ public struct ScanConfiguration: Sendable {
     public var concurrency: Int
     /// The clock stamped on `Inventory.startedAt` / `finishedAt` (injected so tests are deterministic).
     public var now: @Sendable () -> Date
-    /// How many per-item calls (one `DescribeTable` per table) one collector makes at once.
+    /// How many per-item calls (one `DescribeTable` per table) one collector makes at once. The pacer sets their
+    /// rate; this only has to cover the latency (at 19 calls/s and up to a second per answer from a busy API,
+    /// about 20 in flight per operation), so a collector with two per-item operations keeps both busy.
     public var perItemConcurrency: Int
     /// Per-item calls per second per operation (AWS's read APIs allow about 20/s sustained); nil: unpaced.
     /// Slightly under the limit, with a smaller burst, so that network jitter does not turn into throttles.
@@ -18,7 +20,7 @@ public struct ScanConfiguration: Sendable {
     public var pacePerRegion: Bool
 
     public init(
-        concurrency: Int = 24, perItemConcurrency: Int = 8, perOperationRate: Double? = 19,
+        concurrency: Int = 24, perItemConcurrency: Int = 32, perOperationRate: Double? = 19,
         perOperationBurst: Double = 5,
         pacePerRegion: Bool = false,
         now: @escaping @Sendable () -> Date = { Date() }
