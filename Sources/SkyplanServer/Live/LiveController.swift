@@ -6,9 +6,13 @@ import SkyplanLive
 import SkyplanModel
 import SkyplanStore
 
-/// `GET /live/{accountId}/{region}?blueprint=<id>` or `?arn=a,b,c` (optional `focus=<arn>`): server-sent
-/// events with the live state of those ARNs — a full `state`, then `change`s, `stale` when AWS throttles
-/// or denies. `Last-Event-ID` resumes. Every check is made before the first AWS call.
+/// `GET /live/{accountId}/{region}?blueprint=<id>` or `?arn=a,b,c` (optional `focus=<arn>`), or
+/// `POST /live/{accountId}/{region}` with `{"arns": [...], "focus"?, "blueprint"?}` for lists too long for a
+/// URL: server-sent events with the live state of those ARNs — a full `state`, then `change`s, `stale` when
+/// AWS throttles or denies. `Last-Event-ID` resumes. Every check is made before the first AWS call.
+///
+/// The `POST` only reads, so `AuthMiddleware` lets read-only API keys make it (``isReadOnlyPost(_:)``);
+/// a browser session still needs its CSRF token, as for every `POST`.
 struct LiveController {
     let services: AppServices
     let live: LiveService
@@ -18,6 +22,15 @@ struct LiveController {
 
     func addRoutes(to group: RouterGroup<SkyplanRequestContext>) {
         group.get("live/:accountId/:region", use: stream)
+        group.post("live/:accountId/:region", use: stream)
+    }
+
+    /// True for `POST /live/{accountId}/{region}` (also under `/api/`): a read that carries its ARNs in the body.
+    static func isReadOnlyPost(_ request: Request) -> Bool {
+        guard request.method == .post else { return false }
+        var parts = request.uri.path.split(separator: "/", omittingEmptySubsequences: true)
+        if parts.first == "api" { parts.removeFirst() }
+        return parts.count == 3 && parts[0] == "live"
     }
 
     @Sendable func stream(_ request: Request, context: SkyplanRequestContext) async throws -> Response {

@@ -5,7 +5,8 @@ import SkyplanDiagram
 import SkyplanModel
 import SkyplanStore
 
-/// A checked live-feed request: who may see which account, in which region, and which ARNs.
+/// A checked live-feed request: who may see which account, in which region, and which ARNs (from the query
+/// of a `GET` or the JSON body of a `POST`, see `LiveSelection`).
 ///
 /// Everything is decided here from the store and the request alone, before any AWS call: an account one
 /// may not see is a 404; an ARN of another AWS account is a 403; an ARN of another region, or a region
@@ -33,23 +34,23 @@ struct LiveRequest {
             throw APIError.notFound("the account does not use region \(region)")
         }
         let query = request.uri.queryParameters
+        let selection = try await LiveSelection.of(request)
         var arns: [String]
-        if let blueprint = query.get("blueprint") {
+        if let blueprint = selection.blueprint {
             arns = try await blueprintARNs(blueprint, identity: identity, services: services)
                 .filter { belongs($0, account: role.accountID, region: region) }
         } else {
-            arns = query.getAll("arn").flatMap { $0.split(separator: ",").map { String($0) } }
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            arns = selection.arns
             guard !arns.isEmpty else {
-                throw APIError.invalidParameter("give the ARNs to watch: ?blueprint=<id> or ?arn=<arn>,<arn>")
+                throw APIError.invalidParameter(
+                    request.method == .post
+                        ? "give the ARNs to watch: {\"arns\": [\"<arn>\", ...]} or {\"blueprint\": \"<id>\"}"
+                        : "give the ARNs to watch: ?blueprint=<id> or ?arn=<arn>,<arn>")
             }
         }
-        var focus: String?
-        if let text = query.get("focus"), !text.isEmpty {
-            focus = text
-            if !arns.contains(text) { arns.append(text) }
-        }
-        guard arns.count <= maxARNs else {
+        let focus = selection.focus
+        if let focus, !arns.contains(focus) { arns.append(focus) }
+        guard Set(arns).count <= maxARNs else {
             throw APIError.invalidParameter("at most \(maxARNs) ARNs per live feed")
         }
         for text in arns { try check(text, account: role.accountID, region: region) }
