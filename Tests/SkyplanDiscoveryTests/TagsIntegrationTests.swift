@@ -87,6 +87,27 @@ struct TagsIntegrationTests {
         #expect(bodies.dropFirst().allSatisfy { $0.contains("PaginationToken") })
     }
 
+    @Test func demoEnvironmentTagsEveryBulkTaggedResourceInBothAccountsAndRegions() async throws {
+        let demo = try MotoEnvironment.demo()
+        _ = try MotoEnvironment.seed(demo.text)
+        let clientP = try await MotoEnvironment.client(account: demo.production)
+        let clientS = try await MotoEnvironment.client(account: demo.staging)
+        let regions = ["eu-west-1", "us-east-1"]
+        let families: Set<ComponentType> = [.lambda, .sqs, .sns, .dynamoDB, .s3]
+        let inventory = await Scanner(client: clientP).scan([
+            (clientP, ScanRequest(accountID: demo.production, regions: regions, services: ["lambda", "s3", "sqs"])),
+            (clientS, ScanRequest(accountID: demo.staging, regions: regions, services: ["sns", "dynamodb", "s3"])),
+        ])
+        #expect(inventory.diagnostics.isEmpty, "\(inventory.diagnostics)")
+        let tagged = inventory.resources.filter { families.contains($0.type) }
+        #expect(tagged.count >= 5)
+        for resource in tagged {
+            // `app` is the file's tag for every resource; `env` the account's.
+            #expect(resource.tags["app"] == "shop", "\(resource.arn) \(resource.tags)")
+            #expect(resource.tags["env"] == (resource.accountID == demo.production ? "prod" : "staging"))
+        }
+    }
+
     @Test func deniedTagReadKeepsTheScanWithADiagnosticNamingTheMissingTags() async throws {
         let account = MotoEnvironment.freshAccount()
         let summary = try MotoEnvironment.seed(Self.environment(account: account))
