@@ -16,17 +16,26 @@ struct ExtendedEnvironmentTests {
     @Test func extendedEnvironmentIsFoundCompletelyWithItsRelationshipsAndNothingInvented() async throws {
         let url = try #require(MotoEnvironment.url)
         let account = ExtendedManifest.freshAccount()
-        let manifest = try ExtendedManifest.seed(url: url, account: account, regions: Self.regions)
+        let peer = ExtendedManifest.freshAccount()
+        let manifest = try ExtendedManifest.seed(url: url, account: account, peer: peer, regions: Self.regions)
+        #expect(manifest.accounts == [account, peer])
         let client = try await MotoEnvironment.client(account: account)
-        let inventory = await Scanner(client: client).scan(ScanRequest(accountID: account, regions: Self.regions))
+        let peerClient = try await MotoEnvironment.client(account: peer)
+        let inventory = await Scanner(client: client).scan([
+            (client, ScanRequest(accountID: account, regions: Self.regions)),
+            (peerClient, ScanRequest(accountID: peer, regions: Self.regions)),
+        ])
         #expect(inventory.diagnostics.isEmpty, "\(inventory.diagnostics)")
 
         let found = inventory.index()
+        // A peering seen from both sides (two accounts, two regions) is one resource.
+        #expect(found.count == inventory.resources.count, "duplicate ARNs")
         for entry in manifest.resources {
             let resource = found[entry.arn]
             #expect(resource?.type.rawValue == entry.type, "\(entry.name) \(entry.arn) not found as \(entry.type)")
             guard let resource else { continue }
             #expect(resource.region == entry.region, "\(entry.name) region \(resource.region)")
+            #expect(resource.accountID == entry.account, "\(entry.name) account \(resource.accountID)")
             #expect(resource.resourceID == entry.id, "\(entry.name) id \(resource.resourceID)")
             for (key, value) in entry.config.sorted(by: { $0.key < $1.key }) {
                 #expect(
@@ -37,6 +46,18 @@ struct ExtendedEnvironmentTests {
         let relations = Set(inventory.relationships.map { "\($0.from) \($0.kind.rawValue) \($0.to)" })
         let missing = manifest.relationships.map { $0.joined(separator: " ") }.filter { !relations.contains($0) }
         #expect(missing.isEmpty, "missing relationships: \(missing)")
+        // A gateway endpoint's route tables are known from the endpoint itself, not only from their routes.
+        let endpointRoutes = inventory.relationships.filter { $0.kind == .routes && $0.to.contains(":vpc-endpoint/") }
+        #expect(endpointRoutes.count == 2)
+        #expect(endpointRoutes.allSatisfy { $0.evidence.contains("ec2:DescribeVpcEndpoints RouteTableIds") })
+
+        // No relationship points at a resource of the scanned accounts and regions that the scan did not find.
+        let scanned = Set(manifest.accounts.flatMap { account in Self.regions.map { "\(account):\($0)" } })
+        let dangling = inventory.relationships.flatMap { [$0.from, $0.to] }.filter { end in
+            let parts = end.split(separator: ":", omittingEmptySubsequences: false)
+            return parts.count > 5 && scanned.contains("\(parts[4]):\(parts[3])") && found[end] == nil
+        }
+        #expect(dangling.isEmpty, "relationships to nothing: \(Set(dangling).sorted())")
 
         // Nothing invented: what the seed did not make is what AWS (moto) makes by itself.
         let seeded = Set(manifest.resources.map(\.arn))
@@ -49,7 +70,7 @@ struct ExtendedEnvironmentTests {
                 || resource.config["main"] == true || resource.config["groupName"] == "default"
             #expect(implicit, "invented: \(resource.type) \(resource.arn)")
         }
-        #expect(inventory.resources.allSatisfy { $0.accountID == account })
+        #expect(inventory.resources.allSatisfy { manifest.accounts.contains($0.accountID) })
     }
 }
 

@@ -8,6 +8,7 @@ struct ExtendedManifest: Decodable {
     struct Entry: Decodable {
         var name: String
         var type: String
+        var account: String
         var region: String
         var id: String
         var arn: String
@@ -15,6 +16,8 @@ struct ExtendedManifest: Decodable {
     }
 
     var account: String
+    /// The account, then the peer account when one was asked for.
+    var accounts: [String]
     var regions: [String]
     var resources: [Entry]
     /// `[from ARN, kind, to ARN]`.
@@ -31,13 +34,14 @@ struct ExtendedManifest: Decodable {
     }
 
     /// Runs the seeding script against moto in `account` and decodes its manifest.
-    static func seed(url: String, account: String, regions: [String]) throws -> ExtendedManifest {
+    static func seed(url: String, account: String, peer: String?, regions: [String]) throws -> ExtendedManifest {
         let script = MotoEnvironment.root.appendingPathComponent("tests/fixtures/seed_extended.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", script.path, url, "--account", account, "--regions", regions.joined(separator: ","),
-        ]
+        process.arguments =
+            [
+                "python3", script.path, url, "--account", account, "--regions", regions.joined(separator: ","),
+            ] + (peer.map { ["--peer-account", $0] } ?? [])
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

@@ -38,8 +38,16 @@ extension NetworkInventoryBuilder {
         }
     }
 
+    /// Attachments, linked to their transit gateway (call after `addTransitGateways`) and, for a VPC, its VPC.
     mutating func addTransitGatewayAttachments(_ attachments: [TransitGatewayAttachment]) {
+        let local = Set(output.resources.filter { $0.type == .transitGateway }.map(\.resourceID))
         for attachment in attachments where !Self.gone.contains(attachment.state) {
+            // AWS lists a peering on each side under that side's gateway; moto lists the accepter's side under the
+            // requester's (another region's) gateway, with the local one as the peer: take the local one.
+            let misplaced =
+                attachment.resourceType == "peering" && !local.contains(attachment.transitGatewayID)
+                && local.contains(attachment.resourceID)
+            let gatewayID = misplaced ? attachment.resourceID : attachment.transitGatewayID
             let isVPC = attachment.resourceType == "vpc"
             add(
                 .transitGatewayAttachment, "transit-gateway-attachment", attachment.attachmentID, tags: attachment.tags,
@@ -47,7 +55,7 @@ extension NetworkInventoryBuilder {
                 config: ["resourceType": .string(attachment.resourceType)])
             let attachmentARN = arn("transit-gateway-attachment", attachment.attachmentID)
             output.relate(
-                attachmentARN, arn("transit-gateway", attachment.transitGatewayID), .peering,
+                attachmentARN, arn("transit-gateway", gatewayID), .peering,
                 "ec2:DescribeTransitGatewayAttachments \(attachment.attachmentID)")
             if isVPC {
                 let owner = attachment.resourceOwnerID.isEmpty ? context.accountID : attachment.resourceOwnerID

@@ -133,6 +133,12 @@ struct NetworkInventoryBuilder {
                     "endpointType": .string(endpoint.endpointType.lowercased()),
                     "serviceName": .string(endpoint.serviceName),
                 ])
+            // A gateway endpoint names its route tables; their routes to it may not be listed (yet).
+            for table in Set(endpoint.routeTableIDs).sorted() {
+                output.relate(
+                    arn("route-table", table), arn("vpc-endpoint", endpoint.vpcEndpointID), .routes,
+                    "ec2:DescribeVpcEndpoints RouteTableIds \(table)")
+            }
         }
     }
 }
