@@ -36,24 +36,31 @@ struct ExtendedManifest: Decodable {
     /// Runs the seeding script against moto in `account` and decodes its manifest.
     static func seed(url: String, account: String, peer: String?, regions: [String]) throws -> ExtendedManifest {
         let script = MotoEnvironment.root.appendingPathComponent("tests/fixtures/seed_extended.py")
+        var arguments = [script.path, url, "--account", account, "--regions", regions.joined(separator: ",")]
+        if let peer { arguments += ["--peer-account", peer] }
+        let data = try MotoEnvironment.python(arguments, name: "seed_extended.py")
+        return try JSONDecoder().decode(ExtendedManifest.self, from: data)
+    }
+}
+
+extension MotoEnvironment {
+    /// Runs `python3 <arguments>` and returns its standard output; a failure throws with its standard error.
+    static func python(_ arguments: [String], name: String) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments =
-            [
-                "python3", script.path, url, "--account", account, "--regions", regions.joined(separator: ","),
-            ] + (peer.map { ["--peer-account", $0] } ?? [])
+        process.arguments = ["python3"] + arguments
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        // The script writes its manifest only at the end, and a failure's traceback is small: read in turn.
+        // Seeders print at the end, and a failure's traceback is small: reading one pipe after the other is safe.
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw SeedFailure(message: "seed_extended.py failed: " + String(decoding: message, as: UTF8.self))
+            throw SeedFailure(message: "\(name) failed: " + String(decoding: message, as: UTF8.self))
         }
-        return try JSONDecoder().decode(ExtendedManifest.self, from: data)
+        return data
     }
 }
