@@ -203,12 +203,17 @@ def scanned(ui, skyplan_server):
     account = next(a for a in skyplan_server.api("GET", "/aws/account")[1]["accounts"] if a["name"].startswith("Production"))
     if not ui.route_exists(f"/aws/account/{account['id']}/us-east-1/json?filter=type%3Dnothing"):
         pytest.skip("GET /aws/account/{id}/{region}/{format} answers 404: the snapshot route is not built yet")
+    scan(ui, account, shot="11-scan-progress")
+    return account
+
+
+def scan(ui, account, shot=None):
     Select(ui.wait("#account-select")).select_by_value(account["id"])
     ui.wait("#scan-button").click()
     ui.wait(".scan-progress, .canvas[data-loaded=true]", timeout=30)
-    ui.shot("11-scan-progress")
+    if shot:
+        ui.shot(shot)
     ui.wait(".canvas[data-loaded=true]", timeout=SCAN_TIMEOUT)
-    return account
 
 
 def counts(ui):
@@ -236,6 +241,43 @@ def test_scan_shows_vpcs_subnets_and_components(ui, scanned):
     canvas.send_keys("0n")  # fit, then select the next component from the keyboard
     ui.until(lambda: ui.js("return document.querySelectorAll('.stage .is-selected').length") == 1,
              message="keyboard selection did not select a component")
+
+
+# Records the page's requests to the live feed (method, URL, number of ARNs in the body) before its scripts run.
+RECORD_LIVE_REQUESTS = """
+window.liveRequests = [];
+const originalFetch = window.fetch;
+window.fetch = function (url, init) {
+  if (String(url).includes("live/")) {
+    let arns = null;
+    try { arns = JSON.parse(init?.body || "{}").arns?.length ?? null; } catch (e) { arns = null; }
+    window.liveRequests.push({url: String(url), method: init?.method || "GET", arns});
+  }
+  return originalFetch.apply(this, arguments);
+};"""
+
+
+def test_unsaved_scan_watches_every_arn_through_the_post_feed(ui, scanned):
+    if not stream_exists(ui, f"/live/{scanned['id']}/us-east-1"):
+        pytest.skip("GET /live/{accountId}/{region} answers 404: the live feed is not built yet")
+    script = ui.d.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_LIVE_REQUESTS})
+    try:
+        ui.d.get(ui.base + "/")
+        ui.d.get(ui.base + "/#/diagram")
+        ui.wait("#account-select")
+        scan(ui, scanned)
+        ui.until(lambda: ui.js("return window.liveRequests.length") > 0, timeout=30, message="no live request")
+    finally:
+        ui.d.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
+    arns = ui.js("""return new Set([...document.querySelectorAll('.stage svg .component[data-arn]')]
+                                    .map((e) => e.dataset.arn)).size""")
+    request = ui.js("return window.liveRequests[0]")
+    assert request["method"] == "POST" and "?" not in request["url"], request
+    assert arns >= 10 and request["arns"] == arns, (request, arns)
+    unpainted = "return document.querySelectorAll('.stage svg .component[data-arn]:not([data-health])').length"
+    ui.until(lambda: ui.js(unpainted) == 0, timeout=90, message="components without a live state")
+    assert ui.js("return document.getElementById('live-indicator').dataset.state") == "on"
+    ui.shot("12b-live-every-arn")
 
 
 def test_switch_projection_to_2d_and_theme(ui, scanned):

@@ -1,21 +1,73 @@
-// Skyplan web UI: live status. GET /live/{accountId}/{region}[?blueprint=id] streams server-sent events
-// {"arn","health":"ok|warning|error|stopped|unknown","alarms":n,"values":{...}}; each one colours the
-// components with that ARN (CSS classes live-<health>) and badges them in the interaction layer.
+// Skyplan web UI: live status. POST /live/{accountId}/{region} with {"arns": [...]} (or {"blueprint": id})
+// streams server-sent events {"statuses": {arn: {"health":"ok|warning|error|stopped|unknown","alarms":n,
+// "values":{...}}}}; each one colours the components with that ARN (CSS classes live-<health>) and badges
+// them in the interaction layer. A POST, not EventSource's GET: every ARN fits in the body (a URL does not),
+// and the server keeps nothing between requests, so any replica answers a reconnect.
+import { ApiError, api } from "./api.js";
 
 const HEALTH = ["ok", "warning", "error", "stopped", "unknown"];
-/** Longest `?arn=` list sent for a scan that is not saved (URLs have limits; blueprints have none). */
-const MAX_QUERY = 12000;
+/** Events whose data is a status (or statuses) to paint. */
+const STATUS_EVENTS = ["message", "state", "change", "status", "health"];
 
-/** `?arn=a,b,...` with the components' ARNs of an unsaved diagram, as many as fit. */
-function arnQuery(svg) {
-  const arns = [...new Set([...svg.querySelectorAll(".component[data-arn]")].map((el) => el.dataset.arn))].sort();
-  let query = "";
-  for (const arn of arns) {
-    const next = `${query ? `${query},` : "?arn="}${encodeURIComponent(arn)}`;
-    if (next.length > MAX_QUERY) break;
-    query = next;
+/** Every distinct ARN of the diagram's components, sorted. */
+function componentARNs(svg) {
+  if (!svg) return [];
+  return [...new Set([...svg.querySelectorAll(".component[data-arn]")].map((el) => el.dataset.arn))].sort();
+}
+
+/**
+ * Parses a text/event-stream as the HTML standard says: lines end with CRLF, LF or CR; `event:`, `data:`
+ * (several lines joined with LF), `id:`, `retry:`; lines starting with ":" are comments (heartbeats); a blank
+ * line dispatches. `lastEventId` outlives the connection, like EventSource's.
+ */
+export class EventStreamParser {
+  constructor({ lastEventId = "", onEvent, onRetry } = {}) {
+    Object.assign(this, { lastEventId, onEvent, onRetry, buffer: "", type: "", data: [], pendingId: lastEventId });
   }
-  return query;
+
+  /** Feeds decoded text; `end` flushes a last line without its line break. */
+  push(text, end = false) {
+    this.buffer += text;
+    let start = 0;
+    for (;;) {
+      const cr = this.buffer.indexOf("\r", start);
+      const lf = this.buffer.indexOf("\n", start);
+      const at = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+      if (at < 0) break;
+      // A CR at the end of a chunk may be the first half of a CRLF: wait for the next chunk.
+      if (at === cr && at === this.buffer.length - 1 && !end) break;
+      this.line(this.buffer.slice(start, at));
+      start = at + (at === cr && this.buffer[at + 1] === "\n" ? 2 : 1);
+    }
+    this.buffer = this.buffer.slice(start);
+    if (end && this.buffer) {
+      this.line(this.buffer);
+      this.buffer = "";
+    }
+  }
+
+  line(line) {
+    if (line === "") return this.dispatch();
+    if (line.startsWith(":")) return;
+    const colon = line.indexOf(":");
+    const field = colon < 0 ? line : line.slice(0, colon);
+    let value = colon < 0 ? "" : line.slice(colon + 1);
+    if (value.startsWith(" ")) value = value.slice(1);
+    if (field === "event") this.type = value;
+    else if (field === "data") this.data.push(value);
+    else if (field === "id" && !value.includes("\0")) this.pendingId = value;
+    else if (field === "retry" && /^\d+$/.test(value)) this.onRetry?.(Number(value));
+  }
+
+  dispatch() {
+    this.lastEventId = this.pendingId;
+    const type = this.type || "message";
+    const data = this.data.join("\n");
+    const empty = this.data.length === 0;
+    this.type = "";
+    this.data = [];
+    if (!empty) this.onEvent?.({ type, data, id: this.lastEventId });
+  }
 }
 
 /** Listens to the live feed of a diagram and keeps the latest values per ARN. */
@@ -25,30 +77,67 @@ export class LiveFeed {
     this.svg = svg;
     this.onUpdate = onUpdate;
     this.onState = onState;
-    const q = blueprintId ? `?blueprint=${encodeURIComponent(blueprintId)}` : arnQuery(svg);
-    const url = `live/${encodeURIComponent(accountId)}/${encodeURIComponent(region)}${q}`;
-    if (!("EventSource" in window)) return;
-    let opened = false;
-    this.source = new EventSource(url, { withCredentials: true });
-    this.source.onopen = () => {
-      opened = true;
-      onState?.("on");
-    };
-    const handle = (e) => this.apply(e.data);
-    this.source.onmessage = handle;
-    // Skyplan's feed: `state` (all ARNs) and `change` (changed ARNs) carry {"statuses": {arn: status}};
-    // `stale` lists ARNs whose refresh failed. One-ARN events ({"arn", "health", ...}) work too.
-    for (const name of ["state", "change", "status", "health"]) this.source.addEventListener(name, handle);
-    this.source.addEventListener("stale", (e) => this.markStale(e.data));
-    this.source.onerror = () => {
-      if (!opened) {
-        // The route is missing or refused: do not hammer it.
-        this.close();
-        onState?.("unavailable");
-      } else {
-        onState?.("reconnecting");
+    this.url = `live/${encodeURIComponent(accountId)}/${encodeURIComponent(region)}`;
+    // A saved blueprint: the server reads its ARNs. A scan: every component's ARN, however many.
+    this.body = blueprintId ? { blueprint: blueprintId } : { arns: componentARNs(svg) };
+    this.lastEventId = "";
+    this.retry = 5000;
+    this.closed = false;
+    if (!("fetch" in window) || !("ReadableStream" in window)) return;
+    this.run();
+  }
+
+  /** Opens the stream, reads it to its end, and reconnects after `retry` ms with `Last-Event-ID`. */
+  async run() {
+    while (!this.closed) {
+      this.controller = new AbortController();
+      try {
+        const headers = { Accept: "text/event-stream" };
+        if (this.lastEventId) headers["Last-Event-ID"] = this.lastEventId;
+        const response = await api("POST", this.url, this.body, { as: "response", headers, signal: this.controller.signal });
+        if (!(response.headers.get("Content-Type") || "").startsWith("text/event-stream")) {
+          throw new ApiError(415, "not an event stream");
+        }
+        this.onState?.("on");
+        await this.read(response);
+      } catch (e) {
+        if (this.closed) return;
+        // Refused (4xx but 429): the route is missing, the account or an ARN not ours: do not hammer it.
+        if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 429) {
+          this.close();
+          this.onState?.("unavailable");
+          return;
+        }
       }
-    };
+      if (this.closed) return;
+      this.onState?.("reconnecting");
+      await new Promise((resolve) => {
+        this.wake = resolve;
+        this.timer = setTimeout(resolve, this.retry);
+      });
+    }
+  }
+
+  /** Reads one response's events until the server or the network ends it. */
+  async read(response) {
+    const parser = new EventStreamParser({
+      lastEventId: this.lastEventId,
+      onRetry: (ms) => (this.retry = ms),
+      onEvent: (event) => {
+        if (STATUS_EVENTS.includes(event.type)) this.apply(event.data);
+        else if (event.type === "stale") this.markStale(event.data);
+      },
+    });
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      parser.push(decoder.decode(value, { stream: true }));
+      this.lastEventId = parser.lastEventId;
+    }
+    parser.push(decoder.decode(), true);
+    this.lastEventId = parser.lastEventId;
   }
 
   /** Re-applies the known states to a freshly rendered SVG (after a projection/theme change). */
@@ -126,8 +215,11 @@ export class LiveFeed {
     title.textContent = `${health}${alarms ? `, ${alarms} alarm${alarms === 1 ? "" : "s"}` : ""}`;
   }
 
+  /** Stops for good: aborts the stream and any pending reconnect. */
   close() {
-    this.source?.close();
-    this.source = null;
+    this.closed = true;
+    this.controller?.abort();
+    clearTimeout(this.timer);
+    this.wake?.();
   }
 }
