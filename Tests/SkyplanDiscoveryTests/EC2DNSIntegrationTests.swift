@@ -33,7 +33,8 @@ struct EC2DNSIntegrationTests {
         win = run(windows)
         # An attached ENI is in its instance's zone (AWS requires it), not necessarily in its subnet.
         c = ec2.create_subnet(VpcId=vpc, CidrBlock="10.7.3.0/24", AvailabilityZone="eu-west-1a")["Subnet"]["SubnetId"]
-        second = ec2.create_network_interface(SubnetId=c)["NetworkInterface"]["NetworkInterfaceId"]
+        second = ec2.create_network_interface(SubnetId=c, TagSpecifications=[{"ResourceType": "network-interface",
+            "Tags": [{"Key": "role", "Value": "replication"}]}])["NetworkInterface"]["NetworkInterfaceId"]
         ec2.attach_network_interface(NetworkInterfaceId=second, InstanceId=spot, DeviceIndex=1)
         spare = ec2.create_network_interface(SubnetId=a)["NetworkInterface"]["NetworkInterfaceId"]
         alb = elb.create_load_balancer(Name="cname-alb", Subnets=[a, b])["LoadBalancers"][0]
@@ -87,6 +88,8 @@ struct EC2DNSIntegrationTests {
         #expect(relations.contains("\(arn("network-interface", "second")) attachment \(spot.arn)"))
         let second = try #require(found[arn("network-interface", "second")])
         #expect(second.placement.subnetIDs == [ids["c"] ?? "c"] && second.placement.availabilityZones == ["eu-west-1a"])
+        // DescribeInstances omits an interface's own tags; the bulk tag read fills them in.
+        #expect(second.tags["role"] == "replication")
         let zone = "arn:aws:route53:::hostedzone/\(ids["zone"] ?? "")"
         #expect(relations.contains("\(zone) alias \(ids["alb"] ?? "")"))
         #expect(!inventory.relationships.contains { $0.from == zone && $0.to.contains("acm-validations") })

@@ -82,16 +82,19 @@ struct FakeTagCollector: AnnotatingCollector {
             credentials: StaticCredentialProvider(accessKeyID: "a", secretAccessKey: "b"),
             configuration: AWSConfiguration(region: "eu-west-1"))
         let all = try #require(TagCollector(client: client, services: nil))
-        #expect(all.resourceTypes == ["dynamodb:table", "lambda:function", "s3", "sns", "sqs"])
-        #expect(all.missingFamilies == "Lambda/SQS/SNS/DynamoDB/S3")
-        #expect(TagCollector(client: client, services: ["vpc", "ec2", "rds"]) == nil)
-        let some = try #require(TagCollector(client: client, services: ["sqs", "s3", "ec2"]))
+        #expect(
+            all.resourceTypes == ["dynamodb:table", "ec2:network-interface", "lambda:function", "s3", "sns", "sqs"])
+        #expect(all.missingFamilies == "Lambda/SQS/SNS/DynamoDB/S3/instance ENIs")
+        #expect(TagCollector(client: client, services: ["vpc", "rds"]) == nil)
+        #expect(TagCollector(client: client, services: ["vpc", "ec2"])?.resourceTypes == ["ec2:network-interface"])
+        let some = try #require(TagCollector(client: client, services: ["sqs", "s3", "vpc"]))
         #expect(some.resourceTypes == ["s3", "sqs"])
         #expect(some.missingFamilies == "SQS/S3")
         let services = { (asked: Set<String>?) in
             Scanner.collectors(client: client, services: asked).map(\.service)
         }
-        #expect(services(["ec2"]) == ["ec2"])
+        #expect(services(["rds"]) == ["rds"])
+        #expect(services(["ec2"]) == ["ec2", "tagging"])
         #expect(services(["lambda"]) == ["lambda", "tagging"])
         #expect(services(nil).filter { $0 == "tagging" }.count == 1)
     }

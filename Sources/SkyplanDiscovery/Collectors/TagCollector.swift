@@ -5,8 +5,8 @@ import SkyplanModel
 /// find (same ARN). The engine merges them into those resources after the scan instead of adding them.
 public protocol AnnotatingCollector: Collector {}
 
-/// The tags of the resources whose list calls do not return them (Lambda, SQS, SNS, DynamoDB, S3), read in bulk:
-/// one paginated `tag:GetResources` walk per region instead of one `ListTags` call per resource.
+/// The tags of the resources whose list calls do not return them (Lambda, SQS, SNS, DynamoDB, S3, instance
+/// ENIs), read in bulk: one paginated `tag:GetResources` walk per region instead of one `ListTags` call each.
 ///
 /// Its output resources are annotations (ARN and tags only); `TagMerger` folds them into the scan.
 public struct TagCollector: AnnotatingCollector {
@@ -14,6 +14,8 @@ public struct TagCollector: AnnotatingCollector {
     /// Service-level `sqs`, `sns` and `s3` match every shape AWS (and moto) accepts for those services.
     public static let resourceTypesByService: [(service: String, resourceType: String)] = [
         ("dynamodb", "dynamodb:table"), ("lambda", "lambda:function"), ("s3", "s3"), ("sns", "sns"), ("sqs", "sqs"),
+        // Instance ENIs come from DescribeInstances, which does not carry the interfaces' own tags.
+        ("ec2", "ec2:network-interface"),
     ]
 
     /// The type given to annotation resources.
@@ -58,6 +60,7 @@ public struct TagCollector: AnnotatingCollector {
     var missingFamilies: String {
         let names = [
             ("lambda:function", "Lambda"), ("sqs", "SQS"), ("sns", "SNS"), ("dynamodb:table", "DynamoDB"), ("s3", "S3"),
+            ("ec2:network-interface", "instance ENIs"),
         ]
         return names.filter { resourceTypes.contains($0.0) }.map(\.1).joined(separator: "/")
     }
