@@ -23,9 +23,9 @@ struct ExtendedManifest: Decodable {
     /// `[from ARN, kind, to ARN]`.
     var relationships: [[String]]
 
-    /// Types a scan may report without the seed naming them, when AWS (moto) makes them by itself: ENIs of
-    /// load balancers, endpoints and tasks, the root volume of an instance, default and main network objects.
-    static let implicitTypes: Set<ComponentType> = [.networkInterface, .ebs]
+    /// Types a scan may report without the seed naming them, when AWS (moto) makes them by itself: the network
+    /// interfaces of load balancers, endpoints, functions, instances and tasks.
+    static let implicitTypes: Set<ComponentType> = [.networkInterface]
 
     /// A fresh account id for one run (moto is never reset between runs; ids must not collide).
     static func freshAccount() -> String {
