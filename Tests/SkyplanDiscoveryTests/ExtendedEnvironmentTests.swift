@@ -74,8 +74,44 @@ struct ExtendedEnvironmentTests {
     }
 }
 
-/// The pure part of the ElastiCache workaround the extended environment needs.
-@Suite struct ElastiCacheReplicationMemberTests {
+/// The pure parts of what the extended environment made the collectors learn.
+@Suite struct ExtendedEnvironmentFixTests {
+    @Test func aPeeringAttachmentSitsOnTheGatewayOfItsOwnRegionWhicheverWayItIsListed() {
+        let context = CollectorContext(accountID: "345600000001", region: "eu-west-1")
+        var builder = NetworkInventoryBuilder(context: context)
+        builder.addTransitGateways([
+            TransitGateway(transitGatewayID: "tgw-eu", ownerID: "", state: "available", tags: [:])
+        ])
+        func peering(_ id: String, gateway: String, peer: String) -> TransitGatewayAttachment {
+            TransitGatewayAttachment(
+                attachmentID: id, transitGatewayID: gateway, resourceType: "peering", resourceID: peer,
+                resourceOwnerID: "345600000001", state: "available", tags: [:])
+        }
+        // As AWS lists the accepter's side, and as moto does (under the requester's gateway).
+        builder.addTransitGatewayAttachments([
+            peering("tgw-attach-aws", gateway: "tgw-eu", peer: "tgw-us"),
+            peering("tgw-attach-moto", gateway: "tgw-us", peer: "tgw-eu"),
+        ])
+        let gateways = builder.output.relationships.filter { $0.kind == .peering }.map(\.to)
+        #expect(gateways == Array(repeating: context.arn("ec2", "transit-gateway", "tgw-eu"), count: 2))
+    }
+
+    @Test func aGatewayEndpointIsRoutedFromTheRouteTablesItNames() {
+        let context = CollectorContext(accountID: "345600000001", region: "eu-west-1")
+        var builder = NetworkInventoryBuilder(context: context)
+        builder.addEndpoints([
+            VPCEndpoint(
+                vpcEndpointID: "vpce-1", vpcID: "vpc-1", serviceName: "com.amazonaws.eu-west-1.s3",
+                endpointType: "Gateway", state: "available", subnetIDs: [], routeTableIDs: ["rtb-2", "rtb-1"],
+                securityGroupIDs: [], tags: [:])
+        ])
+        #expect(
+            builder.output.relationships.map { "\($0.from) \($0.kind.rawValue) \($0.to)" } == [
+                "\(context.arn("ec2", "route-table", "rtb-1")) routes \(context.arn("ec2", "vpc-endpoint", "vpce-1"))",
+                "\(context.arn("ec2", "route-table", "rtb-2")) routes \(context.arn("ec2", "vpc-endpoint", "vpce-1"))",
+            ])
+    }
+
     @Test func membersNotListedAsClustersAreBuiltFromTheirGroupAndListedOnesAreLeftAlone() {
         let context = CollectorContext(accountID: "345600000001", region: "eu-west-1")
         let listed = CacheCluster(
