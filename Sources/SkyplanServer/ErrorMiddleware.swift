@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import SkyplanStore
 
 /// Turns every error into Cloudcraft's JSON error body: never an HTML or empty error. Errors the
@@ -19,6 +20,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try Self.translate(error, logger: context.logger).response(from: request, context: context)
         } catch let error as DecodingError {
             return try APIError.invalidProperty(Self.describe(error)).response(from: request, context: context)
+        } catch is NIOTooManyBytesError {
+            // A body past `collect(upTo:)`'s limit (the upload limit, or a route's own).
+            return try Self.translate(HTTPError(.contentTooLarge)).response(from: request, context: context)
         } catch is CancellationError {
             throw CancellationError()
         } catch {

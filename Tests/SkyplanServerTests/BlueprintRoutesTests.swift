@@ -84,4 +84,16 @@ import Testing
         }
         #expect(try await app.services.store.blueprints().isEmpty)
     }
+
+    @Test func refusesABodyOverTheUploadLimitWithA413AndSavesNothing() async throws {
+        let app = try await TestApp.make()
+        // 33 MB of JSON: over the 32 MB upload limit.
+        let huge = #"{"data":{"nodes":[],"note":""# + String(repeating: "x", count: 33 * 1024 * 1024) + #""}}"#
+        try await app.test { client in
+            let result = try await client.call(.post, "/blueprint", key: app.keys["owner"], json: huge)
+            #expect(result.status == .contentTooLarge, "\(result.raw.prefix(200))")
+            #expect(result.raw.contains("Request body too large"), "\(result.raw.prefix(200))")
+        }
+        #expect(try await app.services.store.blueprints().isEmpty)
+    }
 }
