@@ -5,10 +5,11 @@ import Testing
 @testable import SkyplanAWS
 @testable import SkyplanDiscovery
 
-/// Scans moto seeded by `tests/fixtures/seed_extended.py` (EKS, EFS, transit gateways, VPC endpoints, API
-/// Gateway v2, ECS tasks, peering, egress-only IGW, VPN and customer gateways, ElastiCache replication groups,
-/// classic ELB; two regions) in an account of its own: every seeded resource is found with its type, region
-/// and configuration, every seeded relationship is found, and nothing is invented.
+/// Scans moto seeded by `tests/fixtures/seed_extended.py` (EKS, EFS, transit gateways and their peering, VPC
+/// endpoints, API Gateway v2, ECS tasks, VPC peering, egress-only IGW, VPN and customer gateways, ElastiCache
+/// replication groups, Aurora, read replicas, classic ELB, NLB; two regions, two accounts of its own): every
+/// seeded resource is found with its type, account, region and configuration, every seeded relationship is found,
+/// no relationship points at nothing, and nothing is invented.
 @Suite(.enabled(if: MotoEnvironment.enabled))
 struct ExtendedEnvironmentTests {
     static let regions = ["us-east-1", "eu-west-1"]
