@@ -48,20 +48,7 @@ struct EC2DNSIntegrationTests {
         """#
 
     static func run(account: String) throws -> [String: String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", seed, MotoEnvironment.url ?? "", account]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw SeedFailure(message: "seed failed: " + String(decoding: stderr, as: UTF8.self))
-        }
+        let data = try MotoEnvironment.python(["-c", seed, MotoEnvironment.url ?? "", account], name: "the seed")
         return try JSONSerialization.jsonObject(with: data) as? [String: String] ?? [:]
     }
 

@@ -42,25 +42,3 @@ struct ExtendedManifest: Decodable {
         return try JSONDecoder().decode(ExtendedManifest.self, from: data)
     }
 }
-
-extension MotoEnvironment {
-    /// Runs `python3 <arguments>` and returns its standard output; a failure throws with its standard error.
-    static func python(_ arguments: [String], name: String) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Seeders print at the end, and a failure's traceback is small: reading one pipe after the other is safe.
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw SeedFailure(message: "\(name) failed: " + String(decoding: message, as: UTF8.self))
-        }
-        return data
-    }
-}

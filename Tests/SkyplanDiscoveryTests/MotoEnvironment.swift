@@ -28,21 +28,9 @@ struct MotoEnvironment {
         let envFile = directory.appendingPathComponent("environment.json")
         let outFile = directory.appendingPathComponent("summary.json")
         try Data(environment.utf8).write(to: envFile)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", root.appendingPathComponent("demo/seed.py").path, url, "--env", envFile.path, "--out",
-            outFile.path,
-        ]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw SeedFailure(message: "seed.py failed: " + String(decoding: stderr, as: UTF8.self))
-        }
+        _ = try python(
+            [root.appendingPathComponent("demo/seed.py").path, url, "--env", envFile.path, "--out", outFile.path],
+            name: "seed.py")
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: outFile)) as? [String: Any]
         return summary?["accounts"] as? [String: Any] ?? [:]
     }
@@ -90,5 +78,27 @@ struct DenyingTransport: HTTPTransport {
             return HTTPResponse(status: 403, headers: ["content-type": "text/xml"], body: Data(body.utf8))
         }
         return try await inner.send(request, timeout: timeout)
+    }
+}
+
+extension MotoEnvironment {
+    /// Runs `python3 <arguments>` and returns its standard output; a failure throws with its standard error.
+    static func python(_ arguments: [String], name: String) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Seeders print at the end, and a failure's traceback is small: reading one pipe after the other is safe.
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw SeedFailure(message: "\(name) failed: " + String(decoding: message, as: UTF8.self))
+        }
+        return data
     }
 }
