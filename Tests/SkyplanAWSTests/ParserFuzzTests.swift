@@ -6,16 +6,6 @@ import Testing
 
 /// Parsers never crash on random, truncated or mutated XML and JSON (seeded, reproducible).
 @Suite struct ParserFuzzTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let xmlSamples = [
         "<DescribeInstancesResponse><reservationSet><item><instancesSet><item><instanceId>i-1</instanceId>"
@@ -31,7 +21,7 @@ import Testing
         #"{"__type":"com.amazon#ThrottlingException","message":"\u00e9 slow"}"#, #"[null,[],{},"",0]"#,
     ]
 
-    static func mutate(_ bytes: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], _ rng: inout SeededRandom) -> [UInt8] {
         var out = bytes
         switch rng.next() % 4 {
         case 0: out = Array(out.prefix(Int(rng.next() % UInt64(out.count + 1))))
@@ -51,7 +41,7 @@ import Testing
     }
 
     @Test func xmlParserSurvivesMutations() {
-        var rng = SplitMix64(state: 42)
+        var rng = SeededRandom(seed: 42)
         var parsed = 0
         for round in 0..<3000 {
             let sample = Array(Self.xmlSamples[round % Self.xmlSamples.count].utf8)
@@ -65,7 +55,7 @@ import Testing
     }
 
     @Test func jsonParserSurvivesMutations() {
-        var rng = SplitMix64(state: 7)
+        var rng = SeededRandom(seed: 7)
         var failures = 0
         for round in 0..<3000 {
             let sample = Array(Self.jsonSamples[round % Self.jsonSamples.count].utf8)
@@ -82,7 +72,7 @@ import Testing
     }
 
     @Test func typedDecodersSurviveMutatedAnswers() async throws {
-        var rng = SplitMix64(state: 99)
+        var rng = SeededRandom(seed: 99)
         let sample = Array(Self.xmlSamples[0].utf8)
         let bodies = (0..<200).map { _ in Data(Self.mutate(sample, &rng)) }
         let fake = FakeHTTPTransport { _, count in .response(HTTPResponse(status: 200, body: bodies[(count - 1) % 200]))

@@ -5,19 +5,8 @@ import Testing
 
 /// Properties over seeded random component sets.
 @Suite struct BudgetPropertyTests {
-    /// SplitMix64, so failures reproduce.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
-    static func randomComponent(_ index: Int, using rng: inout Seeded) -> PricedComponent {
+    static func randomComponent(_ index: Int, using rng: inout SeededRandom) -> PricedComponent {
         let region = ["us-east-1", "us-east-1", "eu-west-1"].randomElement(using: &rng) ?? "us-east-1"
         let choices: [(ComponentType, [String: JSONValue])] = [
             (
@@ -45,7 +34,7 @@ import Testing
     }
 
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64]) func totalsEqualTheSumOfLinesAndRollups(seed: UInt64) throws {
-        var rng = Seeded(state: seed)
+        var rng = SeededRandom(seed: seed)
         let components = (0..<200).map { Self.randomComponent($0, using: &rng) }
         let budget = CostModel(book: try PriceBook.bundled()).budget(for: components)
         let sum = budget.lines.compactMap(\.monthlyCost).reduce(0, +)
@@ -60,7 +49,7 @@ import Testing
     }
 
     @Test(arguments: [11, 12, 13] as [UInt64]) func addingAComponentNeverLowersTheTotal(seed: UInt64) throws {
-        var rng = Seeded(state: seed)
+        var rng = SeededRandom(seed: seed)
         let model = CostModel(book: try PriceBook.bundled())
         var components: [PricedComponent] = []
         var previous = 0.0
@@ -73,7 +62,7 @@ import Testing
     }
 
     @Test func sameInputGivesTheSameBudget() throws {
-        var a = Seeded(state: 7), b = Seeded(state: 7)
+        var a = SeededRandom(seed: 7), b = SeededRandom(seed: 7)
         let model = CostModel(book: try PriceBook.bundled())
         let first = model.budget(for: (0..<50).map { Self.randomComponent($0, using: &a) })
         let second = model.budget(for: (0..<50).map { Self.randomComponent($0, using: &b) })

@@ -39,7 +39,7 @@ enum InventoryFixtures {
 
     /// A seeded random inventory of `count` resources, each related to the one before.
     static func random(seed: UInt64, count: Int) -> Inventory {
-        var generator = SplitMix(state: seed)
+        var generator = SeededRandom(seed: seed)
         let types: [ComponentType] = [.ec2, .vpc, .subnet, .ebs, .s3, "not-known-yet"]
         let words = ["web", "db", "naïve", "a\"b", "x\\y", "tab\t", "🚀", "", "1e3", "-0"]
         var resources: [Resource] = []
@@ -61,18 +61,5 @@ enum InventoryFixtures {
             resources.append(resource)
         }
         return Inventory(resources: resources, relationships: relationships, accountIDs: ["123456789012"])
-    }
-}
-
-/// A small seeded generator so the random inventories are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

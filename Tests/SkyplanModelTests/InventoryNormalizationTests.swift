@@ -35,7 +35,7 @@ import Testing
         var doubled = original
         doubled.resources += original.resources.reversed()
         doubled.relationships += original.relationships.reversed()
-        var generator = SplitMix(state: seed)
+        var generator = SeededRandom(seed: seed)
         doubled.resources.shuffle(using: &generator)
         doubled.relationships.shuffle(using: &generator)
         let normalized = doubled.normalized()
