@@ -60,6 +60,7 @@ public struct CostModel: Sendable {
         case .vpcEndpoint: builder.vpcEndpoint()
         case .transitGatewayAttachment: builder.transitGatewayAttachment()
         case .vpnGateway: builder.vpnGateway()
+        case .vpnConnection: builder.vpnConnection()
         case .efs: builder.efs()
         case .route53: builder.route53()
         case .cloudWatchAlarm: builder.cloudWatchAlarm()

@@ -109,6 +109,11 @@ extension LineBuilder {
             source: source)
     }
 
+    /// A Site-to-Site VPN connection found by a scan: its own hours (its gateway then carries `vpnConnections` 0).
+    mutating func vpnConnection() {
+        add("VPN connection hours", key("vpn.connection.hours"), unit: "Hrs", quantity: hours, source: hoursSource)
+    }
+
     /// EFS: standard storage GB-month.
     mutating func efs() {
         let (gb, source) = quantity("dataGb", assumption: "efsDataGB", assumptions.efsDataGB)

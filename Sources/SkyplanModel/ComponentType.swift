@@ -41,6 +41,7 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
     public static let transitGatewayAttachment: Self = "transitgatewayattachment"
     public static let vpnGateway: Self = "vpngateway"
     public static let customerGateway: Self = "customergateway"
+    public static let vpnConnection: Self = "vpnconnection"
     public static let networkInterface: Self = "eni"
     public static let elb: Self = "elb"
     public static let targetGroup: Self = "targetgroup"
@@ -78,8 +79,8 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
     public static let known: [ComponentType] = [
         .region, .vpc, .zone, .subnet, .securityGroup, .autoScalingGroup, .ecsService,
         .routeTable, .internetGateway, .egressOnlyInternetGateway, .natGateway, .vpcEndpoint, .vpcPeering,
-        .transitGateway, .transitGatewayAttachment, .vpnGateway, .customerGateway, .networkInterface, .elb,
-        .targetGroup, .cloudFront, .route53, .apiGateway,
+        .transitGateway, .transitGatewayAttachment, .vpnGateway, .customerGateway, .vpnConnection,
+        .networkInterface, .elb, .targetGroup, .cloudFront, .route53, .apiGateway,
         .ec2, .lambda, .ecsCluster, .ecsTask, .eksCluster, .eksNodeGroup,
         .ebs, .s3, .efs, .rds, .auroraCluster, .dynamoDB, .elastiCache, .sqs, .sns, .cloudWatchAlarm,
     ]

@@ -51,6 +51,9 @@ extension AWSOperation {
         public static let describeTransitGatewayAttachments = AWSOperation(.ec2, "DescribeTransitGatewayAttachments")
         public static let describeVpnGateways = AWSOperation(.ec2, "DescribeVpnGateways")
         public static let describeCustomerGateways = AWSOperation(.ec2, "DescribeCustomerGateways")
+        public static let describeVpnConnections = AWSOperation(.ec2, "DescribeVpnConnections")
+        public static let describeTransitGatewayPeeringAttachments = AWSOperation(
+            .ec2, "DescribeTransitGatewayPeeringAttachments")
         public static let describeSecurityGroups = AWSOperation(.ec2, "DescribeSecurityGroups")
         public static let describeNetworkInterfaces = AWSOperation(.ec2, "DescribeNetworkInterfaces")
         public static let describeInstances = AWSOperation(.ec2, "DescribeInstances")
@@ -62,7 +65,8 @@ extension AWSOperation {
             describeInternetGateways, describeEgressOnlyInternetGateways, describeNatGateways, describeVpcEndpoints,
             describeVpcPeeringConnections, describeTransitGateways, describeTransitGatewayAttachments,
             describeVpnGateways, describeCustomerGateways, describeSecurityGroups, describeNetworkInterfaces,
-            describeInstances, describeInstanceStatus, describeVolumes, describeAddresses,
+            describeInstances, describeInstanceStatus, describeVolumes, describeAddresses, describeVpnConnections,
+            describeTransitGatewayPeeringAttachments,
         ]
     }
 

@@ -77,7 +77,12 @@ extension AWSOperation {
             .apigateway, "GetIntegration",
             "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}/integration",
             iamActions: ["apigateway:GET"])
-        static let all = [getRestApis, getResources, getStages, getIntegration]
+        public static let getDomainNames = get(
+            .apigateway, "GetDomainNames", "/domainnames", iamActions: ["apigateway:GET"])
+        public static let getBasePathMappings = get(
+            .apigateway, "GetBasePathMappings", "/domainnames/{domain_name}/basepathmappings",
+            iamActions: ["apigateway:GET"])
+        static let all = [getRestApis, getResources, getStages, getIntegration, getDomainNames, getBasePathMappings]
     }
 
     /// API Gateway v2.
@@ -87,7 +92,11 @@ extension AWSOperation {
             .apigatewayv2, "GetIntegrations", "/v2/apis/{apiId}/integrations", iamActions: ["apigateway:GET"])
         public static let getRoutes = get(
             .apigatewayv2, "GetRoutes", "/v2/apis/{apiId}/routes", iamActions: ["apigateway:GET"])
-        static let all = [getApis, getIntegrations, getRoutes]
+        public static let getDomainNames = get(
+            .apigatewayv2, "GetDomainNames", "/v2/domainnames", iamActions: ["apigateway:GET"])
+        public static let getApiMappings = get(
+            .apigatewayv2, "GetApiMappings", "/v2/domainnames/{domainName}/apimappings", iamActions: ["apigateway:GET"])
+        static let all = [getApis, getIntegrations, getRoutes, getDomainNames, getApiMappings]
     }
 
     /// ECS.

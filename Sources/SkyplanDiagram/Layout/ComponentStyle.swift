@@ -57,6 +57,7 @@ public enum ComponentStyle {
         "vpcendpoint": ("VPC endpoint", "VPCE"), "vpcpeering": ("VPC peering", "PCX"),
         "transitgateway": ("Transit gateway", "TGW"), "transitgatewayattachment": ("TGW attachment", "TGA"),
         "vpngateway": ("VPN gateway", "VGW"), "customergateway": ("Customer gateway", "CGW"),
+        "vpnconnection": ("VPN connection", "VPN"),
         "eni": ("Network interface", "ENI"), "routetable": ("Route table", "RT"),
         "cloudwatchalarm": ("CloudWatch alarm", "CW"),
     ]

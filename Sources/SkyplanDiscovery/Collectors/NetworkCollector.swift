@@ -14,7 +14,7 @@ public struct NetworkCollector: Collector {
         var recorder = CollectorRecorder(context: context, service: service)
         let client = self.client
         let region = context.region
-        // Independent calls, side by side: a region costs one round trip of latency, not thirteen.
+        // Independent calls, side by side: a region costs one round trip of latency, not seventeen.
         async let vpcsCall = capture { try await client.describeVpcs(region: region) }
         async let subnetsCall = capture { try await client.describeSubnets(region: region) }
         async let tablesCall = capture { try await client.describeRouteTables(region: region) }
@@ -27,6 +27,8 @@ public struct NetworkCollector: Collector {
         async let attachmentsCall = capture { try await client.describeTransitGatewayAttachments(region: region) }
         async let vgwsCall = capture { try await client.describeVpnGateways(region: region) }
         async let cgwsCall = capture { try await client.describeCustomerGateways(region: region) }
+        async let vpnsCall = capture { try await client.describeVpnConnections(region: region) }
+        async let tgwPeeringsCall = capture { try await client.describeTransitGatewayPeeringAttachments(region: region) }
         async let groupsCall = capture { try await client.describeSecurityGroups(region: region) }
         // Only the ENIs no instance reports (see NetworkInventoryBuilder+Interfaces): not a full second listing.
         let (managed, detached) = (
@@ -50,6 +52,11 @@ public struct NetworkCollector: Collector {
             try recorder.take("DescribeTransitGatewayAttachments", await attachmentsCall) ?? [])
         builder.addVPNGateways(try recorder.take("DescribeVpnGateways", await vgwsCall) ?? [])
         builder.addCustomerGateways(try recorder.take("DescribeCustomerGateways", await cgwsCall) ?? [])
+        if let connections = try recorder.take("DescribeVpnConnections", await vpnsCall) {
+            builder.addVPNConnections(connections)
+        }
+        builder.addTransitGatewayPeerings(
+            try recorder.take("DescribeTransitGatewayPeeringAttachments", await tgwPeeringsCall) ?? [])
         builder.addSecurityGroups(try recorder.take("DescribeSecurityGroups", await groupsCall) ?? [])
         let interfaces = NetworkInventoryBuilder.serviceInterfaces(
             [

@@ -57,6 +57,11 @@ extension NetworkInventoryBuilder {
             output.relate(
                 attachmentARN, arn("transit-gateway", gatewayID), .peering,
                 "ec2:DescribeTransitGatewayAttachments \(attachment.attachmentID)")
+            if attachment.resourceType == "vpn", !attachment.resourceID.isEmpty {
+                output.relate(
+                    attachmentARN, arn("vpn-connection", attachment.resourceID), .peering,
+                    "ec2:DescribeTransitGatewayAttachments vpn \(attachment.resourceID)")
+            }
             if isVPC {
                 let owner = attachment.resourceOwnerID.isEmpty ? context.accountID : attachment.resourceOwnerID
                 let vpcARN =
