@@ -3,22 +3,44 @@ import SkyplanModel
 extension InventoryLinker {
     /// Resolves `dns:<host>` relationship ends (CloudFront origins, Route 53 aliases, HTTP integrations) to the
     /// resource that answers on that host: a load balancer or distribution by its `dnsName`, an S3 bucket by
-    /// its S3 host names, an API by its execute-api host. Unresolved hosts stay `dns:<host>` (an external endpoint).
+    /// its S3 host names, an API by its execute-api host, and the APIs an API Gateway custom domain maps by the
+    /// domain's regional or edge host (`customDomains`; one relationship per API, the domain in the evidence).
+    /// Unresolved hosts stay `dns:<host>` (an external endpoint).
     static func resolveDNS(_ relationships: [Relationship], resources: [Resource]) -> [Relationship] {
         guard relationships.contains(where: { $0.to.hasPrefix("dns:") }) else { return relationships }
         var hosts: [String: String] = [:]
         var buckets: [String: String] = [:]
+        var domains: [String: [(arn: String, domain: String)]] = [:]
         for resource in resources {
             if let host = resource.config["dnsName"]?.stringValue { hosts[ARNs.host(host)] = resource.arn }
             if resource.type == .s3 { buckets[resource.resourceID] = resource.arn }
+            for entry in resource.config["customDomains"]?.arrayValue ?? [] {
+                let domain = entry["domainName"]?.stringValue ?? ""
+                let path = entry["basePath"]?.stringValue ?? ""
+                for host in entry["dnsNames"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+                    domains[normalizedHost(host), default: []].append(
+                        (resource.arn, path.isEmpty ? domain : "\(domain)/\(path)"))
+                }
+            }
         }
-        return relationships.map { relationship in
-            guard relationship.to.hasPrefix("dns:") else { return relationship }
+        return relationships.flatMap { relationship -> [Relationship] in
+            guard relationship.to.hasPrefix("dns:") else { return [relationship] }
             let host = String(relationship.to.dropFirst(4))
-            guard let arn = hosts[host] ?? bucketHost(host).flatMap({ buckets[$0] }) else { return relationship }
-            var copy = relationship
-            copy.to = arn
-            return copy
+            if let arn = hosts[host] ?? bucketHost(host).flatMap({ buckets[$0] }) {
+                var copy = relationship
+                copy.to = arn
+                return [copy]
+            }
+            guard let mapped = domains[host] else { return [relationship] }
+            // One relationship per API, all its mappings (base paths) of this host in the evidence.
+            let byAPI = Dictionary(grouping: mapped, by: \.arn)
+            return byAPI.keys.sorted().map { arn in
+                var copy = relationship
+                copy.to = arn
+                let via = Set(byAPI[arn]?.map(\.domain) ?? []).sorted().joined(separator: ", ")
+                copy.evidence += " (API Gateway custom domain \(via))"
+                return copy
+            }
         }
     }
 
