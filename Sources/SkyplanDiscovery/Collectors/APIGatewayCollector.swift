@@ -48,13 +48,16 @@ public struct APIGatewayCollector: Collector {
     }
 
     /// The custom domain names (v1 and v2 list the same names; their mappings are merged) by API id.
-    private func customDomains(_ recorder: inout CollectorRecorder, region: String) async throws -> [String: JSONValue] {
+    private func customDomains(_ recorder: inout CollectorRecorder, region: String) async throws -> [String: JSONValue]
+    {
         let client = self.client
-        let rest = try await recorder.attempt("GetDomainNames") { try await client.getDomainNames(region: region) } ?? []
+        let rest =
+            try await recorder.attempt("GetDomainNames") { try await client.getDomainNames(region: region) } ?? []
         let restMappings = try await recorder.each("GetBasePathMappings", rest, limit: 4) {
             try await client.getBasePathMappings(domainName: $0.domainName, region: region)
         }
-        let v2 = try await recorder.attempt("GetDomainNames") { try await client.getDomainNamesV2(region: region) } ?? []
+        let v2 =
+            try await recorder.attempt("GetDomainNames") { try await client.getDomainNamesV2(region: region) } ?? []
         let v2Mappings = try await recorder.each("GetApiMappings", v2, limit: 4) {
             try await client.getApiMappings(domainName: $0.domainName, region: region)
         }

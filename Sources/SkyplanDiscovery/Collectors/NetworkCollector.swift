@@ -28,7 +28,9 @@ public struct NetworkCollector: Collector {
         async let vgwsCall = capture { try await client.describeVpnGateways(region: region) }
         async let cgwsCall = capture { try await client.describeCustomerGateways(region: region) }
         async let vpnsCall = capture { try await client.describeVpnConnections(region: region) }
-        async let tgwPeeringsCall = capture { try await client.describeTransitGatewayPeeringAttachments(region: region) }
+        async let tgwPeeringsCall = capture {
+            try await client.describeTransitGatewayPeeringAttachments(region: region)
+        }
         async let groupsCall = capture { try await client.describeSecurityGroups(region: region) }
         // Only the ENIs no instance reports (see NetworkInventoryBuilder+Interfaces): not a full second listing.
         let (managed, detached) = (
