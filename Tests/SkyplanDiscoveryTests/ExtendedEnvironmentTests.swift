@@ -6,8 +6,8 @@ import Testing
 @testable import SkyplanDiscovery
 
 /// Scans moto seeded by `tests/fixtures/seed_extended.py` (EKS, EFS, transit gateways and their peering, VPC
-/// endpoints, API Gateway v2, ECS tasks, VPC peering, egress-only IGW, VPN and customer gateways, ElastiCache
-/// replication groups, Aurora, read replicas, classic ELB, NLB; two regions, two accounts of its own): every
+/// endpoints, API Gateway v1 and v2 with custom domains reached from Route 53, ECS tasks, VPC peering, egress-only
+/// IGW, VPN and customer gateways and the VPN connections between them, ElastiCache replication groups, Aurora, read replicas, classic ELB, NLB; two regions, two accounts of its own): every
 /// seeded resource is found with its type, account, region and configuration, every seeded relationship is found,
 /// no relationship points at nothing, and nothing is invented.
 @Suite(.enabled(if: MotoEnvironment.enabled))
