@@ -87,6 +87,11 @@ extension MotoEnvironment {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
+        // moto takes any credentials, but boto3 must have some: `make test` does not set them.
+        var environment = ProcessInfo.processInfo.environment
+        environment["AWS_ACCESS_KEY_ID"] = environment["AWS_ACCESS_KEY_ID"] ?? "testing"
+        environment["AWS_SECRET_ACCESS_KEY"] = environment["AWS_SECRET_ACCESS_KEY"] ?? "testing"
+        process.environment = environment
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
