@@ -1,19 +1,27 @@
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
+import NIOPosix
 import SQLKit
 import SQLiteKit
 
-/// The SQLite engine: one connection, used by one task at a time (see ``AsyncLock``).
+/// The SQLite engine: one connection, used by one task at a time (see ``AsyncLock``), on a thread of its own.
+///
+/// The own thread matters when SQLite waits: a statement that waits for another connection's write lock
+/// (the CLI writing to the server's file) blocks its thread for up to the busy timeout. On the process-wide
+/// thread pool (two threads on a two-core machine) two such waits would starve every other store and file
+/// read in the process, including the connection holding the lock — a deadlock until the timeout.
 final class SQLiteBackend: StoreBackend {
     let engine = "sqlite"
     private let connection: SQLiteConnection
+    private let thread: NIOThreadPool
     private let lock = AsyncLock()
     private let closed = NIOLockedValueBox(false)
     private let logger: Logger
 
-    private init(connection: SQLiteConnection, logger: Logger) {
+    private init(connection: SQLiteConnection, thread: NIOThreadPool, logger: Logger) {
         self.connection = connection
+        self.thread = thread
         self.logger = logger
     }
 
@@ -32,11 +40,15 @@ final class SQLiteBackend: StoreBackend {
             }
         }
         let isNew = path.map { !FileManager.default.fileExists(atPath: $0) } ?? false
+        let thread = NIOThreadPool(numberOfThreads: 1)
+        thread.start()
         let connection: SQLiteConnection
         do {
             connection = try await SQLiteConnection.open(
-                storage: path.map { .file(path: $0) } ?? .memory, logger: logger)
+                storage: path.map { .file(path: $0) } ?? .memory, threadPool: thread, logger: logger,
+                on: MultiThreadedEventLoopGroup.singleton.any())
         } catch {
+            try? await thread.shutdownGracefully()
             throw StoreError.cannotOpen(sqlite: shown, Self.reason(error))
         }
         do {
@@ -45,14 +57,14 @@ final class SQLiteBackend: StoreBackend {
                 .map { try $0.decode(column: "name", as: String.self) }
             if !tables.isEmpty, !tables.contains("skyplan_migrations") {
                 // Another program's database: migrating would write Skyplan's tables into it.
-                try? await connection.close()
+                await Self.release(connection, thread)
                 throw StoreError.cannotOpen(
                     sqlite: shown, "it is another program's SQLite database (no skyplan_migrations table)")
             }
             let check = try await connection.sql().raw("PRAGMA quick_check").first()
             let verdict = try check?.decode(column: "quick_check", as: String.self) ?? "ok"
             guard verdict == "ok" else {
-                try? await connection.close()
+                await Self.release(connection, thread)
                 throw StoreError.cannotOpen(sqlite: shown, "the database file is corrupt (\(verdict))")
             }
             try await connection.sql().raw("PRAGMA foreign_keys = ON").run()
@@ -64,14 +76,20 @@ final class SQLiteBackend: StoreBackend {
         } catch let error as StoreError {
             throw error
         } catch {
-            try? await connection.close()
+            await Self.release(connection, thread)
             throw StoreError.cannotOpen(sqlite: shown, Self.reason(error))
         }
         if isNew, let path {
             // Password and key hashes live here: owner-only, like a key file. SQLite gives -wal/-shm the same mode.
             try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         }
-        return SQLiteBackend(connection: connection, logger: logger)
+        return SQLiteBackend(connection: connection, thread: thread, logger: logger)
+    }
+
+    /// Closes a connection that will not be used, then its thread.
+    private static func release(_ connection: SQLiteConnection, _ thread: NIOThreadPool) async {
+        try? await connection.close()
+        try? await thread.shutdownGracefully()
     }
 
     func withDatabase<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -100,18 +118,22 @@ final class SQLiteBackend: StoreBackend {
                 defer { closed = true }
                 return closed
             }
-            if !wasClosed { try await connection.close() }
+            if !wasClosed {
+                defer { thread.shutdownGracefully { _ in } }
+                try await connection.close()
+            }
         }
     }
 
     /// A store dropped without ``close()`` (a bug in the caller, or a task that threw between open and
     /// close) still releases its file: SQLite's handle must be closed, and a leaked one would stop the
-    /// process (SQLiteNIO asserts on it). The close runs on the thread pool and keeps the connection alive
-    /// until done.
+    /// process (SQLiteNIO asserts on it). The close runs on the store's thread and keeps the connection alive
+    /// until done; the thread stops after it.
     deinit {
         guard !closed.withLockedValue({ $0 }) else { return }
         logger.warning("an SQLite store was not closed before it was released; closing it now")
-        _ = connection.close()
+        let thread = self.thread
+        connection.close().whenComplete { _ in thread.shutdownGracefully { _ in } }
     }
 
     private func checkOpen() throws {

@@ -1,4 +1,7 @@
 import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
 import SkyplanStore
 import Testing
 
@@ -129,6 +132,30 @@ struct BadInputTests {
         try await reopened.migrate()
         #expect(try await reopened.user(id: user.id) == user)
         try await reopened.close()
+    }
+
+    @Test func keepsWorkingWhileTheProcesssSharedThreadPoolIsBlocked() async throws {
+        // Every thread of NIO's shared pool waits until the store has done its work (or 20 s have passed): a
+        // store on that pool would get no thread until then (two busy-waiting SQLite calls on it were enough
+        // to deadlock the test process).
+        let release = DispatchSemaphore(value: 0)
+        let threads = System.coreCount
+        let timedOut = NIOLockedValueBox(false)
+        let loop = MultiThreadedEventLoopGroup.singleton.any()
+        for _ in 0..<threads { _ = NIOThreadPool.singleton.runIfActive(eventLoop: loop) { release.wait() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20) {
+            timedOut.withLockedValue { $0 = true }
+            for _ in 0..<threads { release.signal() }
+        }
+        let path = Support.temporarySQLitePath()
+        defer { Support.removeSQLite(path) }
+        let store = try await Store.open(.sqlite(path: path), logger: Support.logger)
+        try await store.migrate()
+        try await store.createUser(Support.user())
+        #expect(try await store.userCount() == 1)
+        try await store.close()
+        #expect(!timedOut.withLockedValue { $0 }, "the store waited for the shared thread pool")
+        if !timedOut.withLockedValue({ $0 }) { for _ in 0..<threads { release.signal() } }
     }
 
     @Test func keepsAnInMemoryDatabasePerStore() async throws {
