@@ -38,6 +38,7 @@ struct MotoIntegrationTests {
 
     @Test func everyProtocolSucceedsWithSignatureCheckingAndAWrongSecretIsRefused() async throws {
         let moto = try MotoServer(environment: ["INITIAL_NO_AUTH_ACTION_COUNT": "0"])
+        defer { moto.stop() }
         try await moto.waitUntilReady()
         var reset = URLRequest(url: moto.url.appendingPathComponent("moto-api/reset-auth"))
         reset.httpMethod = "POST"

@@ -27,9 +27,16 @@ final class MotoServer: @unchecked Sendable {
         throw AWSError(kind: .connection, code: "MotoNotReady", message: "moto did not start on \(port)")
     }
 
-    deinit {
-        if process.isRunning { process.terminate() }
+    /// Stops the server and waits for it (call it in a `defer`: a test process may end before `deinit` runs,
+    /// and an orphaned moto would outlive the test run). SIGKILL, because a child of the test process inherits
+    /// its blocked signal mask, SIGTERM and SIGINT included, and would ignore `terminate()`.
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
+
+    deinit { stop() }
 
     static func freePort() throws -> Int {
         let output = try runPython(
