@@ -145,11 +145,7 @@ extension DiscoveryBenchmark {
     /// `--role ARN`, and prints what it found, the calls it made and the wall time.
     static func scan(endpoint: String, regions: [String], options: [String: String]) async throws {
         guard let url = URL(string: endpoint) else { throw CancellationError() }
-        let http = HTTPClient(
-            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-            configuration: .init(
-                connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)))
-        let counter = CountingTransport(inner: AsyncHTTPClientTransport(client: http))
+        let counter = CountingTransport(inner: AsyncHTTPClientTransport())
         var configuration = AWSConfiguration(region: regions.first ?? "us-east-1", endpointURL: url)
         configuration.retry.maxAttempts = 10
         var client = AWSClient(
@@ -178,7 +174,6 @@ extension DiscoveryBenchmark {
             print("  \(clock.now - start) \(service) \(region) \(resources)")
         }
         let elapsed = clock.now - start
-        try await http.shutdown()
         var byType: [String: Int] = [:]
         for resource in inventory.resources { byType[resource.type.rawValue, default: 0] += 1 }
         for (type, count) in byType.sorted(by: { $0.key < $1.key }) {

@@ -3,15 +3,25 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// `HTTPTransport` on AsyncHTTPClient (SwiftNIO). Uses `HTTPClient.shared` unless given a client, so
-/// there is nothing to shut down.
+/// `HTTPTransport` on AsyncHTTPClient (SwiftNIO). Uses ``awsShared`` unless given a client, so there is
+/// nothing to shut down.
 public struct AsyncHTTPClientTransport: HTTPTransport {
     let client: HTTPClient
     /// The largest response body accepted (bytes).
     public var maxBodySize: Int
 
-    /// Creates a transport on `client` (default: the process-wide shared client).
-    public init(client: HTTPClient = .shared, maxBodySize: Int = 64 << 20) {
+    /// The process-wide client for AWS: like `HTTPClient.shared`, but with up to 64 keep-alive connections
+    /// per host instead of 8, so a scan's concurrent calls do not queue for a connection when every service
+    /// goes through one endpoint (`AWS_ENDPOINT_URL`, a proxy, an emulator). A call that queues leaves late,
+    /// together with the others that queued, and turns a paced stream (`RequestPacer`) into a burst. More
+    /// connections than that made an emulator slower (more threads contending for it), not faster.
+    public static let awsShared = HTTPClient(
+        eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+        configuration: HTTPClient.Configuration(
+            connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)))
+
+    /// Creates a transport on `client` (default: ``awsShared``).
+    public init(client: HTTPClient = Self.awsShared, maxBodySize: Int = 64 << 20) {
         self.client = client
         self.maxBodySize = maxBodySize
     }
