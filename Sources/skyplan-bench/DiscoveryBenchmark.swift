@@ -21,7 +21,7 @@ enum DiscoveryBenchmark {
             try await scan(endpoint: endpoint, regions: regions, options: options)
         } else {
             print(
-                "usage: skyplan-bench discovery --endpoint URL --regions r1,r2 [--concurrency N] [--per-item N] [--rate R|0] [--pace region] [--role ARN --account ID] [--services a,b] [--out FILE] | --synthetic N [--out FILE] [--encode stream|oneshot]"
+                "usage: skyplan-bench discovery --endpoint URL --regions r1,r2 [--concurrency N] [--per-item N] [--rate R|0] [--pace region] [--connections N] [--role ARN --account ID] [--services a,b] [--out FILE] | --synthetic N [--out FILE] [--encode stream|oneshot]"
             )
         }
     }
@@ -145,7 +145,16 @@ extension DiscoveryBenchmark {
     /// `--role ARN`, and prints what it found, the calls it made and the wall time.
     static func scan(endpoint: String, regions: [String], options: [String: String]) async throws {
         guard let url = URL(string: endpoint) else { throw CancellationError() }
-        let counter = CountingTransport(inner: AsyncHTTPClientTransport())
+        // `--connections N`: a client of its own with N connections per host (default: the product's shared one).
+        let http = options["connections"].flatMap(Int.init).map { limit in
+            HTTPClient(
+                eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+                configuration: .init(
+                    connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: limit))
+            )
+        }
+        let counter = CountingTransport(
+            inner: http.map { AsyncHTTPClientTransport(client: $0) } ?? AsyncHTTPClientTransport())
         var configuration = AWSConfiguration(region: regions.first ?? "us-east-1", endpointURL: url)
         configuration.retry.maxAttempts = 10
         var client = AWSClient(
@@ -174,6 +183,7 @@ extension DiscoveryBenchmark {
             print("  \(clock.now - start) \(service) \(region) \(resources)")
         }
         let elapsed = clock.now - start
+        try await http?.shutdown()
         var byType: [String: Int] = [:]
         for resource in inventory.resources { byType[resource.type.rawValue, default: 0] += 1 }
         for (type, count) in byType.sorted(by: { $0.key < $1.key }) {
