@@ -33,7 +33,9 @@ public struct Scanner: Sendable {
 
     /// The collectors for `client`, filtered by service name (nil: all), and the bulk tag reader when a service
     /// it tags is among them.
-    public static func collectors(client: AWSClient, services: Set<String>?, perItemConcurrency: Int = 32)
+    public static func collectors(
+        client: AWSClient, services: Set<String>?, perItemConcurrency: Int = ScanConfiguration().perItemConcurrency
+    )
         -> [any Collector]
     {
         let all: [any Collector] = [

@@ -10,12 +10,14 @@ public protocol AnnotatingCollector: Collector {}
 ///
 /// Its output resources are annotations (ARN and tags only); `TagMerger` folds them into the scan.
 public struct TagCollector: AnnotatingCollector {
-    /// The `ScanRequest.services` names whose resources this collector tags, with their `ResourceTypeFilters`.
+    /// The `ScanRequest.services` names whose resources this collector tags, with their `ResourceTypeFilters`
+    /// and the family a failed read leaves untagged (in the order diagnostics name them).
     /// Service-level `sqs`, `sns` and `s3` match every shape AWS (and moto) accepts for those services.
-    public static let resourceTypesByService: [(service: String, resourceType: String)] = [
-        ("dynamodb", "dynamodb:table"), ("lambda", "lambda:function"), ("s3", "s3"), ("sns", "sns"), ("sqs", "sqs"),
+    public static let resourceTypesByService: [(service: String, resourceType: String, family: String)] = [
+        ("lambda", "lambda:function", "Lambda"), ("sqs", "sqs", "SQS"), ("sns", "sns", "SNS"),
+        ("dynamodb", "dynamodb:table", "DynamoDB"), ("s3", "s3", "S3"),
         // Instance ENIs come from DescribeInstances, which does not carry the interfaces' own tags.
-        ("ec2", "ec2:network-interface"),
+        ("ec2", "ec2:network-interface", "instance ENIs"),
     ]
 
     /// The type given to annotation resources.
@@ -58,10 +60,7 @@ public struct TagCollector: AnnotatingCollector {
 
     /// The families whose tags a failure hides, e.g. `Lambda/SQS/SNS/DynamoDB/S3`.
     var missingFamilies: String {
-        let names = [
-            ("lambda:function", "Lambda"), ("sqs", "SQS"), ("sns", "SNS"), ("dynamodb:table", "DynamoDB"), ("s3", "S3"),
-            ("ec2:network-interface", "instance ENIs"),
-        ]
-        return names.filter { resourceTypes.contains($0.0) }.map(\.1).joined(separator: "/")
+        Self.resourceTypesByService.filter { resourceTypes.contains($0.resourceType) }.map(\.family)
+            .joined(separator: "/")
     }
 }
