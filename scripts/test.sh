@@ -33,3 +33,27 @@ python3 -m pytest -q -rs demo tests/python
 
 echo "== swift tests"
 swift test --skip-build
+
+# The release build is what operators run: the suites that drive the server, the scanner and the live feed
+# run again against it, then the soak (issue 17: a crash only the optimised build showed). The harness fails
+# the run when a server exits on its own or does not stop within 5 s of SIGTERM.
+echo "== release build"
+swift build -c release --product skyplan
+export SKYPLAN_BINARY="$(swift build -c release --show-bin-path)/skyplan"
+echo "== python suites against the release build"
+python3 -m pytest -q -rs tests/python/test_live_feed.py tests/python/test_cloudcraft_compat.py \
+  tests/python/test_live_promise.py
+echo "== soak (release build, ${SKYPLAN_SOAK_SECONDS:-90} s)"
+python3 tests/python/soak.py --seconds "${SKYPLAN_SOAK_SECONDS:-90}" --json "$SKYPLAN_ARTIFACTS/soak.json" >/dev/null \
+  || { cat "$SKYPLAN_ARTIFACTS/soak.json"; exit 1; }
+python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print({k: r[k] for k in ('duration_s','requests','live_events','rss_warm_mib','rss_end_mib','error_count','shutdown_s')})" "$SKYPLAN_ARTIFACTS/soak.json"
+unset SKYPLAN_BINARY
+
+# The concurrency-heavy suites under the thread and address sanitizers (each its own build folder).
+for sanitizer in thread address; do
+  echo "== $sanitizer sanitizer"
+  swift build --build-tests --sanitize="$sanitizer" --scratch-path ".build-$sanitizer"
+  TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ASAN_OPTIONS="detect_leaks=0:halt_on_error=1" \
+    swift test --skip-build --sanitize="$sanitizer" --scratch-path ".build-$sanitizer" \
+      --filter "$(cat scripts/sanitized-suites.txt | paste -sd '|')"
+done

@@ -69,6 +69,7 @@ struct LiveCommand: AsyncParsableCommand {
             let subscription = await hub.subscribe(key, arns: targets, focus: focused) { fetcher }
             var statuses: [String: LiveStatus] = [:]
             var printed = 0
+            var printedThisRefresh = false
             for await event in subscription.events {
                 switch event.kind {
                 case .state, .change: statuses.merge(event.statuses) { $1 }
@@ -76,11 +77,18 @@ struct LiveCommand: AsyncParsableCommand {
                     let reasons = Set(event.failures.map(\.message)).sorted().joined(separator: "; ")
                     FileHandle.standardError.write(Data("stale: \(reasons)\n".utf8))
                     continue
-                case .heartbeat: continue
+                case .heartbeat:
+                    // The end of a full refresh: one table per refresh, re-dated when nothing changed.
+                    if printedThisRefresh {
+                        printedThisRefresh = false
+                        continue
+                    }
                 }
+                printedThisRefresh = event.kind != .heartbeat
                 let stamp = ISO8601DateFormatter().string(from: Date())
                 let clear = isTerminal ? "\u{1B}[H\u{1B}[2J" : ""
-                print(clear + "skyplan live  \(account) \(region)  \(stamp)\n" + LiveTable.render(statuses))
+                let table = clear + "skyplan live  \(account) \(region)  \(stamp)\n" + LiveTable.render(statuses) + "\n"
+                FileHandle.standardOutput.write(Data(table.utf8))  // unbuffered: a pipe sees each table at once
                 printed += 1
                 if let limit, printed >= limit { break }
             }

@@ -20,6 +20,9 @@ def free_port():
 
 
 def skyplan_binary():
+    """`$SKYPLAN_BINARY` when set (CI runs the suites again against the release build), else the debug build."""
+    if os.environ.get("SKYPLAN_BINARY"):
+        return os.environ["SKYPLAN_BINARY"]
     path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True,
                           check=True).stdout.strip()
     binary = os.path.join(path, "skyplan")
@@ -108,14 +111,30 @@ class Skyplan:
             return status, raw
 
     def stop(self):
+        """Stops the server and moto. Raises when the server had exited on its own (a crash), did not stop
+        within 5 s of SIGTERM, or stopped with a non-zero status: any of those fails the run."""
+        problem = None
         if self._server is not None:
-            self._server.terminate()
-            try:
-                self._server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self._server.kill()
+            crashed = self._server.poll()
+            if crashed is not None:
+                problem = f"skyplan serve exited on its own with status {crashed}"
+            else:
+                self._server.terminate()
+                try:
+                    status = self._server.wait(timeout=5)
+                    if status != 0:
+                        problem = f"skyplan serve stopped with status {status} after SIGTERM"
+                except subprocess.TimeoutExpired:
+                    self._server.kill()
+                    self._server.wait()
+                    problem = "skyplan serve did not stop within 5 s of SIGTERM"
             self.log.close()
+            self._server = None
         subprocess.run([os.path.join(ROOT, "scripts", "moto.sh"), "stop", str(self.moto_port)], capture_output=True)
+        if problem:
+            with open(os.path.join(self.tmp, "skyplan.log")) as fh:
+                tail = fh.read()[-3000:]
+            raise RuntimeError(f"{problem}; its log ends:\n{tail}")
 
 
 @contextlib.contextmanager

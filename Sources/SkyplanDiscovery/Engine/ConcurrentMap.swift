@@ -17,7 +17,8 @@ func concurrentMap<Item: Sendable, Output: Sendable>(
             let item = items[index]
             next += 1
             group.addTask {
-                do { return (index, .success(try await body(item))) } catch { return (index, .failure(error)) }
+                let result = await capture { try await body(item) }  // never a tuple across `try await`: see `capture`
+                return (index, result)
             }
         }
         for _ in 0..<max(1, limit) { start() }
@@ -61,12 +62,6 @@ extension CollectorRecorder {
         }
         return outputs
     }
-}
-
-/// Runs one call and keeps its outcome, so that several calls can run side by side (`async let`) and be
-/// recorded afterwards with `CollectorRecorder.take`.
-func capture<T: Sendable>(_ body: @Sendable () async throws -> T) async -> Result<T, any Error> {
-    do { return .success(try await body()) } catch { return .failure(error) }
 }
 
 extension CollectorRecorder {

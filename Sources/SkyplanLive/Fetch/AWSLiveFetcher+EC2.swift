@@ -21,11 +21,9 @@ extension AWSLiveFetcher {
         case .loadBalancer, .targetGroup: return try await loadBalancing(family, targets, calls, region, limit)
         case .classicLoadBalancer:
             let answers = try await boundedMap(targets, limit: limit) { target in
-                (
-                    target.arn,
-                    try await calls.query(
-                        AWSOperation.ELB.describeInstanceHealth, ["LoadBalancerName": target.id], region: region)
-                )
+                let health = try await calls.query(
+                    AWSOperation.ELB.describeInstanceHealth, ["LoadBalancerName": target.id], region: region)
+                return (target.arn, health)  // into a local before the pair: see `capture`
             }
             return Dictionary(answers.map { ($0.0, LiveMapping.classicLoadBalancer($0.1)) }) { $1 }
         default: return try await services(family, targets, calls, region, limit)
@@ -113,7 +111,8 @@ extension AWSLiveFetcher {
     ) async throws -> [String: LiveStatus] {
         if family == .targetGroup {
             let answers = try await boundedMap(targets, limit: limit) { target in
-                (target.arn, try await targetCounts(target.arn, calls, region))
+                let counts = try await targetCounts(target.arn, calls, region)
+                return (target.arn, counts)  // into a local before the pair: see `capture`
             }
             return Dictionary(answers.map { ($0.0, LiveMapping.targetGroup($0.1)) }) { $1 }
         }
@@ -145,7 +144,8 @@ extension AWSLiveFetcher {
             }
         }
         let counts = try await boundedMap(attached, limit: limit) { entry in
-            (entry, try await targetCounts(entry.arn, calls, region))
+            let counts = try await targetCounts(entry.arn, calls, region)
+            return (entry, counts)  // into a local before the pair: see `capture`
         }
         var result: [String: LiveStatus] = [:]
         for target in targets {

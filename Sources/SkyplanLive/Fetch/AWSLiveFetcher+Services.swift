@@ -64,13 +64,16 @@ extension AWSLiveFetcher {
         _ targets: [LiveTarget], _ limit: Int, _ read: @escaping @Sendable (LiveTarget) async throws -> LiveStatus
     ) async throws -> [String: LiveStatus] {
         let answers = try await boundedMap(targets, limit: limit) { target -> (String, LiveStatus) in
+            // Awaited into a local before it is paired with the ARN: see `capture`.
+            let status: LiveStatus
             do {
-                return (target.arn, try await read(target))
+                status = try await read(target)
             } catch let error as AWSError
                 where error.isNotFound || error.code == "AWS.SimpleQueueService.NonExistentQueue"
             {
-                return (target.arn, LiveStatus(health: .unknown, values: ["state": "not found"]))
+                status = LiveStatus(health: .unknown, values: ["state": "not found"])
             }
+            return (target.arn, status)
         }
         return Dictionary(answers) { $1 }
     }

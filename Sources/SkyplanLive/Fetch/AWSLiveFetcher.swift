@@ -41,27 +41,25 @@ public struct AWSLiveFetcher: LiveFetching {
         }
         let groups = Dictionary(grouping: targets) { GroupKey(family: $0.family, region: $0.parsed.region) }
         let limit = concurrency
-        let outcomes = await withTaskGroup(of: (GroupKey, Result<[String: LiveStatus], Error>).self) { group in
+        let outcomes = await withTaskGroup(of: GroupOutcome.self) { group in
             for (key, members) in groups {
                 group.addTask {
-                    do {
-                        let region = key.region.isEmpty ? nil : key.region
-                        return (key, .success(try await Self.fetch(key.family, members, calls, region, limit)))
-                    } catch {
-                        return (key, .failure(error))
-                    }
+                    // The outcome is awaited into a local before it is paired with its key: see `capture`.
+                    let region = key.region.isEmpty ? nil : key.region
+                    let result = await capture { try await Self.fetch(key.family, members, calls, region, limit) }
+                    return GroupOutcome(key: key, result: result)
                 }
             }
-            var all: [(GroupKey, Result<[String: LiveStatus], Error>)] = []
+            var all: [GroupOutcome] = []
             for await outcome in group { all.append(outcome) }
-            return all.sorted { ($0.0.family, $0.0.region) < ($1.0.family, $1.0.region) }
+            return all.sorted { ($0.key.family, $0.key.region) < ($1.key.family, $1.key.region) }
         }
-        for (key, outcome) in outcomes {
-            switch outcome {
+        for outcome in outcomes {
+            switch outcome.result {
             case .success(let statuses): snapshot.statuses.merge(statuses) { $1 }
             case .failure(let error):
-                snapshot.failures.append(Self.failure(key.family.rawValue, error))
-                snapshot.staleARNs.formUnion(groups[key]?.map(\.arn) ?? [])
+                snapshot.failures.append(Self.failure(outcome.key.family.rawValue, error))
+                snapshot.staleARNs.formUnion(groups[outcome.key]?.map(\.arn) ?? [])
             }
         }
         let answered = targets.filter { snapshot.statuses[$0.arn] != nil }
@@ -73,6 +71,12 @@ public struct AWSLiveFetcher: LiveFetching {
     struct GroupKey: Hashable, Sendable {
         var family: LiveFamily
         var region: String
+    }
+
+    /// What one family × region of a refresh answered.
+    struct GroupOutcome: Sendable {
+        var key: GroupKey
+        var result: Result<[String: LiveStatus], any Error>
     }
 
     /// A failure as the feed reports it.

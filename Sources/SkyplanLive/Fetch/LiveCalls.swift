@@ -99,16 +99,20 @@ func boundedMap<Item: Sendable, Result: Sendable>(
     try await withThrowingTaskGroup(of: (Int, Result).self) { group in
         var results = [Result?](repeating: nil, count: items.count)
         var next = 0
+        func start(_ index: Int) {
+            group.addTask {
+                let result = try await body(items[index])  // into a local before the pair: see `capture`
+                return (index, result)
+            }
+        }
         while next < min(limit, items.count) {
-            let index = next
-            group.addTask { (index, try await body(items[index])) }
+            start(next)
             next += 1
         }
         while let (index, result) = try await group.next() {
             results[index] = result
             if next < items.count {
-                let index = next
-                group.addTask { (index, try await body(items[index])) }
+                start(next)
                 next += 1
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ServiceLifecycle
 import SkyplanDiagram
 import SkyplanLive
 import SkyplanModel
@@ -49,7 +50,9 @@ struct LiveController {
             do {
                 try await writer.write(ByteBuffer(string: "retry: 5000\n\n"))
                 var sent = 0
-                for await event in subscription.events {
+                // Graceful shutdown ends the stream (the browser reconnects, to another replica if need be):
+                // the HTTP server waits for open requests before the hub and the store stop.
+                for await event in subscription.events.cancelOnGracefulShutdown() {
                     try await writer.write(ByteBuffer(string: event.serverSentEvent))
                     if event.kind != .heartbeat { sent += 1 }
                     if let maxEvents, sent >= maxEvents { break }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ServiceLifecycle
 import SkyplanDiscovery
 import SkyplanModel
 import SkyplanStore
@@ -56,7 +57,7 @@ struct SnapshotController {
         let stream = services.progress.watch(key: ScanProgressHub.key(account: account.id, region: region))
         let body = ResponseBody { writer in
             try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
-            for await progress in stream {
+            for await progress in stream.cancelOnGracefulShutdown() {
                 try await writer.write(ByteBuffer(string: "data: \(Self.progressJSON(progress, region: region))\n\n"))
             }
             try await writer.finish(nil)

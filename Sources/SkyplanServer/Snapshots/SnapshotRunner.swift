@@ -50,7 +50,10 @@ public final class SnapshotRunner: Service, Sendable {
     public func run() async throws {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [self] in await cleanUpPeriodically() }
-            await withGracefulShutdownHandler {
+            // Graceful shutdown cancels the running jobs: each is handed back (see `execute`) for the next
+            // request, on any replica, to run again, rather than holding the shutdown for a whole scan.
+            let queue = self.queue
+            _ = await cancelWhenGracefulShutdown { [self] in
                 await withTaskGroup(of: Void.self) { jobs in
                     var running = 0
                     for await job in queue {
@@ -62,8 +65,6 @@ public final class SnapshotRunner: Service, Sendable {
                         jobs.addTask { [self] in await execute(job) }
                     }
                 }
-            } onGracefulShutdown: { [enqueue] in
-                enqueue.finish()
             }
             group.cancelAll()
         }
@@ -89,7 +90,9 @@ public final class SnapshotRunner: Service, Sendable {
             enqueue.yield(Job(key: key, work: work))
         }
         let deadline = ContinuousClock.now + wait
-        while ContinuousClock.now < deadline {
+        // On graceful shutdown the wait ends at once with "still processing": the client retries, on another
+        // replica if need be, instead of holding this one's shutdown for up to the whole long poll.
+        while ContinuousClock.now < deadline, !Task.isShuttingDownGracefully {
             try await Task.sleep(for: pollInterval)
             guard let current = try await store.snapshotJob(key: key) else { continue }
             switch current.status {
@@ -111,9 +114,16 @@ public final class SnapshotRunner: Service, Sendable {
             try await store.finishSnapshotJob(
                 key: job.key, status: .running, result: nil, contentType: nil, error: nil, at: now())
             let output = try await job.work()
+            try Task.checkCancellation()  // a cancelled scan may have returned early with part of the region
             try await store.finishSnapshotJob(
                 key: job.key, status: .done, result: output.body, contentType: output.contentType, error: nil, at: now()
             )
+        } catch is CancellationError {
+            // Shutting down: hand the job back as abandoned, so that the next request runs it again at once.
+            try? await Task {
+                try await store.finishSnapshotJob(
+                    key: job.key, status: .pending, result: nil, contentType: nil, error: nil, at: .distantPast)
+            }.value
         } catch {
             let apiError = error as? APIError ?? .internalError
             if !(error is APIError) {
