@@ -129,4 +129,27 @@ struct HostileBlueprintTests {
         #expect(throws: Never.self) { try RasterRenderer.png(svg: normal, options: RasterOptions(width: 400)) }
         #expect(throws: Never.self) { try RasterRenderer.pdf(svg: normal) }
     }
+
+    /// A 20000 × 20000 PNG took 30 s and 1.6 GB: exports are capped at 64 MP, by size and by the drawing's
+    /// extent times the scale, with an error naming the limit.
+    @Test func exportsAreCappedAt64Megapixels() throws {
+        let svg = SVGRenderer.render(Self.hostile(), options: RenderOptions(projection: .twoD))
+        #expect(throws: RenderError.self) {
+            try RasterRenderer.png(svg: svg, options: RasterOptions(width: 20_000, height: 20_000))
+        }
+        do {
+            _ = try RasterRenderer.png(svg: svg, options: RasterOptions(width: 20_000, height: 20_000))
+        } catch {
+            #expect(error.description.contains("\(RasterOptions.maxPixels)"))
+        }
+        // Within the limit: 8192 × 8192 is allowed by the check (validated, not drawn here).
+        #expect(throws: Never.self) { try RasterOptions(width: 8192, height: 8192).validate() }
+        // A drawing 1e6 grid units wide at scale 20 is refused by its extent, for PNG and for a PDF page.
+        let wide = SVGRenderer.render(
+            Self.far(GridPoint(x: 0, y: 0), GridPoint(x: 1e6, y: 0)), options: RenderOptions(projection: .twoD))
+        #expect(throws: RenderError.self) { try RasterRenderer.png(svg: wide, options: RasterOptions(scale: 20)) }
+        #expect(throws: RenderError.self) { try RasterRenderer.pdf(svg: wide) }
+        // A PDF on paper is not refused for the drawing's extent (it is fitted to the page).
+        #expect(throws: Never.self) { try RasterRenderer.pdf(svg: svg, options: RasterOptions(paperSize: .a4)) }
+    }
 }
