@@ -80,3 +80,27 @@ def test_svg_that_is_not_well_formed_is_refused(browser_factory, public_base):
     result = run(browser_factory, public_base, BROKEN)
     assert result["error"] and "not valid SVG" in result["error"], result
     assert result["htmlElements"] == 0, result
+
+
+def test_skyplan_svg_is_shown(browser_factory, public_base):
+    golden = os.path.join(os.path.dirname(__file__), "..", "..", "Tests", "SkyplanRenderTests", "Golden",
+                          "webapp-isometric-light.svg")
+    with open(golden) as fh:
+        svg = fh.read()
+    result = run(browser_factory, public_base, svg)
+    assert result["error"] is None, result
+    assert result["handlers"] == [] and result["htmlElements"] == 0, result
+    driver = browser_factory()
+    driver.get(public_base + "/css/app.css")
+    driver.set_script_timeout(20)
+    counts = driver.execute_async_script("""
+const [svgText, done] = arguments;
+import("/js/viewer.js").then(({ parseSVG }) => {
+  const svg = parseSVG(svgText);
+  document.body.append(svg);
+  done({ components: svg.querySelectorAll("g.component").length, labels: svg.querySelectorAll("#labels text").length,
+         width: svg.getBoundingClientRect().width, interaction: Boolean(svg.querySelector("#interactionLayer")) });
+});
+""", svg)
+    assert counts["components"] > 0 and counts["labels"] > 0 and counts["interaction"], counts
+    assert counts["width"] > 0, counts
