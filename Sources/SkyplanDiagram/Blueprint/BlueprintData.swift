@@ -56,7 +56,6 @@ public struct BlueprintData: Hashable, Sendable, Codable {
     /// Reads and validates a document; the error names the bad field. `checking: false` skips
     /// ``BlueprintLimits`` (ids, colours, number ranges) for records stored before they were enforced.
     public init(json: JSONValue, checking: Bool = true) throws(BlueprintError) {
-        if checking { try Self.checkBounds(json, path: "", depth: 0) }
         var reader = try JSONObjectReader(json, path: "", checking: checking)
         name = try reader.string("name") ?? ""
         version = Int(saturating: try reader.number("version", in: 0...BlueprintLimits.maxVersion, whole: true) ?? 4)
@@ -99,6 +98,8 @@ public struct BlueprintData: Hashable, Sendable, Codable {
             } ?? LiveOptions()
         extra = reader.extra
         if !themeExtra.isEmpty { extra["theme"] = .object(themeExtra) }
+        // After the modelled fields, so that their own (tighter) ranges name the problem first.
+        if checking { try Self.checkBounds(json, path: "", depth: 0) }
         try validateReferences()
     }
 

@@ -67,7 +67,7 @@ struct JSONObjectReader {
     }
 
     private static func format(_ value: Double) -> String {
-        abs(value) < 1e15 && value == value.rounded() ? String(Int64(value)) : "\(value)"
+        abs(value) <= 1e15 && value == value.rounded() ? String(Int64(value)) : "\(value)"
     }
 
     /// An id (``BlueprintLimits/isID(_:)``).
