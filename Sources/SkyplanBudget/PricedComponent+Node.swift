@@ -20,7 +20,7 @@ extension PricedComponent {
         if path.region == nil { path.region = region }
         self.init(
             id: id, name: nodeJSON["name"]?.stringValue ?? "", type: ComponentType(type), region: region,
-            config: config, count: Int(nodeJSON["count"]?.doubleValue ?? 1), container: path)
+            config: config, count: Int(saturating: nodeJSON["count"]?.doubleValue ?? 1), container: path)
     }
 }
 

@@ -47,7 +47,7 @@ public struct PricedComponent: Hashable, Sendable, Codable {
     public func string(_ key: String) -> String? {
         switch config[key] {
         case .string(let value)?: value.isEmpty ? nil : value
-        case .number(let value)?: value == value.rounded() ? String(Int64(value)) : String(value)
+        case .number(let value)?: value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         case .bool(let value)?: String(value)
         default: nil
         }

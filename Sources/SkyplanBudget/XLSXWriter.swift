@@ -1,4 +1,5 @@
 import Foundation
+import SkyplanModel
 import ZIPFoundation
 
 /// Writes a one-sheet Office Open XML workbook (ECMA-376) with typed cells: numbers as numeric
@@ -50,22 +51,7 @@ enum XLSXWriter {
         return name
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // XML 1.0 forbids most control characters; drop them.
-                if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { XMLEscape.escape(text) }
 
     static func sheetXML(header: [String], rows: [[BudgetCell]]) -> String {
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"

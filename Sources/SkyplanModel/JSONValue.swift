@@ -44,7 +44,8 @@ public enum JSONValue: Hashable, Sendable, Codable {
     public var doubleValue: Double? {
         switch self {
         case .number(let value): value
-        case .string(let value): Double(value)
+        // Only finite numbers: "nan", "inf" and "1e400" are text, not quantities to multiply with.
+        case .string(let value): Double(value).flatMap { $0.isFinite ? $0 : nil }
         default: nil
         }
     }

@@ -97,6 +97,13 @@ struct TestApp {
         let app = Application(router: router)
         try await app.test(.router, body)
     }
+
+    /// The same app on a real socket (HTTP/1.1 on a free port), as a client of a running server sees it.
+    func testLive(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let router = buildRouter(services: services)
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live, body)
+    }
 }
 
 extension TestClientProtocol {

@@ -53,11 +53,12 @@ public struct BlueprintData: Hashable, Sendable, Codable {
         self.extra = [:]
     }
 
-    /// Reads and validates a document; the error names the bad field.
-    public init(json: JSONValue) throws(BlueprintError) {
-        var reader = try JSONObjectReader(json, path: "")
+    /// Reads and validates a document; the error names the bad field. `checking: false` skips
+    /// ``BlueprintLimits`` (ids, colours, number ranges) for records stored before they were enforced.
+    public init(json: JSONValue, checking: Bool = true) throws(BlueprintError) {
+        var reader = try JSONObjectReader(json, path: "", checking: checking)
         name = try reader.string("name") ?? ""
-        version = Int(try reader.number("version") ?? 4)
+        version = Int(saturating: try reader.number("version", in: 0...BlueprintLimits.maxVersion, whole: true) ?? 4)
         grid = try reader.string("grid") ?? "infinite"
         projection = try reader.string("projection") ?? "isometric"
         guard projection == "isometric" || projection == "2d" else {
@@ -66,24 +67,24 @@ public struct BlueprintData: Hashable, Sendable, Codable {
         theme = "light"
         var themeExtra: [String: JSONValue] = [:]
         if let value = reader.take("theme") {
-            var themeReader = try JSONObjectReader(value, path: "theme")
+            var themeReader = try JSONObjectReader(value, path: "theme", checking: checking)
             theme = try themeReader.string("base") ?? "light"
             themeExtra = themeReader.extra
         }
         nodes = try reader.objects("nodes") { (value, path) throws(BlueprintError) in
-            try BlueprintNode(json: value, path: path)
+            try BlueprintNode(json: value, path: path, checking: checking)
         }
         edges = try reader.objects("edges") { (value, path) throws(BlueprintError) in
-            try BlueprintEdge(json: value, path: path)
+            try BlueprintEdge(json: value, path: path, checking: checking)
         }
         groups = try reader.objects("groups") { (value, path) throws(BlueprintError) in
-            try BlueprintGroup(json: value, path: path)
+            try BlueprintGroup(json: value, path: path, checking: checking)
         }
         surfaces = try reader.objects("surfaces") { (value, path) throws(BlueprintError) in
-            try BlueprintSurface(json: value, path: path)
+            try BlueprintSurface(json: value, path: path, checking: checking)
         }
         text = try reader.objects("text") { (value, path) throws(BlueprintError) in
-            try BlueprintText(json: value, path: path)
+            try BlueprintText(json: value, path: path, checking: checking)
         }
         icons = try reader.array("icons") ?? []
         images = try reader.array("images") ?? []
@@ -93,15 +94,18 @@ public struct BlueprintData: Hashable, Sendable, Codable {
         liveAccount = reader.take("liveAccount")
         liveOptions =
             try reader.take("liveOptions").map { (value) throws(BlueprintError) in
-                try LiveOptions(json: value, path: "liveOptions")
+                try LiveOptions(json: value, path: "liveOptions", checking: checking)
             } ?? LiveOptions()
         extra = reader.extra
         if !themeExtra.isEmpty { extra["theme"] = .object(themeExtra) }
+        // After the modelled fields, so that their own (tighter) ranges name the problem first.
+        if checking { try Self.checkBounds(json, path: "", depth: 0) }
         try validateReferences()
     }
 
     /// Parses and validates JSON bytes: either the `data` object itself or `{"data": {...}}`.
-    public static func decode(_ bytes: Data) throws(BlueprintError) -> BlueprintData {
+    /// `checking: false` reads a stored record back without ``BlueprintLimits`` (see ``init(json:checking:)``).
+    public static func decode(_ bytes: Data, checking: Bool = true) throws(BlueprintError) -> BlueprintData {
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: bytes)
@@ -109,9 +113,9 @@ public struct BlueprintData: Hashable, Sendable, Codable {
             throw .notJSON(String(describing: error).prefix(160).description)
         }
         if case .object(let object) = value, object.count == 1, let inner = object["data"] {
-            return try BlueprintData(json: inner)
+            return try BlueprintData(json: inner, checking: checking)
         }
-        return try BlueprintData(json: value)
+        return try BlueprintData(json: value, checking: checking)
     }
 
     /// Deterministic JSON bytes (sorted keys).
@@ -161,6 +165,35 @@ public struct BlueprintData: Hashable, Sendable, Codable {
     }
 
     public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
+
+    /// Every number anywhere in the document (configuration and unknown fields too) within
+    /// ±``BlueprintLimits/maxMagnitude``, and nesting no deeper than ``BlueprintLimits/maxDepth``;
+    /// the modelled fields are then checked against their own, tighter ranges.
+    private static func checkBounds(_ value: JSONValue, path: String, depth: Int) throws(BlueprintError) {
+        switch value {
+        case .number(let number):
+            let limit = BlueprintLimits.maxMagnitude
+            guard (-limit...limit).contains(number) else {
+                throw .invalidValue(
+                    path.isEmpty ? "data" : path, "must be a number from -\(limit) to \(limit) (it is \(number))")
+            }
+        case .array(let items):
+            guard depth < BlueprintLimits.maxDepth else {
+                throw .invalidValue(path, "nests deeper than \(BlueprintLimits.maxDepth) levels")
+            }
+            for (index, item) in items.enumerated() {
+                try checkBounds(item, path: "\(path)[\(index)]", depth: depth + 1)
+            }
+        case .object(let object):
+            guard depth < BlueprintLimits.maxDepth else {
+                throw .invalidValue(path, "nests deeper than \(BlueprintLimits.maxDepth) levels")
+            }
+            for key in object.keys.sorted() {
+                try checkBounds(object[key] ?? .null, path: path.isEmpty ? key : "\(path).\(key)", depth: depth + 1)
+            }
+        default: return
+        }
+    }
 
     private func validateReferences() throws(BlueprintError) {
         var ids = Set<String>()

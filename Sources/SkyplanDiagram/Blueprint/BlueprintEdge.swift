@@ -29,19 +29,20 @@ public struct BlueprintEdge: Hashable, Sendable, Codable {
         self.extra = extra
     }
 
-    init(json: JSONValue, path: String) throws(BlueprintError) {
-        var reader = try JSONObjectReader(json, path: path)
-        id = try reader.string("id")
-        from = try reader.requiredString("from")
-        to = try reader.requiredString("to")
+    init(json: JSONValue, path: String, checking: Bool = true) throws(BlueprintError) {
+        var reader = try JSONObjectReader(json, path: path, checking: checking)
+        id = try reader.id("id")
+        from = try reader.requiredID("from")
+        to = try reader.requiredID("to")
         type = try reader.string("type") ?? "edge"
         guard type == "edge" || type == "autoedge" else {
             throw .invalidValue(reader.field("type"), "must be \"edge\" or \"autoedge\" (it is \"\(type)\")")
         }
-        width = try reader.number("width") ?? 2
+        width = try reader.number("width", in: 0...1_000) ?? 2
         dashed = try reader.bool("dashed") ?? false
         endCap = try reader.string("endCap") ?? "arrow"
         kind = try reader.string("kind")
+        try reader.checkColor("color")
         extra = reader.extra
     }
 
@@ -82,12 +83,13 @@ public struct BlueprintText: Hashable, Sendable, Codable {
         self.extra = extra
     }
 
-    init(json: JSONValue, path: String) throws(BlueprintError) {
-        var reader = try JSONObjectReader(json, path: path)
-        id = try reader.requiredString("id")
+    init(json: JSONValue, path: String, checking: Bool = true) throws(BlueprintError) {
+        var reader = try JSONObjectReader(json, path: path, checking: checking)
+        id = try reader.requiredID("id")
         text = try reader.string("text") ?? ""
         mapPos = try reader.point("mapPos") ?? GridPoint(x: 0, y: 0)
-        textSize = try reader.number("textSize") ?? 14
+        textSize = try reader.number("textSize", in: 0...1_000) ?? 14
+        try reader.checkColor("color")
         extra = reader.extra
     }
 

@@ -37,18 +37,22 @@ public struct BlueprintGroup: Hashable, Sendable, Codable, Identifiable {
         return GridRect(x: mapPos.x, y: mapPos.y, width: mapSize.x, height: mapSize.y)
     }
 
-    init(json: JSONValue, path: String) throws(BlueprintError) {
-        var reader = try JSONObjectReader(json, path: path)
-        id = try reader.requiredString("id")
+    init(json: JSONValue, path: String, checking: Bool = true) throws(BlueprintError) {
+        var reader = try JSONObjectReader(json, path: path, checking: checking)
+        id = try reader.requiredID("id")
         let typeName = try reader.requiredString("type")
         type = ComponentType(typeName)
         guard type.isContainer, type != .zone else { throw .unknownType(reader.field("type"), typeName) }
         name = try reader.string("name")
         arn = try reader.string("arn")
         nodes = try reader.strings("nodes") ?? []
+        for (index, member) in nodes.enumerated() {
+            try reader.checkID(member, field: "\(reader.field("nodes"))[\(index)]")
+        }
         mapPos = try reader.point("mapPos")
         mapSize = try reader.point("mapSize")
         access = try reader.string("access")
+        try reader.checkColor("color")
         extra = reader.extra
     }
 
@@ -96,9 +100,9 @@ public struct BlueprintSurface: Hashable, Sendable, Codable, Identifiable {
 
     public var rect: GridRect { GridRect(x: mapPos.x, y: mapPos.y, width: mapSize.x, height: mapSize.y) }
 
-    init(json: JSONValue, path: String) throws(BlueprintError) {
-        var reader = try JSONObjectReader(json, path: path)
-        id = try reader.requiredString("id")
+    init(json: JSONValue, path: String, checking: Bool = true) throws(BlueprintError) {
+        var reader = try JSONObjectReader(json, path: path, checking: checking)
+        id = try reader.requiredID("id")
         type = try reader.requiredString("type")
         guard type == "zone" || type == "area" else { throw .unknownType(reader.field("type"), type) }
         name = try reader.string("name")
@@ -107,6 +111,7 @@ public struct BlueprintSurface: Hashable, Sendable, Codable, Identifiable {
         guard size.x >= 0, size.y >= 0 else { throw .invalidValue(reader.field("mapSize"), "must not be negative") }
         mapPos = position
         mapSize = size
+        try reader.checkColor("color")
         extra = reader.extra
     }
 

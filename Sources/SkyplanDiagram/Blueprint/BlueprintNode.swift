@@ -47,9 +47,9 @@ public struct BlueprintNode: Hashable, Sendable, Codable, Identifiable {
         GridRect(x: mapPos.x, y: mapPos.y, width: mapSize?.x ?? 1, height: mapSize?.y ?? 1)
     }
 
-    init(json: JSONValue, path: String) throws(BlueprintError) {
-        var reader = try JSONObjectReader(json, path: path)
-        id = try reader.requiredString("id")
+    init(json: JSONValue, path: String, checking: Bool = true) throws(BlueprintError) {
+        var reader = try JSONObjectReader(json, path: path, checking: checking)
+        id = try reader.requiredID("id")
         let typeName = try reader.requiredString("type")
         type = ComponentType(typeName)
         guard type.isKnown, !type.isContainer else { throw .unknownType(reader.field("type"), typeName) }
@@ -57,20 +57,22 @@ public struct BlueprintNode: Hashable, Sendable, Codable, Identifiable {
         guard let position = try reader.point("mapPos") else { throw .missing(reader.field("mapPos")) }
         mapPos = position
         mapSize = try reader.point("mapSize")
-        if let value = reader.take("color") { color = try NodeColor(json: value, path: reader.field("color")) }
+        if let value = reader.take("color") {
+            color = try NodeColor(json: value, path: reader.field("color"), checking: checking)
+        }
         arn = try reader.string("arn")
         name = try reader.string("name")
-        count = try reader.number("count").map { Int($0) }
+        count = try reader.number("count", in: 0...BlueprintLimits.maxCount, whole: true).map { Int(saturating: $0) }
         if let value = reader.take("breakdown") {
             guard case .object(let object) = value else {
                 throw .wrongShape(reader.field("breakdown"), expected: "an object of counts")
             }
             var counts: [String: Int] = [:]
             for (key, item) in object {
-                guard let number = item.numberValue else {
-                    throw .wrongShape("\(reader.field("breakdown")).\(key)", expected: "a number")
-                }
-                counts[key] = Int(number)
+                let field = "\(reader.field("breakdown")).\(key)"
+                guard let number = item.numberValue else { throw .wrongShape(field, expected: "a number") }
+                try reader.check(number, in: 0...BlueprintLimits.maxCount, whole: true, field: field)
+                counts[key] = Int(saturating: number)
             }
             breakdown = counts
         }
@@ -113,11 +115,14 @@ public struct NodeColor: Hashable, Sendable {
     /// The same colour in both projections.
     public init(_ hex: String) { self.init(isometric: hex, twoD: hex) }
 
-    init(json: JSONValue, path: String) throws(BlueprintError) {
-        var reader = try JSONObjectReader(json, path: path)
+    init(json: JSONValue, path: String, checking: Bool = true) throws(BlueprintError) {
+        var reader = try JSONObjectReader(json, path: path, checking: checking)
         let iso = try reader.string("isometric")
         let flat = try reader.string("2d")
         guard let any = iso ?? flat else { throw .missing(reader.field("isometric")) }
+        for (key, value) in [("isometric", iso), ("2d", flat)] {
+            if let value { try reader.checkColor(.string(value), field: reader.field(key)) }
+        }
         isometric = iso ?? any
         twoD = flat ?? any
     }

@@ -25,8 +25,8 @@ public struct LiveOptions: Hashable, Sendable, Codable {
         self.extra = [:]
     }
 
-    init(json: JSONValue, path: String) throws(BlueprintError) {
-        var reader = try JSONObjectReader(json, path: path)
+    init(json: JSONValue, path: String, checking: Bool = true) throws(BlueprintError) {
+        var reader = try JSONObjectReader(json, path: path, checking: checking)
         autoLabel = try reader.bool("autoLabel") ?? true
         autoConnect = try reader.bool("autoConnect") ?? true
         updatesEnabled = try reader.bool("updatesEnabled") ?? true

@@ -9,6 +9,8 @@ public enum MXGraphRenderer {
 
     /// Renders `data` as an `mxGraphModel` document.
     public static func render(_ data: BlueprintData) -> String {
+        // Stored records may predate input validation: draw them within the limits.
+        let data = data.clampedToLimits()
         let palette = Palette(.light)
         var containers: [Container] = []
         for group in data.groups {
@@ -55,32 +57,38 @@ public enum MXGraphRenderer {
                 + "fillColor=none;strokeColor=\(container.color);strokeWidth=2;"
                 + (container.dashed ? "dashed=1;" : "") + "verticalAlign=top;align=left;spacingLeft=8;"
                 + "fontStyle=1;fontColor=\(container.color);"
-            out += "<mxCell id=\"\(container.id)\" value=\"\(SVGText.escape(container.label))\" style=\"\(style)\" "
+            out += "<mxCell id=\"\(XMLEscape.escape(container.id))\" value=\"\(XMLEscape.htmlLabel(container.label))\" "
+            out += "style=\"\(XMLEscape.escape(style))\" vertex=\"1\" "
             out +=
-                "vertex=\"1\" parent=\"\(parents[container.id] ?? "1")\">\(geometry(container.id, container.rect))</mxCell>\n"
+                "parent=\"\(XMLEscape.escape(parents[container.id] ?? "1"))\">\(geometry(container.id, container.rect))</mxCell>\n"
         }
         for node in data.nodes {
-            let color = node.color?.twoD ?? ComponentStyle.color(node.type)
+            let color = Palette.color(node.color?.twoD, else: ComponentStyle.color(node.type))
             let name = node.name ?? ComponentStyle.displayName(node.type)
             let style =
                 "rounded=1;whiteSpace=wrap;html=1;fillColor=\(color);strokeColor=none;fontColor=#16191F;"
                 + "verticalLabelPosition=bottom;verticalAlign=top;labelPosition=center;align=center;fontSize=10;"
             let label = ComponentStyle.displayName(node.type) == name ? name : "\(name)"
-            out += "<mxCell id=\"\(node.id)\" value=\"\(SVGText.escape(label))\" style=\"\(style)\" "
-            if let arn = node.arn { out += "tooltip=\"\(SVGText.escape(arn))\" " }
-            out += "vertex=\"1\" parent=\"\(parents[node.id] ?? "1")\">\(geometry(node.id, node.rect))</mxCell>\n"
+            out += "<mxCell id=\"\(XMLEscape.escape(node.id))\" value=\"\(XMLEscape.htmlLabel(label))\" "
+            out += "style=\"\(XMLEscape.escape(style))\" "
+            if let arn = node.arn { out += "tooltip=\"\(XMLEscape.escape(arn))\" " }
+            out += "vertex=\"1\" parent=\"\(XMLEscape.escape(parents[node.id] ?? "1"))\">"
+            out += "\(geometry(node.id, node.rect))</mxCell>\n"
         }
         for (index, edge) in data.edges.enumerated() {
             let style =
                 "edgeStyle=none;html=1;endArrow=" + (edge.endCap == "none" ? "none" : "block")
                 + ";endFill=1;strokeColor=#414D5C;strokeWidth=\(SVGText.num(edge.width))"
                 + (edge.dashed ? ";dashed=1;" : ";")
-            out += "<mxCell id=\"\(edge.id ?? "edge-\(index)")\" style=\"\(style)\" edge=\"1\" parent=\"1\" "
             out +=
-                "source=\"\(edge.from)\" target=\"\(edge.to)\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>\n"
+                "<mxCell id=\"\(XMLEscape.escape(edge.id ?? "edge-\(index)"))\" style=\"\(XMLEscape.escape(style))\" "
+            out +=
+                "edge=\"1\" parent=\"1\" source=\"\(XMLEscape.escape(edge.from))\" target=\"\(XMLEscape.escape(edge.to))\">"
+            out += "<mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>\n"
         }
         for text in data.text {
-            out += "<mxCell id=\"\(text.id)\" value=\"\(SVGText.escape(text.text))\" style=\"text;html=1;align=left;"
+            out += "<mxCell id=\"\(XMLEscape.escape(text.id))\" value=\"\(XMLEscape.htmlLabel(text.text))\" "
+            out += "style=\"text;html=1;align=left;"
             out += "fontStyle=2;\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"\(SVGText.num(text.mapPos.x * unit))\" "
             out +=
                 "y=\"\(SVGText.num(text.mapPos.y * unit - 14))\" width=\"\(text.text.count * 7)\" height=\"20\" as=\"geometry\"/></mxCell>\n"

@@ -1,3 +1,5 @@
+import SkyplanModel
+
 /// Size of a PNG, or page of a PDF.
 public struct RasterOptions: Sendable, Hashable {
     /// Pixels (PNG) or points (PDF without a paper size). PNG default 1920×1080 when neither this
@@ -22,8 +24,19 @@ public struct RasterOptions: Sendable, Hashable {
         self.landscape = landscape
     }
 
+    /// Most pixels (PNG) or square points (PDF) of one export: 8192 × 8192, 64 MP. A 20000 × 20000 PNG
+    /// took 30 s and 1.6 GB for one request.
+    public static let maxPixels = 8192 * 8192
+    /// Longest side of an export, in pixels or points.
+    public static let maxSide = 20_000
+
     /// Rejects sizes that cannot be drawn, naming the parameter.
-    func validate() throws(RenderError) {
+    public func validate() throws(RenderError) {
+        if let width, let height, width > 0, height > 0, width * height > Self.maxPixels {
+            throw RenderError(
+                parameter: "width",
+                reason: "width × height must be at most \(Self.maxPixels) pixels (64 MP; it is \(width) × \(height))")
+        }
         for (name, value) in [("width", width), ("height", height)] {
             if let value, value <= 0 || value > 20_000 {
                 throw RenderError(parameter: name, reason: "must be between 1 and 20000 (it is \(value))")
@@ -31,6 +44,22 @@ public struct RasterOptions: Sendable, Hashable {
         }
         if let scale, !(scale > 0 && scale <= 20) {
             throw RenderError(parameter: "scale", reason: "must be greater than 0 and at most 20 (it is \(scale))")
+        }
+    }
+}
+
+extension RasterOptions {
+    /// Throws unless a `width` × `height` output (after fitting the drawing: its extent times `scale`) is
+    /// within ``maxSide`` and ``maxPixels``; the error names the limit and what to pass instead.
+    static func checkArea(width: Double, height: Double, unit: String) throws(RenderError) {
+        let side = Double(maxSide)
+        guard width.isFinite, height.isFinite, width <= side, height <= side, width * height <= Double(maxPixels)
+        else {
+            let size = "\(Int(saturating: width.rounded())) × \(Int(saturating: height.rounded())) \(unit)"
+            throw RenderError(
+                parameter: "scale",
+                reason: "the drawing would be \(size); an export may be at most \(maxSide) \(unit) a side and "
+                    + "\(maxPixels) in all (64 MP): pass a smaller scale, width and height, or a paperSize")
         }
     }
 }

@@ -1,5 +1,6 @@
 import CRsvg
 import Foundation
+import SkyplanModel
 
 /// PNG and PDF from an SVG document, through librsvg and cairo (system libraries).
 public enum RasterRenderer {
@@ -8,6 +9,7 @@ public enum RasterRenderer {
         try options.validate()
         let document = try SVGDocument(svg)
         let (width, height) = pixelSize(options, natural: document.size)
+        try RasterOptions.checkArea(width: Double(width), height: Double(height), unit: "pixels")
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)) else {
             throw RenderError(parameter: "width", reason: "cannot allocate a \(width)×\(height) image")
         }
@@ -39,6 +41,7 @@ public enum RasterRenderer {
             page = (max(1, document.size.width * scale), max(1, document.size.height * scale))
         }
         if options.landscape, page.width < page.height { page = (page.height, page.width) }
+        try RasterOptions.checkArea(width: page.width, height: page.height, unit: "points")
         let sink = DataSink()
         guard
             let surface = cairo_pdf_surface_create_for_stream(
@@ -59,13 +62,13 @@ public enum RasterRenderer {
         let aspect = natural.height > 0 ? natural.width / natural.height : 16.0 / 9.0
         switch (options.width, options.height) {
         case let (w?, h?): return (w, h)
-        case let (w?, nil): return (w, max(1, Int((Double(w) / aspect).rounded())))
-        case let (nil, h?): return (max(1, Int((Double(h) * aspect).rounded())), h)
+        case let (w?, nil): return (w, max(1, Int(saturating: (Double(w) / aspect).rounded())))
+        case let (nil, h?): return (max(1, Int(saturating: (Double(h) * aspect).rounded())), h)
         default:
             guard let scale = options.scale else { return (1920, 1080) }
             return (
-                max(1, min(20_000, Int((natural.width * scale).rounded()))),
-                max(1, min(20_000, Int((natural.height * scale).rounded())))
+                max(1, Int(saturating: (natural.width * scale).rounded())),
+                max(1, Int(saturating: (natural.height * scale).rounded()))
             )
         }
     }

@@ -1,4 +1,5 @@
 import SkyplanDiagram
+import SkyplanModel
 
 /// Routes connections in grid space so they do not run through unrelated components where that can
 /// be avoided: the straight line when it is free, else the best of a few orthogonal L and Z routes
@@ -8,20 +9,37 @@ struct EdgeRouter {
 
     private let rects: [GridRect]
     private var buckets: [Int64: [Int32]] = [:]
+    /// Components too big (or too far out) to bucket: checked against every segment.
+    private var oversized: [Int32] = []
     private let bucketSize = 8.0
     /// Past this many edges, draw them straight (routing would cost more than it helps).
     static let routingLimit = 20_000
+    /// Most buckets one component may occupy, and one segment may walk through: the work stays bounded
+    /// by the number of components, not by how far apart stored coordinates are (an edge from [0,0] to
+    /// [1e15,1e15] walked 10^14 buckets).
+    static let bucketLimit: Int64 = 4_096
 
     init(nodes: [BlueprintNode]) {
         rects = nodes.map(\.rect)
         for (index, rect) in rects.enumerated() {
-            for key in keys(rect) { buckets[key, default: []].append(Int32(index)) }
+            if let keys = keys(rect) {
+                for key in keys { buckets[key, default: []].append(Int32(index)) }
+            } else {
+                oversized.append(Int32(index))
+            }
         }
     }
 
-    private func keys(_ rect: GridRect) -> [Int64] {
-        let x0 = Int64((rect.minX / bucketSize).rounded(.down)), x1 = Int64((rect.maxX / bucketSize).rounded(.down))
-        let y0 = Int64((rect.minY / bucketSize).rounded(.down)), y1 = Int64((rect.maxY / bucketSize).rounded(.down))
+    private func bucket(_ value: Double) -> Int64 { Int64(saturating: (value / bucketSize).rounded(.down)) }
+
+    /// The bucket keys of `rect`, or nil when it spans more than ``bucketLimit`` of them.
+    private func keys(_ rect: GridRect) -> [Int64]? {
+        let x0 = bucket(rect.minX), x1 = bucket(rect.maxX), y0 = bucket(rect.minY), y1 = bucket(rect.maxY)
+        let (spanX, overflowX) = x1.subtractingReportingOverflow(x0)
+        let (spanY, overflowY) = y1.subtractingReportingOverflow(y0)
+        guard !overflowX, !overflowY, spanX >= 0, spanY >= 0, spanX < Self.bucketLimit, spanY < Self.bucketLimit,
+            (spanX + 1) * (spanY + 1) <= Self.bucketLimit
+        else { return nil }
         var result: [Int64] = []
         for x in x0...x1 { for y in y0...y1 { result.append(x &* 1_000_003 &+ y) } }
         return result
@@ -44,34 +62,55 @@ struct EdgeRouter {
                 }
                 return true
             }
+            if !exceeded, !oversized.isEmpty {
+                for index in oversized where Int(index) != from && Int(index) != to && !seen.contains(index) {
+                    if Self.segment(a, b, crosses: rects[Int(index)]) {
+                        seen.append(index)
+                        if seen.count > limit {
+                            exceeded = true
+                            break
+                        }
+                    }
+                }
+            }
             if exceeded { break }
         }
         return seen.count
     }
 
     /// Visits the buckets the segment a→b passes through (grid traversal, Amanatides–Woo), until
-    /// `visit` returns false.
+    /// `visit` returns false. A segment through more than ``bucketLimit`` buckets visits every occupied
+    /// bucket instead.
     private func forEachBucket(_ a: Point, _ b: Point, _ visit: ([Int32]) -> Bool) {
-        var x = Int64((a.x / bucketSize).rounded(.down)), y = Int64((a.y / bucketSize).rounded(.down))
-        let endX = Int64((b.x / bucketSize).rounded(.down)), endY = Int64((b.y / bucketSize).rounded(.down))
+        var x = bucket(a.x), y = bucket(a.y)
+        let endX = bucket(b.x), endY = bucket(b.y)
+        let (spanX, overflowX) = endX.subtractingReportingOverflow(x)
+        let (spanY, overflowY) = endY.subtractingReportingOverflow(y)
+        let limit = UInt64(Self.bucketLimit)
+        guard !overflowX, !overflowY, spanX.magnitude <= limit, spanY.magnitude <= limit,
+            spanX.magnitude + spanY.magnitude <= limit
+        else {
+            for bucket in buckets.values where !visit(bucket) { return }
+            return
+        }
         let dx = b.x - a.x, dy = b.y - a.y
         let stepX: Int64 = dx > 0 ? 1 : -1, stepY: Int64 = dy > 0 ? 1 : -1
         let deltaX = dx == 0 ? Double.infinity : bucketSize / abs(dx)
         let deltaY = dy == 0 ? Double.infinity : bucketSize / abs(dy)
-        let nextX = dx > 0 ? (Double(x + 1) * bucketSize - a.x) : (a.x - Double(x) * bucketSize)
-        let nextY = dy > 0 ? (Double(y + 1) * bucketSize - a.y) : (a.y - Double(y) * bucketSize)
+        let nextX = dx > 0 ? ((Double(x) + 1) * bucketSize - a.x) : (a.x - Double(x) * bucketSize)
+        let nextY = dy > 0 ? ((Double(y) + 1) * bucketSize - a.y) : (a.y - Double(y) * bucketSize)
         var tX = dx == 0 ? Double.infinity : nextX / abs(dx)
         var tY = dy == 0 ? Double.infinity : nextY / abs(dy)
         var steps = 0
-        let maxSteps = Int(abs(endX - x) + abs(endY - y)) + 2
+        let maxSteps = Int(spanX.magnitude + spanY.magnitude) + 2
         while steps <= maxSteps {
             if let bucket = buckets[x &* 1_000_003 &+ y], !visit(bucket) { return }
             if x == endX && y == endY { return }
             if tX < tY {
-                x += stepX
+                x &+= stepX
                 tX += deltaX
             } else {
-                y += stepY
+                y &+= stepY
                 tY += deltaY
             }
             steps += 1
@@ -97,7 +136,7 @@ struct EdgeRouter {
         for candidate in candidates {
             let base = length(candidate) + Double(candidate.count - 2) * 0.5
             guard base < bestScore else { continue }
-            let allowed = Int(((bestScore - base) / 1_000).rounded(.down))
+            let allowed = Int(saturating: ((bestScore - base) / 1_000).rounded(.down))
             let score = Double(hits(candidate, excluding: from, to, limit: allowed)) * 1_000 + base
             if score < bestScore {
                 best = candidate

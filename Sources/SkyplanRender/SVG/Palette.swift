@@ -44,6 +44,13 @@ struct Palette: Sendable {
         surface.type == "zone" ? ("#00A4A6", "8 5") : ("#7D8998", "2 3")
     }
 
+    /// `candidate` when it is a colour (`#rrggbb`, `#rgb`), else `fallback`: a stored colour from before
+    /// input validation must not reach a `fill` or a draw.io style as anything but a colour.
+    static func color(_ candidate: String?, else fallback: String) -> String {
+        guard let candidate, BlueprintLimits.isColor(candidate) else { return fallback }
+        return candidate
+    }
+
     /// `hex` darkened (factor < 1) or lightened towards white (factor > 1).
     static func shade(_ hex: String, _ factor: Double) -> String {
         let digits = hex.hasPrefix("#") ? String(hex.dropFirst()) : hex

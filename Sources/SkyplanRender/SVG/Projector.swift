@@ -1,3 +1,5 @@
+import SkyplanModel
+
 /// Maps grid coordinates (and a height) to SVG pixels, for one projection.
 struct Projector: Sendable {
     /// Pixels per grid unit.
@@ -19,6 +21,15 @@ struct Projector: Sendable {
         return (x * unit, y * unit)
     }
 
+    /// An SVG `transform` that lays pixel-sized drawing (grid units × ``unit``) flat on the ground,
+    /// raised by `z` grid units. Text uses it with pixel font sizes: librsvg/Pango handle a font size below
+    /// 1 under a large transform badly, and at big export scales the failure (FreetypeError) sticks to the
+    /// thread's font cache and fails every later PNG and PDF drawn on it.
+    func textTransform(z: Double = 0) -> String {
+        if isometric { return "matrix(0.8660254 0.5 -0.8660254 0.5 0 \(SVGText.num(-z * unit)))" }
+        return "matrix(1 0 0 1 0 0)"
+    }
+
     /// An SVG `transform` that lays grid-unit drawing flat on the ground (raised by `z`).
     func groundTransform(z: Double = 0) -> String {
         if isometric {
@@ -29,7 +40,7 @@ struct Projector: Sendable {
     }
 }
 
-/// Fast, locale-free formatting and escaping for SVG output.
+/// Fast, locale-free number formatting for SVG output (escaping is ``XMLEscape``).
 enum SVGText {
     /// A number with at most two decimals, no trailing zeros ("12", "12.5", "-0.25").
     static func num(_ value: Double) -> String {
@@ -37,7 +48,8 @@ enum SVGText {
         let scaled = (value * 100).rounded()
         if scaled == 0 { return "0" }
         let negative = scaled < 0
-        let magnitude = Int(abs(scaled))
+        // Saturating: a stored coordinate of 1e17 must not trap the process (it draws off the page).
+        let magnitude = Int(saturating: abs(scaled))
         let whole = magnitude / 100
         let fraction = magnitude % 100
         var text = negative ? "-" : ""
@@ -46,26 +58,6 @@ enum SVGText {
             text += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
         }
         return text
-    }
-
-    /// Escapes text and attribute values.
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
-            return text
-        }
-        var result = ""
-        result.reserveCapacity(text.count + 8)
-        for char in text {
-            switch char {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(char)
-            }
-        }
-        return result
     }
 
     /// Shortens a label to `limit` characters with an ellipsis.

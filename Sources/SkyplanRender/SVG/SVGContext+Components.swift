@@ -16,10 +16,11 @@ extension SVGContext {
     mutating func components() {
         out += "<g id=\"components\">\n"
         for node in paintOrder() {
-            let color =
-                (projector.isometric ? node.color?.isometric : node.color?.twoD) ?? ComponentStyle.color(node.type)
-            out += "<g id=\"c-\(node.id)\" class=\"component type-\(SVGText.escape(node.type.rawValue))\""
-            if let arn = node.arn { out += " data-arn=\"\(SVGText.escape(arn))\"" }
+            let color = Palette.color(
+                projector.isometric ? node.color?.isometric : node.color?.twoD, else: ComponentStyle.color(node.type))
+            out +=
+                "<g id=\"c-\(XMLEscape.escape(node.id))\" class=\"component type-\(XMLEscape.escape(node.type.rawValue))\""
+            if let arn = node.arn { out += " data-arn=\"\(XMLEscape.escape(arn))\"" }
             if let count = node.count { out += " data-count=\"\(count)\"" }
             out += ">"
             if projector.isometric { block(node, color) } else { tile(node, color) }
@@ -84,17 +85,20 @@ extension SVGContext {
     private mutating func mark(_ node: BlueprintNode, z: Double) {
         let r = node.rect
         let text = ComponentStyle.mark(node.type)
-        let size = min(r.size.x, r.size.y) * (text.count > 3 ? 0.24 : 0.3)
+        // At most 4 grid units: a mark does not grow with a huge (stored, unchecked) node.
+        let size = max(0, min(4, min(r.size.x, r.size.y) * (text.count > 3 ? 0.24 : 0.3)))
+        let u = projector.unit
         let transform: String
         if let known = transforms[z] {
             transform = known
         } else {
-            transform = projector.groundTransform(z: z)
+            transform = projector.textTransform(z: z)
             transforms[z] = transform
         }
-        out += "<text transform=\"\(transform)\" x=\"\(SVGText.num(r.minX + r.size.x / 2))\" "
-        out += "y=\"\(SVGText.num(r.minY + r.size.y / 2 + size * 0.36))\" font-size=\"\(SVGText.num(size))\" "
-        out += "font-weight=\"bold\" text-anchor=\"middle\" fill=\"\(palette.markText)\">\(SVGText.escape(text))</text>"
+        out += "<text transform=\"\(transform)\" x=\"\(SVGText.num((r.minX + r.size.x / 2) * u))\" "
+        out += "y=\"\(SVGText.num((r.minY + r.size.y / 2 + size * 0.36) * u))\" font-size=\"\(SVGText.num(size * u))\" "
+        out +=
+            "font-weight=\"bold\" text-anchor=\"middle\" fill=\"\(palette.markText)\">\(XMLEscape.escape(text))</text>"
     }
 
     /// Component names, drawn last, below each block's front corner with a halo.
@@ -112,7 +116,7 @@ extension SVGContext {
             let anchor =
                 projector.isometric ? projector.point(r.maxX, r.maxY) : projector.point(r.minX + r.size.x / 2, r.maxY)
             out += "<text x=\"\(SVGText.num(anchor.x))\" y=\"\(SVGText.num(anchor.y + drop))\">"
-            out += SVGText.escape(SVGText.truncate(name, limit)) + "</text>\n"
+            out += XMLEscape.escape(SVGText.truncate(name, limit)) + "</text>\n"
         }
         out += "</g>\n"
     }

@@ -29,7 +29,8 @@ extension SVGContext {
                     points[points.count - 1] = (last.x + (end.x - last.x) * t, last.y + (end.y - last.y) * t)
                 }
             }
-            out += "<path class=\"edge\" data-from=\"\(edge.from)\" data-to=\"\(edge.to)\" d=\""
+            out +=
+                "<path class=\"edge\" data-from=\"\(XMLEscape.escape(edge.from))\" data-to=\"\(XMLEscape.escape(edge.to))\" d=\""
             for (position, point) in points.enumerated() {
                 let p = projector.point(point.x, point.y)
                 out += (position == 0 ? "M" : "L") + SVGText.num(p.x) + " " + SVGText.num(p.y)

@@ -84,8 +84,8 @@ extension SVGContext {
         let r = item.rect
         let a = projector.point(r.minX, r.minY), b = projector.point(r.maxX, r.minY)
         let c = projector.point(r.maxX, r.maxY), d = projector.point(r.minX, r.maxY)
-        out += "<g id=\"g-\(item.id)\" class=\"\(item.cssClass)\""
-        if let arn = item.arn { out += " data-arn=\"\(SVGText.escape(arn))\"" }
+        out += "<g id=\"g-\(XMLEscape.escape(item.id))\" class=\"\(XMLEscape.escape(item.cssClass))\""
+        if let arn = item.arn { out += " data-arn=\"\(XMLEscape.escape(arn))\"" }
         out += "><path d=\"M\(SVGText.num(a.x)) \(SVGText.num(a.y))L\(SVGText.num(b.x)) \(SVGText.num(b.y))"
         out += "L\(SVGText.num(c.x)) \(SVGText.num(c.y))L\(SVGText.num(d.x)) \(SVGText.num(d.y))z\" "
         out += "fill=\"\(item.color)\" fill-opacity=\"\(SVGText.num(item.fillOpacity))\" stroke=\"\(item.color)\" "
@@ -94,12 +94,13 @@ extension SVGContext {
         out += "/>"
         if !item.title.isEmpty {
             let size = 0.55
-            let limit = max(4, Int((r.size.x - 0.8) / (size * 0.56)))
-            out += "<text transform=\"\(projector.groundTransform())\" x=\"\(SVGText.num(r.minX + 0.45))\" "
+            let limit = max(4, min(10_000, Int(saturating: (r.size.x - 0.8) / (size * 0.56))))
+            let u = projector.unit
+            out += "<text transform=\"\(projector.textTransform())\" x=\"\(SVGText.num((r.minX + 0.45) * u))\" "
             // Isometric: on the front edge, where blocks inside (which rise backwards) cannot cover it.
             let baseline = projector.isometric ? r.maxY - 0.45 : r.minY + 1.0
-            out += "y=\"\(SVGText.num(baseline))\" font-size=\"\(SVGText.num(size))\" font-weight=\"bold\" "
-            out += "fill=\"\(item.color)\">\(SVGText.escape(SVGText.truncate(item.title, limit)))</text>"
+            out += "y=\"\(SVGText.num(baseline * u))\" font-size=\"\(SVGText.num(size * u))\" font-weight=\"bold\" "
+            out += "fill=\"\(item.color)\">\(XMLEscape.escape(SVGText.truncate(item.title, limit)))</text>"
         }
         out += "</g>\n"
     }

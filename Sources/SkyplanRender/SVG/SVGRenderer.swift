@@ -13,7 +13,8 @@ public enum SVGRenderer {
 
     /// Renders `data` with `options`.
     public static func render(_ data: BlueprintData, options: RenderOptions = RenderOptions()) -> String {
-        var context = SVGContext(data: data, options: options)
+        // Stored records may predate input validation: draw them within the limits.
+        var context = SVGContext(data: data.clampedToLimits(), options: options)
         return context.document()
     }
 }
@@ -87,7 +88,7 @@ struct SVGContext {
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(SVGText.num(width))\" "
         out += "height=\"\(SVGText.num(height))\" viewBox=\"\(view)\" preserveAspectRatio=\"xMidYMid meet\" "
         out += "font-family=\"Helvetica, Arial, sans-serif\">\n"
-        out += "<title>\(SVGText.escape(data.name.isEmpty ? "Skyplan diagram" : data.name))</title>\n"
+        out += "<title>\(XMLEscape.escape(data.name.isEmpty ? "Skyplan diagram" : data.name))</title>\n"
         defs()
         if !options.transparent {
             out +=
@@ -129,8 +130,8 @@ struct SVGContext {
         for text in data.text {
             let p = projector.point(text.mapPos.x, text.mapPos.y)
             out +=
-                "<text x=\"\(SVGText.num(p.x))\" y=\"\(SVGText.num(p.y))\" font-size=\"\(SVGText.num(min(28, text.textSize)))\" "
-            out += "fill=\"\(palette.mutedText)\" font-style=\"italic\">\(SVGText.escape(text.text))</text>\n"
+                "<text x=\"\(SVGText.num(p.x))\" y=\"\(SVGText.num(p.y))\" font-size=\"\(SVGText.num(max(1, min(28, text.textSize))))\" "
+            out += "fill=\"\(palette.mutedText)\" font-style=\"italic\">\(XMLEscape.escape(text.text))</text>\n"
         }
         out += "</g>\n"
     }

@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import SkyplanStore
 
-/// API keys: owners and admins see, make and revoke them. The key itself is shown once, at creation;
-/// only its SHA-256 is stored.
+/// API keys: owners and admins see, make and revoke them. A key is only ever minted for the caller: an admin
+/// who could hold a key acting as another user (the owner) would hold that user's rights. Admins may list and
+/// revoke anyone's keys. The key itself is shown once, at creation; only its SHA-256 is stored.
 struct APIKeyController {
     let services: AppServices
 
@@ -44,11 +45,13 @@ struct APIKeyController {
         guard let access = APIKeyRecord.Access(rawValue: input.access ?? "read") else {
             throw APIError.invalidProperty("access must be \"read\" or \"read-write\"")
         }
-        var owner = identity.user
+        let owner = identity.user
         if let userId = input.userId {
+            // Cloudcraft's shape has userId; only the caller's own id is accepted.
             guard let id = UUID(uuidString: userId) else { throw APIError.invalidProperty("userId must be a UUID") }
-            guard let user = try await services.store.user(id: id) else { throw APIError.notFound("User not found") }
-            owner = user
+            guard id == owner.id else {
+                throw APIError.forbidden("API keys can only be created for yourself; sign in as that user instead")
+            }
         }
         let (record, key) = Self.newKey(
             userID: owner.id, name: input.name ?? "API key", access: access, now: services.now())
@@ -61,11 +64,12 @@ struct APIKeyController {
         let identity = try context.requireIdentity()
         try identity.requireAdminWrite()
         let id = try context.parameters.requireUUID("id")
-        guard try await services.store.apiKeys(userID: nil).contains(where: { $0.id == id }) else {
+        guard let record = try await services.store.apiKeys(userID: nil).first(where: { $0.id == id }) else {
             throw APIError.notFound("API key not found")
         }
         try await services.store.revokeAPIKey(id: id, at: services.now())
-        try await services.audit(identity, "apikey.revoke", "apikey", id, "")
+        let holder = try await services.store.user(id: record.userID)?.email ?? record.userID.apiString
+        try await services.audit(identity, "apikey.revoke", "apikey", id, "\(holder) \(record.access.rawValue)")
         return JSONResponse.noContent()
     }
 

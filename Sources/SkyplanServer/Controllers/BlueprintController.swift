@@ -56,7 +56,7 @@ struct BlueprintController {
 
     @Sendable func read(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
         let record = try await visibleBlueprint(context)
-        let data = try BlueprintData.decode(record.data)
+        let data = try BlueprintData.decode(record.data, checking: false)
         return try JSONResponse.make(BlueprintJSON(record: record, data: data.json), headers: Self.etag(record))
     }
 
@@ -130,7 +130,8 @@ struct BlueprintController {
         }
         let to = try version("to", fallback: versions.last)
         let from = try version("from", fallback: versions.dropLast().last ?? versions.last)
-        let result = BlueprintDiff.between(try BlueprintData.decode(from.data), try BlueprintData.decode(to.data))
+        let result = BlueprintDiff.between(
+            try BlueprintData.decode(from.data, checking: false), try BlueprintData.decode(to.data, checking: false))
         return try JSONResponse.make(BlueprintDiffJSON(from: from.number, to: to.number, diff: result))
     }
 

@@ -106,6 +106,14 @@ struct ExportParameters: Sendable, Hashable {
         raster = RasterOptions(
             width: width, height: height, scale: scale, paperSize: paper,
             landscape: try Self.bool(query, "landscape") ?? false)
+        if format == .png || format == .pdf {
+            // Refused before any work is done (the size after fitting is checked again when drawing).
+            do {
+                try raster.validate()
+            } catch {
+                throw APIError.invalidParameter(error.description)
+            }
+        }
     }
 
     /// `True`, `true`, `1`, `yes` and their opposites, case-insensitively.
