@@ -77,6 +77,7 @@ struct LiveCommand: AsyncParsableCommand {
                     let reasons = Set(event.failures.map(\.message)).sorted().joined(separator: "; ")
                     FileHandle.standardError.write(Data("stale: \(reasons)\n".utf8))
                     continue
+                case .keepAlive: continue
                 case .heartbeat:
                     // The end of a full refresh: one table per refresh, re-dated when nothing changed.
                     if printedThisRefresh {

@@ -56,9 +56,12 @@ class Figures:
         self.statuses = {}
         self.failures = []
         self.events = 0
+        self.stopping = False
 
     def record(self, kind, status, seconds, detail=""):
         with self.lock:
+            if self.stopping:  # what fails once SIGTERM was sent is the shutdown's, judged on its own
+                return
             self.latencies.setdefault(kind, []).append(seconds)
             self.statuses.setdefault(kind, {}).setdefault(status, 0)
             self.statuses[kind][status] += 1
@@ -118,7 +121,7 @@ class Soak:
                                                                 "roleArn": account["roleArn"]}, kind="setup")
             if status != 201 and status != 200:
                 raise RuntimeError(f"connecting {account['name']} answered {status}: {body}")
-            self.accounts.append(body["id"])
+            self.accounts.append((body["id"], body["accountId"]))
 
     def close(self):
         for proc in (getattr(self, "process", None), getattr(self, "proxy", None)):
@@ -162,7 +165,7 @@ class Soak:
     def watched_arns(self):
         """Every ARN of a snapshot of each account and region (many families), for the viewers."""
         feeds = []
-        for account in self.accounts:
+        for account, aws_account in self.accounts:
             for region in ("us-east-1", "eu-west-1"):
                 for _ in range(20):
                     status, body = self.call("GET", f"/aws/account/{account}/{region}/json", kind="setup")
@@ -170,7 +173,8 @@ class Soak:
                         break
                     time.sleep(1)
                 arns = sorted({node["arn"] for node in body.get("data", {}).get("nodes", [])
-                               if isinstance(node, dict) and node.get("arn")}) if status == 200 else []
+                               if isinstance(node, dict) and node.get("arn")
+                               and node["arn"].split(":")[4] in ("", aws_account)}) if status == 200 else []
                 if arns:
                     feeds.append((account, region, arns))
         if not feeds:
@@ -213,7 +217,7 @@ class Soak:
     def snapshots(self):
         formats = ["json", "svg", "png"]
         while not self.stop.is_set():
-            account = self.random.choice(self.accounts)
+            account, _ = self.random.choice(self.accounts)
             region = self.random.choice(["us-east-1", "eu-west-1"])
             fmt = self.random.choice(formats)
             self.call("GET", f"/aws/account/{account}/{region}/{fmt}", kind=f"snapshot")
@@ -273,6 +277,7 @@ class Soak:
         shutdown = None
         exit_status = crashed
         if crashed is None:
+            self.figures.stopping = True
             t0 = time.monotonic()
             self.process.send_signal(signal.SIGTERM)
             try:

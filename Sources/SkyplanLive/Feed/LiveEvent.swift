@@ -12,6 +12,9 @@ public struct LiveEvent: Sendable, Hashable {
         case stale
         /// Nothing to say: sent after each full refresh so that a dead connection is noticed (an SSE comment).
         case heartbeat
+        /// Nothing to say, but the connection is idle: sent while a throttled feed backs off, so that proxies and
+        /// load balancers (which drop connections idle for about a minute) keep the stream open (an SSE comment).
+        case keepAlive
     }
 
     /// The event id (`id:`), increasing; nil for `stale`, which a resume does not need to replay.
@@ -63,6 +66,7 @@ public struct LiveEvent: Sendable, Hashable {
     /// See https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
     public var serverSentEvent: String {
         if kind == .heartbeat { return ": heartbeat\n\n" }
+        if kind == .keepAlive { return ": keepalive\n\n" }
         var text = ""
         if let id { text += "id: \(id)\n" }
         text += "event: \(kind.rawValue)\ndata: \(json)\n\n"
@@ -99,12 +103,15 @@ public struct LiveHubConfiguration: Sendable {
     public var history: Int
     /// Events buffered per viewer; a viewer that falls further behind gets a full state instead.
     public var viewerBuffer: Int
+    /// The longest a viewer's stream stays silent (a `keepAlive` then), whatever the back-off.
+    public var keepAlive: Duration
 
-    /// Creates a configuration (defaults: 30 s, focus 5 s, back off up to 5 min).
+    /// Creates a configuration (defaults: 30 s, focus 5 s, back off up to 5 min, keep-alive every 15 s).
     public init(
         interval: Duration = .seconds(30), focusInterval: Duration = .seconds(5), maxBackoff: Duration = .seconds(300),
-        history: Int = 256, viewerBuffer: Int = 64
+        history: Int = 256, viewerBuffer: Int = 64, keepAlive: Duration = .seconds(15)
     ) {
+        self.keepAlive = max(.milliseconds(10), keepAlive)
         self.interval = interval
         self.focusInterval = focusInterval
         self.maxBackoff = maxBackoff

@@ -99,8 +99,13 @@ actor LivePoller {
         var nextFull = clock.now
         var nextFocus = clock.now
         var backoff = 0
+        var lastBeat = clock.now
         while !stopped, !Task.isCancelled {
             let now = clock.now
+            if now >= lastBeat + configuration.keepAlive {
+                for viewer in viewers.values { viewer.continuation.yield(LiveEvent(id: nil, kind: .keepAlive)) }
+                lastBeat = now
+            }
             let focus = Set(viewers.values.compactMap(\.focus))
             if now >= nextFull {
                 let throttled = await refresh(Set(viewers.values.flatMap(\.arns)).union(pending), backoff: backoff)
@@ -109,6 +114,7 @@ actor LivePoller {
                 for viewer in viewers.values where !viewer.needsState {
                     viewer.continuation.yield(LiveEvent(id: nil, kind: .heartbeat))
                 }
+                lastBeat = clock.now
                 nextFocus = clock.now + configuration.focusInterval
             } else if !pending.isEmpty {
                 _ = await refresh(pending, backoff: backoff)
@@ -117,7 +123,7 @@ actor LivePoller {
                 nextFocus = clock.now + configuration.focusInterval
             } else {
                 let until = focus.isEmpty || backoff > 0 ? nextFull : min(nextFull, nextFocus)
-                await nap(now.duration(to: until))
+                await nap(now.duration(to: min(until, lastBeat + configuration.keepAlive)))
             }
         }
         stopped = true

@@ -54,7 +54,7 @@ struct LiveController {
                 // the HTTP server waits for open requests before the hub and the store stop.
                 for await event in subscription.events.cancelOnGracefulShutdown() {
                     try await writer.write(ByteBuffer(string: event.serverSentEvent))
-                    if event.kind != .heartbeat { sent += 1 }
+                    if event.kind != .heartbeat, event.kind != .keepAlive { sent += 1 }
                     if let maxEvents, sent >= maxEvents { break }
                 }
                 await hub.unsubscribe(subscription)
