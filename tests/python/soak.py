@@ -214,13 +214,17 @@ class Soak:
             if status >= 400:
                 time.sleep(1)
 
-    def snapshots(self):
+    def snapshots(self, fresh):
+        """Snapshots; `fresh` ones carry a scale no request used before, so each is a new job: a real scan."""
         formats = ["json", "svg", "png"]
+        number = 0
         while not self.stop.is_set():
+            number += 1
             account, _ = self.random.choice(self.accounts)
             region = self.random.choice(["us-east-1", "eu-west-1"])
             fmt = self.random.choice(formats)
-            self.call("GET", f"/aws/account/{account}/{region}/{fmt}", kind=f"snapshot")
+            query = f"?scale=1.{number:04d}" if fresh else ""
+            self.call("GET", f"/aws/account/{account}/{region}/{fmt}{query}", kind="scan" if fresh else "snapshot")
 
     def blueprints(self, worker):
         number = 0
@@ -255,7 +259,7 @@ class Soak:
         families = sorted({arn.split(":")[2] for _, _, arns in feeds for arn in arns})
         threads = [threading.Thread(target=self.viewer, args=(i, feeds), daemon=True)
                    for i in range(self.args.viewers)]
-        threads += [threading.Thread(target=self.snapshots, daemon=True) for _ in range(2)]
+        threads += [threading.Thread(target=self.snapshots, args=(fresh,), daemon=True) for fresh in (False, True)]
         threads += [threading.Thread(target=self.blueprints, args=(i,), daemon=True) for i in range(4)]
         started = time.monotonic()
         for thread in threads:
