@@ -35,12 +35,42 @@ enum JSONResponse {
     {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else { throw APIError.invalidProperty("request body is empty; JSON expected") }
+        if containsEscapedNUL(buffer.readableBytesView) {
+            // SQLite and C strings end at NUL: a name "a\u0000b" would be stored as "a". Refused, never cut.
+            throw APIError.invalidProperty("a string in the request body contains a NUL character (\\u0000)")
+        }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
         } catch let error as DecodingError {
             throw APIError.invalidProperty(ErrorMiddleware<SkyplanRequestContext>.describe(error))
         }
     }
+}
+
+/// True when a JSON string in `bytes` holds `\u0000`, or the body a raw NUL byte.
+/// Tracks string and escape state, so `"\\u0000"` (a backslash, then `u0000`) is not mistaken for one.
+func containsEscapedNUL(_ bytes: some Collection<UInt8>) -> Bool {
+    var inString = false
+    var iterator = bytes.makeIterator()
+    while let byte = iterator.next() {
+        if byte == 0 { return true }
+        if !inString {
+            if byte == UInt8(ascii: "\"") { inString = true }
+            continue
+        }
+        switch byte {
+        case UInt8(ascii: "\""): inString = false
+        case UInt8(ascii: "\\"):
+            guard let escaped = iterator.next() else { return false }
+            if escaped == UInt8(ascii: "u") {
+                var digits: [UInt8] = []
+                while digits.count < 4, let digit = iterator.next() { digits.append(digit) }
+                if digits == Array("0000".utf8) { return true }
+            }
+        default: continue
+        }
+    }
+    return false
 }
 
 extension Parameters {
