@@ -54,7 +54,10 @@ public func buildRouter(services: AppServices, live: LiveService? = nil) -> Rout
         // The web UI: static files from the binary's resources, `/` answers index.html.
         router.add(middleware: FileMiddleware(folder, searchForIndexHtml: true, logger: services.logger))
     }
-    router.add(middleware: AuthMiddleware(store: services.store, now: services.now))
+    router.add(
+        middleware: AuthMiddleware(
+            store: services.store, now: services.now,
+            cookies: SessionCookies(secure: services.configuration.secureCookies)))
     for group in [router.group(""), router.group("api")] {
         HealthController(services: services).addRoutes(to: group)
         AuthController(services: services).addRoutes(to: group)
