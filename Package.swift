@@ -118,6 +118,7 @@ let package = Package(
             dependencies: [
                 "SkyplanServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
     ],

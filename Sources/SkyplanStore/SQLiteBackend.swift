@@ -95,7 +95,7 @@ final class SQLiteBackend: StoreBackend {
     func withDatabase<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await lock.withLock {
             try checkOpen()
-            return try await body(connection.sql().logging(to: logger))
+            return try await body(connection.sql(queryLogLevel: nil).logging(to: logger))
         }
     }
 
@@ -104,7 +104,7 @@ final class SQLiteBackend: StoreBackend {
             try checkOpen()
             // IMMEDIATE takes the write lock at once, so another process cannot interleave a write.
             return try await runTransaction(
-                on: connection.sql().logging(to: logger), begin: "BEGIN IMMEDIATE", body)
+                on: connection.sql(queryLogLevel: nil).logging(to: logger), begin: "BEGIN IMMEDIATE", body)
         }
     }
 
