@@ -38,7 +38,8 @@ final class HTTPParseErrorResponder: ChannelInboundHandler, RemovableChannelHand
         SecurityHeaders.apply(to: &headers)
         context.write(wrapOutboundOut(.head(HTTPResponse(status: error.status, headerFields: headers))), promise: nil)
         context.write(wrapOutboundOut(.body(context.channel.allocator.buffer(bytes: body))), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
     }
 
     /// 431 when the header section is too large, 400 for every other decoding failure.
