@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "SkyplanServer",
             dependencies: [
-                "SkyplanModel", "SkyplanAWS", "SkyplanDiscovery", "SkyplanDiagram", "SkyplanRender",
+                "SkyplanModel", "AWSSigV4", "SkyplanAWS", "SkyplanDiscovery", "SkyplanDiagram", "SkyplanRender",
                 "SkyplanBudget", "SkyplanLive", "SkyplanStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -100,7 +100,12 @@ let package = Package(
             name: "skyplan-bench",
             dependencies: [
                 "SkyplanModel", "AWSSigV4", "SkyplanAWS", "SkyplanDiscovery", "SkyplanDiagram", "SkyplanRender",
-                "SkyplanBudget", "SkyplanLive",
+                "SkyplanBudget", "SkyplanLive", "SkyplanServer", "SkyplanStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // Tests.

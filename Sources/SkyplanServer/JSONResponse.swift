@@ -1,3 +1,4 @@
+import AWSSigV4
 import Foundation
 import Hummingbird
 
@@ -14,8 +15,22 @@ enum JSONResponse {
         return encoder
     }
 
+    /// `2026-12-02T23:20:37.123Z`: what `Date.ISO8601FormatStyle(includingFractionalSeconds: true)` writes,
+    /// computed directly rather than through a format style for each date (a list writes two per blueprint).
     static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        // Whole seconds, then the fraction truncated to milliseconds: the same digits as the format style.
+        let interval = date.timeIntervalSince1970
+        let seconds = interval.rounded(.down)
+        let millis = Int64(seconds) * 1000 + min(999, Int64(((interval - seconds) * 1000).rounded(.towardZero)))
+        let days = Int64((Double(millis) / 86_400_000).rounded(.down))
+        let msOfDay = millis - days * 86_400_000
+        let (year, month, day) = SigV4Canonical.civilDate(daysSinceEpoch: days)
+        func pad(_ value: some BinaryInteger, _ width: Int) -> String {
+            let text = String(value)
+            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(msOfDay / 3_600_000, 2)):"
+            + "\(pad(msOfDay / 60000 % 60, 2)):\(pad(msOfDay / 1000 % 60, 2)).\(pad(msOfDay % 1000, 3))Z"
     }
 
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws
@@ -85,5 +100,5 @@ extension Parameters {
 
 extension UUID {
     /// The lowercase, hyphenated form Cloudcraft's API uses.
-    var apiString: String { uuidString.lowercased() }
+    var apiString: String { lowercasedText }
 }

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import NIOPosix
+import SkyplanModel
 import Testing
 
 @testable import SkyplanServer
@@ -144,5 +145,17 @@ enum RawHTTP {
         let text = String(decoding: answer, as: UTF8.self)
         guard let range = text.range(of: "\r\n\r\n") else { return (text, "") }
         return (String(text[..<range.lowerBound]), String(text[range.upperBound...]))
+    }
+}
+
+@Suite struct TimestampTests {
+    @Test func writesWhatTheISO8601FormatStyleWrites() {
+        var random = SeededRandom(seed: 3)
+        let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        for _ in 0..<3000 {
+            let millis = Double(random.next() % 8_000_000_000_000) - 1_000_000_000_000
+            let date = Date(timeIntervalSince1970: millis / 1000)
+            #expect(JSONResponse.timestamp(date) == date.formatted(style), "\(millis)")
+        }
     }
 }

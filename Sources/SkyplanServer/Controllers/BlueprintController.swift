@@ -33,7 +33,7 @@ struct BlueprintController {
         let identity = try context.requireIdentity()
         let visible = try await services.store.blueprints()
             .filter { AccessPolicy.canSee(identity, blueprint: $0) }
-            .sorted { ($0.updatedAt, $0.id.uuidString) > ($1.updatedAt, $1.id.uuidString) }
+            .sorted { $0.updatedAt != $1.updatedAt ? $0.updatedAt > $1.updatedAt : UUID.textOrder($1.id, $0.id) }
         return try JSONResponse.make(["blueprints": visible.map { BlueprintJSON(record: $0, data: nil) }])
     }
 
