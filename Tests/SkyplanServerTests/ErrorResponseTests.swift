@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import NIOPosix
 import SkyplanModel
+import SkyplanStore
 import Testing
 
 @testable import SkyplanServer
@@ -157,5 +158,27 @@ enum RawHTTP {
             let date = Date(timeIntervalSince1970: millis / 1000)
             #expect(JSONResponse.timestamp(date) == date.formatted(style), "\(millis)")
         }
+    }
+}
+
+@Suite struct BlueprintListJSONTests {
+    @Test func writesWhatTheJSONEncoderWrites() throws {
+        let names = [
+            "Shop", "a\"b\\c/d", "tab\tnew\nline\r\u{8}\u{c}", "ctl\u{1}\u{1f}\u{7f}", "ünïcødé 🚀", "<script>", "",
+        ]
+        let records = names.enumerated().map { index, name in
+            BlueprintRecord(
+                id: UUID(), name: name, tags: index % 2 == 0 ? [] : [name, "x"],
+                readAccess: index % 3 == 0 ? nil : ["team/\(UUID().apiString)"], writeAccess: index % 2 == 0 ? nil : [],
+                creatorID: UUID(), lastUserID: UUID(), currentVersionID: UUID(), data: Data(),
+                createdAt: Date(timeIntervalSince1970: 1_700_000_000.123 + Double(index)),
+                updatedAt: Date(timeIntervalSince1970: 1_800_000_000.5))
+        }
+        let expected = try JSONResponse.encoder().encode([
+            "blueprints": records.map { BlueprintJSON(record: $0, data: nil) }
+        ])
+        #expect(
+            String(decoding: BlueprintListJSON.bytes(records), as: UTF8.self)
+                == String(decoding: expected, as: UTF8.self))
     }
 }
