@@ -110,7 +110,7 @@ public enum SigV4Canonical {
     }
 
     /// Converts days since 1970-01-01 to a proleptic Gregorian (year, month, day).
-    static func civilDate(daysSinceEpoch: Int64) -> (Int64, Int, Int) {
+    public static func civilDate(daysSinceEpoch: Int64) -> (Int64, Int, Int) {
         let z = daysSinceEpoch + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

@@ -31,9 +31,16 @@ public enum Partition: String, Sendable, Codable, CaseIterable {
 /// Region names.
 public enum Region {
     /// True when `name` looks like an AWS region (`us-east-1`, `ap-southeast-2`, `us-gov-west-1`).
+    /// Only `a`-`z`, digits and single hyphens, at most 32 characters: nothing that could change the
+    /// host name an endpoint is built from (no `.`, `/`, `#`, `@`, `:`).
     public static func isWellFormed(_ name: String) -> Bool {
-        let parts = name.split(separator: "-")
-        guard parts.count >= 3, let last = parts.last, Int(last) != nil else { return false }
-        return parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLowercase && $0.isASCII } }
+        guard name.utf8.count <= 32 else { return false }
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let last = parts.last, !last.isEmpty,
+            last.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return false }
+        return parts.dropLast().allSatisfy {
+            !$0.isEmpty && $0.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
+        }
     }
 }

@@ -17,10 +17,7 @@ struct AccountValidator: Sendable {
         } catch {
             throw APIError.invalidProperty("roleArn: \(error.description)")
         }
-        guard Region.isWellFormed(region) else {
-            throw APIError.invalidParameter(
-                "region \"\(region.prefix(40))\" is not an AWS region name such as us-east-1")
-        }
+        _ = try Region.requireKnown(region, field: "region", partition: role.partition)
         let operatorAccount = (try? await assumer.operatorAccountID()) ?? "Skyplan's AWS account"
         let assumedAccount: String
         do {

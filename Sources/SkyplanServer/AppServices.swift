@@ -63,6 +63,8 @@ public struct AppServices: Sendable {
     /// Scans `regions` of the account with its role, publishing progress, and records the access check.
     /// A role that can no longer be assumed is a 400 naming the cause (access revoked, external ID).
     func scan(_ account: AccountRecord, regions: [String]) async throws -> Inventory {
+        _ = try account.checkedRegion()
+        for region in regions { _ = try Region.requireKnown(region, field: "region") }
         let key = ScanProgressHub.key(account: account.id, region: regions.joined(separator: ","))
         let progress = self.progress
         let source = inventorySource
@@ -86,10 +88,11 @@ public struct AppServices: Sendable {
     /// Assumes the account's role now and stores the outcome on the account.
     func recheck(_ account: AccountRecord) async throws -> AccountRecord {
         let failure: String?
+        let region = try account.checkedRegion()
         do {
             let role = try RoleARN(parsing: account.roleARN)
             let assumed = try await assumer.assumedAccountID(
-                role: role, externalID: account.externalID.apiString, region: account.region)
+                role: role, externalID: account.externalID.apiString, region: region)
             failure =
                 assumed == role.accountID ? nil : "the role now belongs to account \(assumed), not \(role.accountID)"
         } catch let error as RoleAssumptionError {

@@ -32,6 +32,7 @@ public func buildApplication(services: AppServices, live: LiveService? = nil) ->
     let router = buildRouter(services: services, live: live)
     var app = Application(
         router: router,
+        server: .http1(configuration: .init(additionalChannelHandlers: [HTTPParseErrorResponder()])),
         configuration: .init(
             address: .hostname(services.configuration.host, port: services.configuration.port),
             serverName: "Skyplan"),
@@ -45,14 +46,18 @@ public func buildApplication(services: AppServices, live: LiveService? = nil) ->
 /// The router: error and auth middleware, then every controller at `/` and again at `/api/`.
 public func buildRouter(services: AppServices, live: LiveService? = nil) -> Router<SkyplanRequestContext> {
     let router = Router(context: SkyplanRequestContext.self)
+    // Outermost, so that the error answers ErrorMiddleware makes carry the headers too.
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
-    router.add(middleware: SecurityHeadersMiddleware())
     if let folder = webAssetsFolder() {
         // The web UI: static files from the binary's resources, `/` answers index.html.
         router.add(middleware: FileMiddleware(folder, searchForIndexHtml: true, logger: services.logger))
     }
-    router.add(middleware: AuthMiddleware(store: services.store, now: services.now))
+    router.add(
+        middleware: AuthMiddleware(
+            store: services.store, now: services.now,
+            cookies: SessionCookies(secure: services.configuration.secureCookies)))
     for group in [router.group(""), router.group("api")] {
         HealthController(services: services).addRoutes(to: group)
         AuthController(services: services).addRoutes(to: group)

@@ -6,14 +6,18 @@ import SkyplanStore
 /// Resolves the caller from `Authorization: Bearer <key>` or the session cookie, and enforces CSRF
 /// protection on cookie-authenticated writes and read-only keys. It never rejects anonymous requests:
 /// routes that need a caller ask `context.requireIdentity()`.
+///
+/// A session cookie that names no live session (expired, signed out, from another database) is ignored, as
+/// if the browser had sent none — sign-in and `/health` work — and the answer clears it.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = SkyplanRequestContext
-    static let sessionCookie = "skyplan_session"
+    static let sessionCookie = SessionCookies.session
     /// `X-CSRF-Token` (a valid field name, so the fallback is never used).
     static let csrfHeader = HTTPField.Name("X-CSRF-Token") ?? .authorization
 
     let store: Store
     let now: @Sendable () -> Date
+    var cookies = SessionCookies(secure: false)
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -23,6 +27,7 @@ struct AuthMiddleware: RouterMiddleware {
             context.identity = try await identity(fromAuthorization: authorization)
         } else if let cookie = request.cookies[Self.sessionCookie]?.value, !cookie.isEmpty {
             context.identity = try await identity(fromSession: cookie, request: request)
+            context.staleSession = context.identity == nil
         }
         // A read-only key may make the POSTs that only read (the live feed's ARN list is too long for a URL).
         if let identity = context.identity, !identity.mayWrite, !request.method.isSafe,
@@ -30,7 +35,18 @@ struct AuthMiddleware: RouterMiddleware {
         {
             throw APIError.forbidden("This API key is read-only")
         }
-        return try await next(request, context)
+        guard context.staleSession else { return try await next(request, context) }
+        do {
+            var response = try await next(request, context)
+            // Unless the route set a new session (sign-in), the stale cookie is expired in the browser.
+            if !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(Self.sessionCookie + "=") }) {
+                response.headers[values: .setCookie] += cookies.cleared
+            }
+            return response
+        } catch var error as APIError {
+            error.headers[values: .setCookie] += cookies.cleared
+            throw error
+        }
     }
 
     private func identity(fromAuthorization header: String) async throws -> Identity {
@@ -53,11 +69,12 @@ struct AuthMiddleware: RouterMiddleware {
             method: .apiKey(id: record.id, access: record.access))
     }
 
-    private func identity(fromSession token: String, request: Request) async throws -> Identity {
+    /// The session's user, or nil when the cookie names no live session.
+    private func identity(fromSession token: String, request: Request) async throws -> Identity? {
         let tokenHash = Secrets.hash(token)
         guard let session = try await store.session(tokenHash: tokenHash), session.expiresAt > now(),
             let user = try await store.user(id: session.userID)
-        else { throw APIError.unauthorized("Your session has expired; sign in again") }
+        else { return nil }
         if !request.method.isSafe {
             let sent = request.headers[Self.csrfHeader] ?? ""
             guard Secrets.constantTimeEquals(sent, session.csrfToken) else {

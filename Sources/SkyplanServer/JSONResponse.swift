@@ -1,3 +1,4 @@
+import AWSSigV4
 import Foundation
 import Hummingbird
 
@@ -14,8 +15,22 @@ enum JSONResponse {
         return encoder
     }
 
+    /// `2026-12-02T23:20:37.123Z`: what `Date.ISO8601FormatStyle(includingFractionalSeconds: true)` writes,
+    /// computed directly rather than through a format style for each date (a list writes two per blueprint).
     static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        // Whole seconds, then the fraction truncated to milliseconds: the same digits as the format style.
+        let interval = date.timeIntervalSince1970
+        let seconds = interval.rounded(.down)
+        let millis = Int64(seconds) * 1000 + min(999, Int64(((interval - seconds) * 1000).rounded(.towardZero)))
+        let days = Int64((Double(millis) / 86_400_000).rounded(.down))
+        let msOfDay = millis - days * 86_400_000
+        let (year, month, day) = SigV4Canonical.civilDate(daysSinceEpoch: days)
+        func pad(_ value: some BinaryInteger, _ width: Int) -> String {
+            let text = String(value)
+            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(msOfDay / 3_600_000, 2)):"
+            + "\(pad(msOfDay / 60000 % 60, 2)):\(pad(msOfDay / 1000 % 60, 2)).\(pad(msOfDay % 1000, 3))Z"
     }
 
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws
@@ -35,12 +50,42 @@ enum JSONResponse {
     {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else { throw APIError.invalidProperty("request body is empty; JSON expected") }
+        if containsEscapedNUL(buffer.readableBytesView) {
+            // SQLite and C strings end at NUL: a name "a\u0000b" would be stored as "a". Refused, never cut.
+            throw APIError.invalidProperty("a string in the request body contains a NUL character (\\u0000)")
+        }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
         } catch let error as DecodingError {
             throw APIError.invalidProperty(ErrorMiddleware<SkyplanRequestContext>.describe(error))
         }
     }
+}
+
+/// True when a JSON string in `bytes` holds `\u0000`, or the body a raw NUL byte.
+/// Tracks string and escape state, so `"\\u0000"` (a backslash, then `u0000`) is not mistaken for one.
+func containsEscapedNUL(_ bytes: some Collection<UInt8>) -> Bool {
+    var inString = false
+    var iterator = bytes.makeIterator()
+    while let byte = iterator.next() {
+        if byte == 0 { return true }
+        if !inString {
+            if byte == UInt8(ascii: "\"") { inString = true }
+            continue
+        }
+        switch byte {
+        case UInt8(ascii: "\""): inString = false
+        case UInt8(ascii: "\\"):
+            guard let escaped = iterator.next() else { return false }
+            if escaped == UInt8(ascii: "u") {
+                var digits: [UInt8] = []
+                while digits.count < 4, let digit = iterator.next() { digits.append(digit) }
+                if digits == Array("0000".utf8) { return true }
+            }
+        default: continue
+        }
+    }
+    return false
 }
 
 extension Parameters {
@@ -55,5 +100,5 @@ extension Parameters {
 
 extension UUID {
     /// The lowercase, hyphenated form Cloudcraft's API uses.
-    var apiString: String { uuidString.lowercased() }
+    var apiString: String { lowercasedText }
 }

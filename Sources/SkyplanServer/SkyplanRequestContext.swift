@@ -6,6 +6,8 @@ public struct SkyplanRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by `AuthMiddleware` when the request carries a valid API key or session cookie.
     public var identity: Identity?
+    /// The request carried a session cookie that names no live session (it is ignored, and cleared).
+    public var staleSession = false
     /// The client's IP address, for throttling sign-in attempts.
     public let remoteAddressKey: String
 
@@ -20,7 +22,10 @@ public struct SkyplanRequestContext: RequestContext {
 
     /// The caller, or a 401.
     public func requireIdentity() throws -> Identity {
-        guard let identity else { throw APIError.unauthorized() }
+        guard let identity else {
+            throw staleSession
+                ? APIError.unauthorized("Your session has expired; sign in again") : APIError.unauthorized()
+        }
         return identity
     }
 }

@@ -57,13 +57,13 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     func withDatabase<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let connection = try await pool.requestConnection(logger: logger).get()
         defer { pool.releaseConnection(connection, logger: logger) }
-        return try await body(connection.sql())
+        return try await body(connection.sql(queryLogLevel: nil))
     }
 
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let connection = try await pool.requestConnection(logger: logger).get()
         defer { pool.releaseConnection(connection, logger: logger) }
-        let database = connection.sql()
+        let database = connection.sql(queryLogLevel: nil)
         try await database.raw("BEGIN").run()
         do {
             let result = try await body(database)

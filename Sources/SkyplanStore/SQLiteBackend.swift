@@ -5,7 +5,9 @@ import NIOPosix
 import SQLKit
 import SQLiteKit
 
-/// The SQLite engine: one connection, used by one task at a time (see ``AsyncLock``), on a thread of its own.
+/// The SQLite engine: one write connection, used by one task at a time (see ``AsyncLock``), on a thread of its
+/// own; and, for a file (WAL mode), a few read-only connections (``SQLiteReaders``) that serve plain reads side
+/// by side, so a read never queues behind another request's statements or a write's commit.
 ///
 /// The own thread matters when SQLite waits: a statement that waits for another connection's write lock
 /// (the CLI writing to the server's file) blocks its thread for up to the busy timeout. On the process-wide
@@ -18,10 +20,16 @@ final class SQLiteBackend: StoreBackend {
     private let lock = AsyncLock()
     private let closed = NIOLockedValueBox(false)
     private let logger: Logger
+    /// Read-only connections; nil in memory (each connection would be a database of its own).
+    private let readers: SQLiteReaders?
 
-    private init(connection: SQLiteConnection, thread: NIOThreadPool, logger: Logger) {
+    /// How many read-only connections a file gets: enough to keep every core busy while one waits on I/O.
+    static let readerCount = max(2, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
+
+    private init(connection: SQLiteConnection, thread: NIOThreadPool, readers: SQLiteReaders?, logger: Logger) {
         self.connection = connection
         self.thread = thread
+        self.readers = readers
         self.logger = logger
     }
 
@@ -83,7 +91,16 @@ final class SQLiteBackend: StoreBackend {
             // Password and key hashes live here: owner-only, like a key file. SQLite gives -wal/-shm the same mode.
             try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         }
-        return SQLiteBackend(connection: connection, thread: thread, logger: logger)
+        var readers: SQLiteReaders?
+        if let path {
+            do {
+                readers = try await SQLiteReaders.open(path: path, count: readerCount, logger: logger)
+            } catch {
+                await Self.release(connection, thread)
+                throw StoreError.cannotOpen(sqlite: shown, Self.reason(error))
+            }
+        }
+        return SQLiteBackend(connection: connection, thread: thread, readers: readers, logger: logger)
     }
 
     /// Closes a connection that will not be used, then its thread.
@@ -93,9 +110,13 @@ final class SQLiteBackend: StoreBackend {
     }
 
     func withDatabase<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await lock.withLock {
+        if let readers {
             try checkOpen()
-            return try await body(connection.sql().logging(to: logger))
+            return try await readers.withDatabase(body)
+        }
+        return try await lock.withLock {
+            try checkOpen()
+            return try await body(connection.sql(queryLogLevel: nil).logging(to: logger))
         }
     }
 
@@ -104,7 +125,7 @@ final class SQLiteBackend: StoreBackend {
             try checkOpen()
             // IMMEDIATE takes the write lock at once, so another process cannot interleave a write.
             return try await runTransaction(
-                on: connection.sql().logging(to: logger), begin: "BEGIN IMMEDIATE", body)
+                on: connection.sql(queryLogLevel: nil).logging(to: logger), begin: "BEGIN IMMEDIATE", body)
         }
     }
 
@@ -120,6 +141,7 @@ final class SQLiteBackend: StoreBackend {
             }
             if !wasClosed {
                 defer { thread.shutdownGracefully { _ in } }
+                await readers?.close()
                 try await connection.close()
             }
         }
@@ -132,6 +154,7 @@ final class SQLiteBackend: StoreBackend {
     deinit {
         guard !closed.withLockedValue({ $0 }) else { return }
         logger.warning("an SQLite store was not closed before it was released; closing it now")
+        readers?.closeInBackground()
         let thread = self.thread
         connection.close().whenComplete { _ in thread.shutdownGracefully { _ in } }
     }

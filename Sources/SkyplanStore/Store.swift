@@ -20,6 +20,7 @@ public final class Store: Sendable {
     /// A bad SQLite file (not a database, corrupt, a directory) or an unreachable PostgreSQL server fails
     /// here with a one-line ``StoreError``; a corrupt file is only read, never written.
     public static func open(_ url: DatabaseURL, logger: Logger) async throws -> Store {
+        let logger = driverLogger(logger)
         let backend: any StoreBackend
         switch url {
         case .sqlite(let path):
@@ -32,6 +33,15 @@ public final class Store: Sendable {
         }
         logger.debug("store opened", metadata: ["store.url": "\(url)"])
         return Store(backend: backend, logger: logger)
+    }
+
+    /// The logger the database drivers get: never below `debug`. The drivers log bound parameters and rows
+    /// (password hashes, session and CSRF tokens, key hashes) at `trace`; and every query runs with
+    /// `queryLogLevel: nil`, so SQLKit does not log its parameters at `debug` either.
+    static func driverLogger(_ logger: Logger) -> Logger {
+        var logger = logger
+        if logger.logLevel < .debug { logger.logLevel = .debug }
+        return logger
     }
 
     /// Applies the migrations not yet applied, each in a transaction; a no-op when up to date.

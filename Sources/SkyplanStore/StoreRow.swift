@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import SkyplanModel
 
 /// Typed reads of one result row, in the store's encodings: UUIDs as text, dates as BIGINT
 /// milliseconds, lists as JSON text, bytes as BLOB/BYTEA. A value that does not decode is a ``StoreError``.
@@ -20,7 +21,7 @@ struct StoreRow {
 
     func uuid(_ column: String) throws -> UUID {
         let text = try string(column)
-        guard let id = UUID(uuidString: text) else {
+        guard let id = UUID(text: text) else {
             throw StoreError.database("column \(column) holds \"\(text)\", not a UUID")
         }
         return id
@@ -49,6 +50,7 @@ struct StoreRow {
 
     func list(_ column: String) throws -> [String]? {
         guard let text = try optionalString(column) else { return nil }
+        if text == "[]" { return [] }
         do {
             return try JSONDecoder().decode([String].self, from: Data(text.utf8))
         } catch {
@@ -69,12 +71,12 @@ struct StoreRow {
 enum StoreValue {
     /// A UUID as lowercase text.
     static func id(_ id: UUID) -> String {
-        id.uuidString.lowercased()
+        id.lowercasedText
     }
 
     /// An optional UUID as lowercase text.
     static func id(_ id: UUID?) -> String? {
-        id.map { $0.uuidString.lowercased() }
+        id.map(\.lowercasedText)
     }
 
     /// A list as JSON text; `nil` stays NULL.

@@ -9,6 +9,7 @@ let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "discovery": DiscoveryBenchmark.run,
     "live": LiveBenchmark.run,
     "awsclient": AWSClientBenchmark.run,
+    "api": APIBenchmark.run,
 ]
 guard let name = arguments.first, let bench = benchmarks[name] else {
     print("usage: skyplan-bench <\(benchmarks.keys.sorted().joined(separator: "|"))> [args]")

@@ -59,25 +59,43 @@ import Testing
     ])
     func resolvesEndpointsPerPartition(service: String, region: String, url: String, signingRegion: String) throws {
         let descriptor = try #require(AWSService.all.first { $0.id == service })
-        let endpoint = AWSEndpoint.resolve(service: descriptor, region: region, configuration: AWSConfiguration())
+        let endpoint = try AWSEndpoint.resolve(service: descriptor, region: region, configuration: AWSConfiguration())
         #expect(endpoint.url.absoluteString == url)
         #expect(endpoint.signingRegion == signingRegion)
     }
 
-    @Test func endpointOverridesFromTheEnvironment() {
+    @Test(arguments: [
+        "sts.evil.example/#", "evil.example", "us-east-1.evil.example", "us-east-1/x", "us-east-1#",
+        "us-east-+1", "us--east-1", "US-EAST-1", "us-east-1@evil", "", "eu-west-1 ", "eu-west-\u{0661}",
+    ])
+    func refusesARegionThatIsNotARegionName(region: String) async throws {
+        #expect(throws: AWSError.self) {
+            try AWSEndpoint.resolve(service: .sts, region: region, configuration: AWSConfiguration())
+        }
+        // Also with an endpoint override, and through a whole call: nothing is sent anywhere.
+        let fake = FakeHTTPTransport { _, _ in TestSupport.response(200, CredentialChainTests.assumeRoleAnswer) }
+        await #expect(throws: AWSError.self) {
+            _ = try await TestSupport.client(fake).assumeRole(
+                roleARN: "arn:aws:iam::111122223333:role/r", externalID: "ext", sessionName: "scan", duration: 900,
+                region: region)
+        }
+        #expect(fake.requests.isEmpty)
+    }
+
+    @Test func endpointOverridesFromTheEnvironment() throws {
         let configuration = AWSConfiguration.fromEnvironment([
             "AWS_ENDPOINT_URL": "http://127.0.0.1:5000", "AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2": "http://lb:1",
             "AWS_REGION": "eu-central-1", "AWS_MAX_ATTEMPTS": "7", "AWS_RETRY_MODE": "adaptive",
         ])
         #expect(configuration.region == "eu-central-1")
         #expect(configuration.retry.maxAttempts == 7 && configuration.retry.mode == .adaptive)
-        let ec2 = AWSEndpoint.resolve(service: .ec2, region: "eu-central-1", configuration: configuration)
+        let ec2 = try AWSEndpoint.resolve(service: .ec2, region: "eu-central-1", configuration: configuration)
         #expect(ec2.url.absoluteString == "http://127.0.0.1:5000")
-        let lb = AWSEndpoint.resolve(service: .elbv2, region: "eu-central-1", configuration: configuration)
+        let lb = try AWSEndpoint.resolve(service: .elbv2, region: "eu-central-1", configuration: configuration)
         #expect(lb.url.absoluteString == "http://lb:1")
         let fips = AWSConfiguration(useFIPS: true)
         #expect(
-            AWSEndpoint.resolve(service: .ec2, region: "us-east-1", configuration: fips).url.host
+            try AWSEndpoint.resolve(service: .ec2, region: "us-east-1", configuration: fips).url.host
                 == "ec2-fips.us-east-1.amazonaws.com")
     }
 }

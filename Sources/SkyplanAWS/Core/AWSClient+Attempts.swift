@@ -73,7 +73,7 @@ extension AWSClient {
 
     /// Builds the URL and signs the request with fresh credentials.
     func signedRequest(_ operation: AWSOperation, region: String, _ wire: WireRequest) async throws -> HTTPRequest {
-        let endpoint = AWSEndpoint.resolve(service: operation.service, region: region, configuration: configuration)
+        let endpoint = try AWSEndpoint.resolve(service: operation.service, region: region, configuration: configuration)
         let credentials = try await credentialProvider.credentials()
         var basePath = endpoint.url.path
         if basePath.hasSuffix("/") { basePath.removeLast() }

@@ -11,8 +11,20 @@ public struct AWSEndpoint: Sendable, Hashable {
     /// Resolves the endpoint of `service` in `region`: an `AWS_ENDPOINT_URL_<SERVICE>` or `AWS_ENDPOINT_URL`
     /// override first, then the partition's rules (global services have one endpoint per partition).
     ///
+    /// A region that is not a syntactically valid region name (`us-east-1`) is refused before any host name
+    /// is built from it: the last line of defence against a region such as `evil.example/#` steering a
+    /// call, with its signed credentials, to a host of someone else's choosing.
+    ///
     /// See https://docs.aws.amazon.com/general/latest/gr/rande.html
-    public static func resolve(service: AWSService, region: String, configuration: AWSConfiguration) -> AWSEndpoint {
+    public static func resolve(service: AWSService, region: String, configuration: AWSConfiguration)
+        throws(AWSError) -> AWSEndpoint
+    {
+        guard Region.isWellFormed(region) else {
+            throw AWSError(
+                kind: .refused, code: "InvalidRegion",
+                message: "\"\(region.prefix(40))\" is not an AWS region name such as us-east-1; no call was made",
+                service: service.id, region: String(region.prefix(40)))
+        }
         let partition = Partition.of(region: region)
         let signingRegion = service.isGlobal ? globalSigningRegion(service, partition) : pricingRegion(service, region)
         if let override = configuration.serviceEndpoints[service.endpointEnvironmentKey] ?? configuration.endpointURL {

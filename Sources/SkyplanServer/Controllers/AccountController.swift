@@ -34,7 +34,7 @@ struct AccountController {
         guard let roleArn = input.roleArn else { throw APIError.invalidProperty("missing property \"roleArn\"") }
         let readAccess = try await services.teamRefs(input.readAccess, property: "readAccess")
         let writeAccess = try await services.teamRefs(input.writeAccess, property: "writeAccess")
-        let region = input.region ?? Partition.aws.defaultRegion
+        let region = input.region ?? ((try? RoleARN(parsing: roleArn))?.partition ?? .aws).defaultRegion
         let role = try await services.validator.validate(
             roleArn: roleArn, externalID: identity.user.externalID.apiString, region: region)
         let now = services.now()
@@ -61,9 +61,14 @@ struct AccountController {
             record.readAccess = try await services.teamRefs(input.readAccess, property: "readAccess")
             record.writeAccess = try await services.teamRefs(input.writeAccess, property: "writeAccess")
         }
-        if let region = input.region { record.region = region }
-        if let roleArn = input.roleArn, roleArn != record.roleARN || input.region != nil {
-            // A changed role is checked like a new one, with the creator's external ID.
+        let roleArn = input.roleArn ?? record.roleARN
+        if let region = input.region {
+            // Checked here, not only with a new role: a region alone becomes part of every endpoint's host name.
+            let partition = (try? RoleARN(parsing: roleArn))?.partition
+            record.region = try Region.requireKnown(region, field: "region", partition: partition)
+        }
+        if roleArn != record.roleARN || input.region != nil {
+            // A changed role or region is checked like a new account, with the creator's external ID.
             let role = try await services.validator.validate(
                 roleArn: roleArn, externalID: record.externalID.apiString, region: record.region)
             record.roleARN = role.description

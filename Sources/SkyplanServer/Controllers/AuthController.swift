@@ -58,8 +58,7 @@ struct AuthController {
         try await services.store.updateUser(user)
         var response = try JSONResponse.make(SessionJSON(user: UserJSON(user: user), csrfToken: csrf))
         response.headers[values: .setCookie] = [
-            sessionCookie(token, maxAge: Int(lifetime)),
-            "skyplan_csrf=\(csrf); Path=/; SameSite=Strict; Max-Age=\(Int(lifetime))",
+            cookies.session(token, maxAge: Int(lifetime)), cookies.csrf(csrf, maxAge: Int(lifetime)),
         ]
         return response
     }
@@ -69,7 +68,7 @@ struct AuthController {
             try await services.store.deleteSession(tokenHash: tokenHash)
         }
         var response = JSONResponse.noContent()
-        response.headers[values: .setCookie] = [sessionCookie("", maxAge: 0), "skyplan_csrf=; Path=/; Max-Age=0"]
+        response.headers[values: .setCookie] = cookies.cleared
         return response
     }
 
@@ -82,11 +81,7 @@ struct AuthController {
         return try JSONResponse.make(SessionJSON(user: UserJSON(user: identity.user), csrfToken: session.csrfToken))
     }
 
-    func sessionCookie(_ token: String, maxAge: Int) -> String {
-        var cookie = "\(AuthMiddleware.sessionCookie)=\(token); Path=/; HttpOnly; SameSite=Lax; Max-Age=\(maxAge)"
-        if services.configuration.secureCookies { cookie += "; Secure" }
-        return cookie
-    }
+    var cookies: SessionCookies { SessionCookies(secure: services.configuration.secureCookies) }
 
     /// A bcrypt hash of nothing in particular, verified against when the email is unknown.
     static let dummyHash = Bcrypt.hash("skyplan-timing-equaliser", cost: 12)

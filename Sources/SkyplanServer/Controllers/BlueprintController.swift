@@ -33,8 +33,10 @@ struct BlueprintController {
         let identity = try context.requireIdentity()
         let visible = try await services.store.blueprints()
             .filter { AccessPolicy.canSee(identity, blueprint: $0) }
-            .sorted { ($0.updatedAt, $0.id.uuidString) > ($1.updatedAt, $1.id.uuidString) }
-        return try JSONResponse.make(["blueprints": visible.map { BlueprintJSON(record: $0, data: nil) }])
+            .sorted { $0.updatedAt != $1.updatedAt ? $0.updatedAt > $1.updatedAt : UUID.textOrder($1.id, $0.id) }
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: BlueprintListJSON.bytes(visible))))
     }
 
     @Sendable func create(_ request: Request, context: SkyplanRequestContext) async throws -> Response {

@@ -48,7 +48,8 @@ struct OrganizationController {
         }
         let readAccess = try await services.teamRefs(input.readAccess, property: "readAccess")
         let writeAccess = try await services.teamRefs(input.writeAccess, property: "writeAccess")
-        let region = input.region ?? management.partition.defaultRegion
+        let region = try Region.requireKnown(
+            input.region ?? management.partition.defaultRegion, field: "region", partition: management.partition)
         let externalID = identity.user.externalID.apiString
         let members = try await services.organizations.memberAccounts(
             managementRole: management, externalID: externalID)

@@ -27,8 +27,10 @@ struct LiveRequest {
         let account = try await AccessPolicy.visibleAccount(accountID, store: services.store, identity: identity)
         let region = context.parameters.get("region") ?? ""
         guard Region.isWellFormed(region) else {
-            throw APIError.invalidParameter("region \"\(region)\" is not an AWS region name such as eu-west-1")
+            throw APIError.invalidParameter(
+                "region \"\(Region.printable(region))\" is not an AWS region name such as eu-west-1")
         }
+        _ = try account.checkedRegion()
         let role = try RoleARN(parsing: account.roleARN)
         guard Region.exists(region), Partition.of(region: region).rawValue == role.partition.rawValue else {
             throw APIError.notFound("the account does not use region \(region)")

@@ -22,8 +22,9 @@ public struct AWSInventorySource: InventorySource {
         for account: AccountRecord, regions: [String], progress: @escaping @Sendable (ScanProgress) -> Void
     ) async throws -> Inventory {
         let role = try RoleARN(parsing: account.roleARN)
+        let region = try account.checkedRegion()
         let client = await roles.client(roleARN: role.description, externalID: account.externalID.apiString)
-            .with(region: account.region)
+            .with(region: region)
         do {
             // Fails fast, with a cause the user can act on, when the role was revoked.
             _ = try await client.getCallerIdentity()

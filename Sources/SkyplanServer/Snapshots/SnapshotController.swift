@@ -20,6 +20,7 @@ struct SnapshotController {
         let account = try await AccessPolicy.visibleAccount(
             try context.parameters.requireUUID("id"), store: services.store, identity: identity)
         let region = try Self.region(context)
+        _ = try account.checkedRegion()
         let parameters = try ExportParameters(
             format: context.parameters.get("format") ?? "", query: request.uri.queryParameters)
         let key = Self.jobKey(account: account, region: region, query: parameters.canonicalQuery)
@@ -86,12 +87,7 @@ struct SnapshotController {
     }
 
     static func region(_ context: SkyplanRequestContext) throws -> String {
-        let region = context.parameters.get("region") ?? ""
-        guard Region.exists(region) else {
-            throw APIError.invalidParameter(
-                "region \"\(region.prefix(40))\" does not exist; use an AWS region such as us-east-1")
-        }
-        return region
+        try Region.requireKnown(context.parameters.get("region") ?? "", field: "region")
     }
 
     static func jobKey(account: AccountRecord, region: String, query: String) -> String {
