@@ -4,14 +4,19 @@ import SkyplanModel
 struct BlueprintEmitter {
     let options: LayoutOptions
     let excluded: Set<ComponentType>
+    let folding: AttachmentFolding
     private(set) var nodes: [BlueprintNode] = []
     private(set) var groups: [BlueprintGroup] = []
     private(set) var surfaces: [BlueprintSurface] = []
     private(set) var nodeIDByARN: [String: String] = [:]
 
-    init(options: LayoutOptions, excluded: Set<ComponentType>) {
+    init(
+        options: LayoutOptions, excluded: Set<ComponentType>,
+        folding: AttachmentFolding = AttachmentFolding(keeping: [])
+    ) {
         self.options = options
         self.excluded = excluded
+        self.folding = folding
     }
 
     /// Reserved node fields that configuration must not overwrite.
@@ -53,6 +58,9 @@ struct BlueprintEmitter {
             let id = StableID.uuid("group:" + (box.resource?.arn ?? "") + here)
             var extra = box.resource.map { Self.configuration($0.config) } ?? [:]
             if type == .vpc, extra["peeringConnections"] == nil { extra["peeringConnections"] = .array([]) }
+            if let id = box.resource?.resourceID, let folded = folding.byContainer[id] {
+                extra["attachments"] = AttachmentFolding.json(folded)
+            }
             var access: String?
             if type == .subnet { access = box.resource?.config["subnetType"]?.stringValue ?? "private" }
             groups.append(
@@ -83,14 +91,23 @@ struct BlueprintEmitter {
             mapSize: GridPoint(x: LayoutMetrics.footprint, y: LayoutMetrics.footprint),
             color: NodeColor(color), arn: resource.arn, name: resource.name,
             extra: Self.configuration(resource.config))
+        var owners = [resource.arn]
         if let aggregate = box.aggregate {
             node.arn = nil
             node.count = aggregate.count
             node.breakdown = aggregate.breakdown
-            for arn in aggregate.arns { nodeIDByARN[arn] = id }
-        } else {
-            nodeIDByARN[resource.arn] = id
+            owners = aggregate.arns
         }
+        var attached: [Resource] = []
+        for arn in owners {
+            nodeIDByARN[arn] = id
+            for part in folding.byOwner[arn] ?? [] {
+                nodeIDByARN[part.arn] = id
+                attached.append(part)
+            }
+        }
+        if !attached.isEmpty { node.extra["attachments"] = AttachmentFolding.json(attached) }
+        if let zones = box.spansZones { node.extra["spansZones"] = .array(zones.map(JSONValue.string)) }
         nodes.append(node)
         return id
     }

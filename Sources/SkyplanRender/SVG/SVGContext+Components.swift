@@ -22,6 +22,7 @@ extension SVGContext {
             if let arn = node.arn { out += " data-arn=\"\(SVGText.escape(arn))\"" }
             if let count = node.count { out += " data-count=\"\(count)\"" }
             out += ">"
+            if let name = node.name, !name.isEmpty { out += "<title>\(SVGText.escape(name))</title>" }
             if projector.isometric { block(node, color) } else { tile(node, color) }
             out += "</g>\n"
         }
@@ -97,23 +98,48 @@ extension SVGContext {
         out += "font-weight=\"bold\" text-anchor=\"middle\" fill=\"\(palette.markText)\">\(SVGText.escape(text))</text>"
     }
 
-    /// Component names, drawn last, below each block's front corner with a halo.
+    /// Component names, drawn last, below each block's front corner with a halo: up to two lines (cut
+    /// past 28 characters; the full name is the component's `<title>`), and the zones a component spread
+    /// over several spans.
     mutating func componentLabels() {
         guard labels else { return }
-        // Sized so that a label fits between its neighbours' blocks (cells are 4 grid units apart).
-        let fontSize = projector.isometric ? 9 : 10
-        let limit = projector.isometric ? 14 : 15
-        let drop = projector.isometric ? 12.0 : 13.0
-        out += "<g id=\"labels\" font-size=\"\(fontSize)\" text-anchor=\"middle\" fill=\"\(palette.text)\" "
-        out += "stroke=\"\(palette.halo)\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n"
+        let metrics = LabelMetrics(isometric: projector.isometric)
+        out += "<g id=\"labels\" font-size=\"\(SVGText.num(metrics.fontSize))\" text-anchor=\"middle\" "
+        out += "fill=\"\(palette.text)\" stroke=\"\(palette.halo)\" stroke-width=\"3\" stroke-linejoin=\"round\" "
+        out += "paint-order=\"stroke\">\n"
         for node in data.nodes {
             guard let name = node.name, !name.isEmpty else { continue }
             let r = node.rect
             let anchor =
                 projector.isometric ? projector.point(r.maxX, r.maxY) : projector.point(r.minX + r.size.x / 2, r.maxY)
-            out += "<text x=\"\(SVGText.num(anchor.x))\" y=\"\(SVGText.num(anchor.y + drop))\">"
-            out += SVGText.escape(SVGText.truncate(name, limit)) + "</text>\n"
+            var lines = LabelLines.lines(name, perLine: metrics.perLine)
+            var y = anchor.y + metrics.drop
+            for line in lines {
+                out += "<text x=\"\(SVGText.num(anchor.x))\" y=\"\(SVGText.num(y))\">\(SVGText.escape(line))</text>\n"
+                y += metrics.lineHeight
+            }
+            if let zones = node.extra["spansZones"]?.arrayValue?.compactMap(\.stringValue), zones.count > 1 {
+                lines = [LabelLines.zones(zones)]
+                out += "<text x=\"\(SVGText.num(anchor.x))\" y=\"\(SVGText.num(y))\" fill=\"\(palette.mutedText)\">"
+                out += SVGText.escape(lines[0]) + "</text>\n"
+            }
         }
         out += "</g>\n"
+    }
+}
+
+/// Label sizes in SVG units. Cells are 4 grid units apart: in 2D two labels side by side have 96 units (12 characters of 13), in
+/// isometric view neighbours are 48 units lower or 166 units aside, so two lines of 15 characters fit.
+struct LabelMetrics {
+    let fontSize: Double
+    let lineHeight: Double
+    let drop: Double
+    let perLine: Int
+
+    init(isometric: Bool) {
+        fontSize = isometric ? 15 : 13
+        lineHeight = fontSize * 1.1
+        drop = isometric ? fontSize + 2 : fontSize + 3
+        perLine = isometric ? 15 : 12
     }
 }

@@ -95,9 +95,9 @@ extension SVGContext {
         if !item.title.isEmpty {
             let size = 0.55
             let limit = max(4, Int((r.size.x - 0.8) / (size * 0.56)))
-            out += "<text transform=\"\(projector.groundTransform())\" x=\"\(SVGText.num(r.minX + 0.45))\" "
+            out += "<text transform=\"\(projector.groundTransform())\" x=\"\(SVGText.num(r.minX + 0.35))\" "
             // Isometric: on the front edge, where blocks inside (which rise backwards) cannot cover it.
-            let baseline = projector.isometric ? r.maxY - 0.45 : r.minY + 1.0
+            let baseline = projector.isometric ? r.maxY - 0.3 : r.minY + 0.75
             out += "y=\"\(SVGText.num(baseline))\" font-size=\"\(SVGText.num(size))\" font-weight=\"bold\" "
             out += "fill=\"\(item.color)\">\(SVGText.escape(SVGText.truncate(item.title, limit)))</text>"
         }
