@@ -2,6 +2,7 @@
 // memory, side by side with Graphviz `dot` laying out the same graph.
 //   swift run -c release skyplan-bench layout [--sizes 1000,10000,100000] [--dot-timeout 300]
 //   swift run -c release skyplan-bench layout --samples DIR   (writes sample SVGs to look at)
+//   swift run skyplan-bench layout --icons DIR   (the icon sheet, both projections and themes, SVG and PNG)
 import Foundation
 import SkyplanDiagram
 import SkyplanModel
@@ -13,6 +14,7 @@ enum LayoutBenchmark {
             args.firstIndex(of: flag).flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
         }
         if let directory = value("--samples") { return try samples(directory) }
+        if let directory = value("--icons") { return try icons(directory) }
         if let one = value("--one").flatMap(Int.init) { return measureOnce(one) }
         if let one = value("--stages").flatMap(Int.init) { return stages(one) }
         let sizes = (value("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
@@ -145,6 +147,22 @@ enum LayoutBenchmark {
             return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
         }
         return 0
+    }
+
+    /// Writes the icon sheet (every component type) in both projections and themes, as SVG and PNG.
+    static func icons(_ directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for projection in RenderOptions.Projection.allCases {
+            for theme in RenderOptions.Theme.allCases {
+                let svg = SVGRenderer.render(
+                    IconSheet.blueprint(), options: RenderOptions(projection: projection, theme: theme))
+                let path = "\(directory)/icons-\(projection.rawValue)-\(theme.rawValue)"
+                try svg.write(toFile: path + ".svg", atomically: true, encoding: .utf8)
+                try RasterRenderer.png(svg: svg, options: RasterOptions(width: 1600))
+                    .write(to: URL(fileURLWithPath: path + ".png"))
+            }
+        }
+        print("wrote the icon sheets to \(directory)")
     }
 
     /// Writes sample diagrams (both projections, both themes) to look at.

@@ -23,31 +23,27 @@ extension SVGContext {
             if let count = node.count { out += " data-count=\"\(count)\"" }
             out += ">"
             if let name = node.name, !name.isEmpty { out += "<title>\(SVGText.escape(name))</title>" }
-            if projector.isometric { block(node, color) } else { tile(node, color) }
+            if projector.isometric { model(node, color) } else { tile(node, color) }
             out += "</g>\n"
         }
         out += "</g>\n"
     }
 
-    private mutating func polygon(_ points: [(x: Double, y: Double)], fill: String) {
+    mutating func polygon(_ points: [(x: Double, y: Double)], fill: String, stroke: String? = nil) {
         out += "<path d=\"M"
         for (index, p) in points.enumerated() {
             if index > 0 { out += "L" }
             out += SVGText.num(p.x) + " " + SVGText.num(p.y)
         }
-        out += "z\" fill=\"\(fill)\"/>"
+        out += "z\" fill=\"\(fill)\""
+        if let stroke { out += " stroke=\"\(stroke)\" stroke-width=\"0.8\"" }
+        out += "/>"
     }
 
-    private mutating func block(_ node: BlueprintNode, _ color: String) {
+    mutating func block(_ node: BlueprintNode, _ color: String) {
         let r = node.rect, z = height(node)
         let p = projector
-        let shade: (side: String, front: String, edge: String)
-        if let known = shades[color] {
-            shade = known
-        } else {
-            shade = (Palette.shade(color, 0.78), Palette.shade(color, 0.6), Palette.shade(color, 1.35))
-            shades[color] = shade
-        }
+        let shade = shade(color)
         polygon(
             [p.point(r.maxX, r.minY), p.point(r.maxX, r.maxY), p.point(r.maxX, r.maxY, z), p.point(r.maxX, r.minY, z)],
             fill: shade.side)
@@ -58,44 +54,22 @@ extension SVGContext {
             p.point(r.minX, r.minY, z), p.point(r.maxX, r.minY, z), p.point(r.maxX, r.maxY, z),
             p.point(r.minX, r.maxY, z),
         ]
-        out += "<path d=\"M"
-        for (index, q) in top.enumerated() {
-            if index > 0 { out += "L" }
-            out += SVGText.num(q.x) + " " + SVGText.num(q.y)
-        }
-        out += "z\" fill=\"\(color)\" stroke=\"\(shade.edge)\" stroke-width=\"0.8\"/>"
-        mark(node, z: z)
+        polygon(top, fill: color, stroke: shade.edge)
+        pictogram(node, z: z, inset: min(r.size.x, r.size.y) * 0.12)
     }
 
     private mutating func tile(_ node: BlueprintNode, _ color: String) {
         let r = node.rect, u = projector.unit
         out +=
             "<rect x=\"\(SVGText.num(r.minX * u))\" y=\"\(SVGText.num(r.minY * u))\" width=\"\(SVGText.num(r.size.x * u))\" "
-        out += "height=\"\(SVGText.num(r.size.y * u))\" rx=\"5\" fill=\"\(color)\"/>"
-        mark(node, z: 0)
+        out += "height=\"\(SVGText.num(r.size.y * u))\" rx=\"\(SVGText.num(u * 0.3))\" fill=\"\(color)\"/>"
+        pictogram(node, z: 0, inset: min(r.size.x, r.size.y) * 0.14)
         if let count = node.count {
             let cx = r.maxX * u - 2, cy = r.minY * u + 2
             out += "<circle cx=\"\(SVGText.num(cx))\" cy=\"\(SVGText.num(cy))\" r=\"9\" fill=\"\(palette.text)\"/>"
             out += "<text x=\"\(SVGText.num(cx))\" y=\"\(SVGText.num(cy + 3))\" font-size=\"8\" font-weight=\"bold\" "
             out += "text-anchor=\"middle\" fill=\"\(palette.background)\">\(count)</text>"
         }
-    }
-
-    /// The short service mark, lying flat on the top face.
-    private mutating func mark(_ node: BlueprintNode, z: Double) {
-        let r = node.rect
-        let text = ComponentStyle.mark(node.type)
-        let size = min(r.size.x, r.size.y) * (text.count > 3 ? 0.24 : 0.3)
-        let transform: String
-        if let known = transforms[z] {
-            transform = known
-        } else {
-            transform = projector.groundTransform(z: z)
-            transforms[z] = transform
-        }
-        out += "<text transform=\"\(transform)\" x=\"\(SVGText.num(r.minX + r.size.x / 2))\" "
-        out += "y=\"\(SVGText.num(r.minY + r.size.y / 2 + size * 0.36))\" font-size=\"\(SVGText.num(size))\" "
-        out += "font-weight=\"bold\" text-anchor=\"middle\" fill=\"\(palette.markText)\">\(SVGText.escape(text))</text>"
     }
 
     /// Component names, drawn last, below each block's front corner with a halo: up to two lines (cut
