@@ -105,3 +105,27 @@ struct PlacementTests {
         }
     }
 }
+
+@Suite("Peering")
+struct PeeringTests {
+    @Test func aPeeringConnectionJoinsTheVPCGroupsInsteadOfBeingANode() throws {
+        let peering = PlacementTests.resource(
+            .vpcPeering, "pcx-1", placement: Placement(vpcID: "vpc-1"),
+            config: ["peerVpc": "vpc-2", "peerAccount": "210987654321", "peerRegion": "eu-west-1"])
+        let app = PlacementTests.resource(
+            .ec2, "i-2",
+            placement: Placement(vpcID: "vpc-2", subnetIDs: ["subnet-x"], availabilityZones: ["eu-west-1a"]))
+        var inventory = PlacementTests.inventory()
+        inventory.resources += [PlacementTests.resource(.vpc, "vpc-2"), peering, app]
+        let data = Layout.blueprint(for: inventory)
+        #expect(PlacementTests.node(data, "pcx-1") == nil)
+        let requester = try #require(PlacementTests.group(data, "vpc-1"))
+        let accepter = try #require(PlacementTests.group(data, "vpc-2"))
+        let connection = try #require(requester.extra["peeringConnections"]?.arrayValue?.first)
+        #expect(connection["accepterId"]?.stringValue == accepter.id)
+        #expect(connection["accepterVpc"] == "vpc-2" && connection["name"] == "pcx-1")
+        #expect(accepter.extra["peeringConnections"] == .array([]))
+        let full = Layout.blueprint(for: inventory, options: LayoutOptions(detail: .full))
+        #expect(PlacementTests.node(full, "pcx-1") != nil)
+    }
+}

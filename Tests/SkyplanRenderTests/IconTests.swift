@@ -37,3 +37,27 @@ struct IconTests {
         try RenderFixtures.assertGolden(svg, name)
     }
 }
+
+@Suite("Peering drawing")
+struct PeeringDrawingTests {
+    static func data(accepter: String?) -> BlueprintData {
+        var connection: [String: JSONValue] = [
+            "id": "p1", "name": "prod-staging", "accepterVpc": "vpc-2", "accepterRegion": "eu-west-1",
+        ]
+        connection["accepterId"] = accepter.map(JSONValue.string) ?? .null
+        let first = BlueprintGroup(
+            id: "g1", type: .vpc, name: "prod", mapPos: GridPoint(x: 0, y: 0), mapSize: GridPoint(x: 20, y: 10),
+            extra: ["peeringConnections": .array([.object(connection)])])
+        let second = BlueprintGroup(
+            id: "g2", type: .vpc, name: "staging", mapPos: GridPoint(x: 30, y: 0), mapSize: GridPoint(x: 20, y: 10))
+        return BlueprintData(groups: [first, second])
+    }
+
+    @Test(arguments: RenderOptions.Projection.allCases)
+    func peeredVPCsAreJoinedByALineOrNamedWhenTheOtherIsElsewhere(projection: RenderOptions.Projection) {
+        let joined = SVGRenderer.render(Self.data(accepter: "g2"), options: RenderOptions(projection: projection))
+        #expect(joined.contains("class=\"peering\"") && joined.contains("⇄ prod-staging"))
+        let away = SVGRenderer.render(Self.data(accepter: nil), options: RenderOptions(projection: projection))
+        #expect(!away.contains("class=\"peering\"") && away.contains("⇄ prod-staging: vpc-2 (eu-west-1)"))
+    }
+}

@@ -25,9 +25,11 @@ public enum Layout {
         root.place(atX: 0, y: noteHeight)
         var emitter = BlueprintEmitter(options: options, excluded: options.excludedTypes, folding: selection.folding)
         emitter.emit(root)
+        var groups = emitter.groups
+        BlueprintEmitter.linkPeerings(&groups)
         var data = BlueprintData(
             name: options.name, projection: options.projection, theme: options.theme,
-            nodes: emitter.nodes, groups: emitter.groups, surfaces: emitter.surfaces,
+            nodes: emitter.nodes, groups: groups, surfaces: emitter.surfaces,
             liveAccount: options.liveAccountID.map { .object(["id": .string($0), "type": "aws"]) },
             liveOptions: LiveOptions(
                 autoLabel: options.label, autoConnect: options.autoconnect,

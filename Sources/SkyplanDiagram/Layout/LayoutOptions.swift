@@ -64,9 +64,10 @@ public struct LayoutOptions: Sendable {
 public enum LayoutDetail: String, Sendable, Hashable, CaseIterable {
     case summary, full
 
-    /// Types drawn only with `full`: parts of another component rather than components of their own.
+    /// Types drawn only with `full`: parts of another component rather than components of their own. A
+    /// VPC peering connection becomes an entry of its VPC's `peeringConnections`, drawn between the VPCs.
     public static let attachmentTypes: Set<ComponentType> = [
-        .networkInterface, .ebs, .targetGroup, .routeTable,
+        .networkInterface, .ebs, .targetGroup, .routeTable, .vpcPeering,
     ]
 }
 

@@ -99,6 +99,7 @@ struct SVGContext {
             out += "height=\"\(SVGText.num(h))\" fill=\"url(#gridPatternMajor)\"/>\n"
         }
         surfacesAndGroups()
+        peerings()
         edges()
         components()
         componentLabels()
