@@ -20,7 +20,8 @@ public enum Layout {
             inventory: inventory, selection: selection, threshold: threshold, prune: options.filter != nil,
             excluded: options.excludedTypes, showEmpty: options.showEmpty)
         let root = builder.build()
-        root.pack()
+        // Isometric names hang below their blocks' front corners, across the box's front edge.
+        root.pack(labelBand: options.projection == "2d" ? 0 : LayoutMetrics.isometricLabelBand)
         let noteHeight = builder.aggregatedCount > 0 ? 3.0 : 0
         root.place(atX: 0, y: noteHeight)
         var emitter = BlueprintEmitter(options: options, excluded: options.excludedTypes, folding: selection.folding)

@@ -32,6 +32,7 @@ final class LayoutBox {
     /// Stretch to the parent's line height (rows) or width (columns).
     var stretches = false
     var x = 0.0, y = 0.0, width = 0.0, height = 0.0
+    private var footer = LayoutMetrics.footer
 
     init(_ role: Role, key: String, title: String = "", resource: Resource? = nil, arrangement: Arrangement = .grid) {
         self.role = role
@@ -49,14 +50,17 @@ final class LayoutBox {
     }
 
     /// Computes sizes bottom-up and positions children relative to this box.
-    func pack() {
+    /// `labelBand`: extra room under the components of a box, so that in isometric view the names
+    /// hanging below its front row stay clear of the title written along its front edge.
+    func pack(labelBand: Double = 0) {
         if role == .component {
             width = LayoutMetrics.cellWidth
             height = LayoutMetrics.cellHeight
             return
         }
         children.sort { $0.key < $1.key }
-        for child in children { child.pack() }
+        for child in children { child.pack(labelBand: labelBand) }
+        footer = LayoutMetrics.footer + (children.contains { $0.role == .component } ? labelBand : 0)
         // A region's regional services stand beside its VPCs, no taller than the tallest of them.
         if role == .region, let services = children.first(where: { $0.role == .strip }) {
             let tallest = children.reduce(0.0) { $1.role == .vpc ? max($0, $1.height) : $0 }
@@ -124,7 +128,7 @@ final class LayoutBox {
         }
         let minimum = children.isEmpty ? 3.0 : 0
         width = max(minimum, contentWidth) + inset * 2
-        height = max(minimum, contentHeight) + top + (hasOutline ? LayoutMetrics.footer : 0)
+        height = max(minimum, contentHeight) + top + (hasOutline ? footer : 0)
         // Room for the title as renderers write it ("Security group  web"): about 0.31 units a character.
         if hasOutline { width = max(width, (Double(title.count + titlePrefix)) * 0.31 + inset * 2) }
     }

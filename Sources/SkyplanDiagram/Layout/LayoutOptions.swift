@@ -88,4 +88,6 @@ enum LayoutMetrics {
     /// Space between siblings, and between the boxes of an invisible row or column.
     static let gap = 1.0
     static let stripGap = 1.5
+    /// Added to the bottom band of a box holding components, in isometric layouts.
+    static let isometricLabelBand = 1.6
 }
