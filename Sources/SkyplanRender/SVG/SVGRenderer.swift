@@ -26,9 +26,8 @@ struct SVGContext {
     let palette: Palette
     let labels: Bool
     var out = ""
-    /// Face colours and ground transforms, computed once per colour and height.
+    /// Face colours, computed once per colour.
     var shades: [String: (side: String, front: String, edge: String)] = [:]
-    var transforms: [Double: String] = [:]
 
     init(data: BlueprintData, options: RenderOptions) {
         self.data = data
