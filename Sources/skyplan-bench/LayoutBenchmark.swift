@@ -1,6 +1,7 @@
 // Layout + SVG of synthetic inventories (realistic shape) at 1k/10k/100k components: time and peak
 // memory, side by side with Graphviz `dot` laying out the same graph.
-//   swift run -c release skyplan-bench layout [--sizes 1000,10000,100000] [--dot-timeout 300]
+//   swift run -c release skyplan-bench layout [--sizes 1000,10000,100000] [--dot-timeout 300] [--full]
+//   (--full: detail=full and empty=show, every resource drawn as before attachments were folded)
 //   swift run -c release skyplan-bench layout --samples DIR   (writes sample SVGs to look at)
 //   swift run skyplan-bench layout --icons DIR   (the icon sheet, both projections and themes, SVG and PNG)
 import Foundation
@@ -15,14 +16,15 @@ enum LayoutBenchmark {
         }
         if let directory = value("--samples") { return try samples(directory) }
         if let directory = value("--icons") { return try icons(directory) }
-        if let one = value("--one").flatMap(Int.init) { return measureOnce(one) }
-        if let one = value("--stages").flatMap(Int.init) { return stages(one) }
+        let full = args.contains("--full")
+        if let one = value("--one").flatMap(Int.init) { return measureOnce(one, full: full) }
+        if let one = value("--stages").flatMap(Int.init) { return stages(one, full: args.contains("--full")) }
         let sizes = (value("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
         let dotTimeout = Double(value("--dot-timeout") ?? "300") ?? 300
         print("components  nodes  edges  skyplan(layout+svg)  skyplan-peak-RSS  dot  dot-peak-RSS  speedup")
         fflush(nil)
         for size in sizes {
-            let ours = try child(["layout", "--one", String(size)])
+            let ours = try child(["layout", "--one", String(size)] + (full ? ["--full"] : []))
             let fields = ours.split(separator: " ").map(String.init)
             guard fields.count >= 5, let seconds = Double(fields[3]) else {
                 print("\(size): failed: \(ours)"); continue
@@ -41,13 +43,14 @@ enum LayoutBenchmark {
     }
 
     /// Measures in this process (run as a child so peak memory is per size).
-    static func measureOnce(_ size: Int) {
+    static func measureOnce(_ size: Int, full: Bool = false) {
         let inventory = SkyplanDiagram.SyntheticInventory.make(components: size, seed: 42)
         let clock = ContinuousClock()
         var data = BlueprintData()
         var svgBytes = 0
         let elapsed = clock.measure {
-            data = Layout.blueprint(for: inventory)
+            data = Layout.blueprint(
+                for: inventory, options: full ? LayoutOptions(detail: .full, showEmpty: true) : LayoutOptions())
             svgBytes = SVGRenderer.render(data, options: RenderOptions()).utf8.count
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -55,12 +58,13 @@ enum LayoutBenchmark {
     }
 
     /// Time of each stage, to see where it goes.
-    static func stages(_ size: Int) {
+    static func stages(_ size: Int, full: Bool = false) {
         let clock = ContinuousClock()
         var inventory = Inventory()
         let generate = clock.measure { inventory = SkyplanDiagram.SyntheticInventory.make(components: size, seed: 42) }
         var data = BlueprintData()
-        let layout = clock.measure { data = Layout.blueprint(for: inventory) }
+        let options = full ? LayoutOptions(detail: .full, showEmpty: true) : LayoutOptions()
+        let layout = clock.measure { data = Layout.blueprint(for: inventory, options: options) }
         var svg = ""
         let render = clock.measure { svg = SVGRenderer.render(data, options: RenderOptions()) }
         var json = Data()

@@ -162,11 +162,14 @@ struct EdgeRouter {
 
     /// The best of `candidates` and its score.
     private func pick(_ candidates: [[Point]], _ from: Int, _ to: Int) -> ([Point], Double) {
+        // Shortest first: once a route is free, longer ones are not even tested.
+        let ranked = candidates.map { ($0, length($0) + Double($0.count - 2) * 0.5) }.enumerated().sorted {
+            ($0.element.1, $0.offset) < ($1.element.1, $1.offset)
+        }
         var best = candidates[0]
         var bestScore = Double.infinity
-        for candidate in candidates {
-            let base = length(candidate) + Double(candidate.count - 2) * 0.5
-            guard base < bestScore else { continue }
+        for (_, (candidate, base)) in ranked {
+            guard base < bestScore else { break }
             let allowed = bestScore.isFinite ? Int(((bestScore - base) / 1_000).rounded(.down)) : .max
             var score = Double(hits(candidate, excluding: from, to, limit: allowed)) * 1_000 + base
             if countsCrossings, score < bestScore { score += Double(crossings(candidate, from, to)) * 40 }
