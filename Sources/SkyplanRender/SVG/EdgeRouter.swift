@@ -144,8 +144,9 @@ struct EdgeRouter {
             candidates.append([a, (a.x, my), (b.x, my), b])
         }
         var (best, bestScore) = pick(candidates, from, to)
-        // Still through a component: scan every channel line within reach (rare, so it may cost more).
-        if bestScore >= 1_000 {
+        // Still through a component: scan every channel line within reach (on diagrams small enough to
+        // count crossings; on big ones it would cost more than the layout).
+        if bestScore >= 1_000, countsCrossings {
             var more: [[Point]] = []
             for step in -12...12 {
                 for base: Point in [a, b, ((a.x + b.x) / 2, (a.y + b.y) / 2)] {
