@@ -24,13 +24,18 @@ extension PricedComponent {
                 if let id = member.stringValue, vpcOf[id] == nil { vpcOf[id] = vpc }
             }
         }
-        return (json["nodes"]?.arrayValue ?? []).compactMap { node in
-            guard let object = node.objectValue else { return nil }
+        // Attachments folded into a node (its EBS volumes, ENIs: `detail=summary`) are priced with it.
+        return (json["nodes"]?.arrayValue ?? []).flatMap { node -> [PricedComponent] in
+            guard var object = node.objectValue else { return [] }
             let id = object["id"]?.stringValue ?? ""
             let account = object["arn"]?.stringValue.flatMap { try? ARN(parsing: $0) }?.accountID
             let path = ContainerPath(
                 account: account, region: object["region"]?.stringValue, vpc: vpcOf[id], subnet: subnetOf[id])
-            return PricedComponent(nodeJSON: object, container: path)
+            let attachments = object.removeValue(forKey: "attachments")?.arrayValue ?? []
+            let parts = attachments.compactMap { $0.objectValue }.compactMap {
+                PricedComponent(nodeJSON: $0, container: path)
+            }
+            return (PricedComponent(nodeJSON: object, container: path).map { [$0] } ?? []) + parts
         }
     }
 }

@@ -1,7 +1,9 @@
 // Layout + SVG of synthetic inventories (realistic shape) at 1k/10k/100k components: time and peak
 // memory, side by side with Graphviz `dot` laying out the same graph.
-//   swift run -c release skyplan-bench layout [--sizes 1000,10000,100000] [--dot-timeout 300]
+//   swift run -c release skyplan-bench layout [--sizes 1000,10000,100000] [--dot-timeout 300] [--full]
+//   (--full: detail=full and empty=show, every resource drawn as before attachments were folded)
 //   swift run -c release skyplan-bench layout --samples DIR   (writes sample SVGs to look at)
+//   swift run skyplan-bench layout --icons DIR   (the icon sheet, both projections and themes, SVG and PNG)
 import Foundation
 import SkyplanDiagram
 import SkyplanModel
@@ -13,14 +15,16 @@ enum LayoutBenchmark {
             args.firstIndex(of: flag).flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
         }
         if let directory = value("--samples") { return try samples(directory) }
-        if let one = value("--one").flatMap(Int.init) { return measureOnce(one) }
-        if let one = value("--stages").flatMap(Int.init) { return stages(one) }
+        if let directory = value("--icons") { return try icons(directory) }
+        let full = args.contains("--full")
+        if let one = value("--one").flatMap(Int.init) { return measureOnce(one, full: full) }
+        if let one = value("--stages").flatMap(Int.init) { return stages(one, full: args.contains("--full")) }
         let sizes = (value("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
         let dotTimeout = Double(value("--dot-timeout") ?? "300") ?? 300
         print("components  nodes  edges  skyplan(layout+svg)  skyplan-peak-RSS  dot  dot-peak-RSS  speedup")
         fflush(nil)
         for size in sizes {
-            let ours = try child(["layout", "--one", String(size)])
+            let ours = try child(["layout", "--one", String(size)] + (full ? ["--full"] : []))
             let fields = ours.split(separator: " ").map(String.init)
             guard fields.count >= 5, let seconds = Double(fields[3]) else {
                 print("\(size): failed: \(ours)"); continue
@@ -39,13 +43,14 @@ enum LayoutBenchmark {
     }
 
     /// Measures in this process (run as a child so peak memory is per size).
-    static func measureOnce(_ size: Int) {
+    static func measureOnce(_ size: Int, full: Bool = false) {
         let inventory = SkyplanDiagram.SyntheticInventory.make(components: size, seed: 42)
         let clock = ContinuousClock()
         var data = BlueprintData()
         var svgBytes = 0
         let elapsed = clock.measure {
-            data = Layout.blueprint(for: inventory)
+            data = Layout.blueprint(
+                for: inventory, options: full ? LayoutOptions(detail: .full, showEmpty: true) : LayoutOptions())
             svgBytes = SVGRenderer.render(data, options: RenderOptions()).utf8.count
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -53,12 +58,13 @@ enum LayoutBenchmark {
     }
 
     /// Time of each stage, to see where it goes.
-    static func stages(_ size: Int) {
+    static func stages(_ size: Int, full: Bool = false) {
         let clock = ContinuousClock()
         var inventory = Inventory()
         let generate = clock.measure { inventory = SkyplanDiagram.SyntheticInventory.make(components: size, seed: 42) }
         var data = BlueprintData()
-        let layout = clock.measure { data = Layout.blueprint(for: inventory) }
+        let options = full ? LayoutOptions(detail: .full, showEmpty: true) : LayoutOptions()
+        let layout = clock.measure { data = Layout.blueprint(for: inventory, options: options) }
         var svg = ""
         let render = clock.measure { svg = SVGRenderer.render(data, options: RenderOptions()) }
         var json = Data()
@@ -145,6 +151,22 @@ enum LayoutBenchmark {
             return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
         }
         return 0
+    }
+
+    /// Writes the icon sheet (every component type) in both projections and themes, as SVG and PNG.
+    static func icons(_ directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for projection in RenderOptions.Projection.allCases {
+            for theme in RenderOptions.Theme.allCases {
+                let svg = SVGRenderer.render(
+                    IconSheet.blueprint(), options: RenderOptions(projection: projection, theme: theme))
+                let path = "\(directory)/icons-\(projection.rawValue)-\(theme.rawValue)"
+                try svg.write(toFile: path + ".svg", atomically: true, encoding: .utf8)
+                try RasterRenderer.png(svg: svg, options: RasterOptions(width: 1600))
+                    .write(to: URL(fileURLWithPath: path + ".png"))
+            }
+        }
+        print("wrote the icon sheets to \(directory)")
     }
 
     /// Writes sample diagrams (both projections, both themes) to look at.

@@ -19,14 +19,8 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "json, svg, png, pdf, mxGraph, or inventory (the raw discovery result as JSON).")
     var format: String = "json"
     @Option(name: .shortAndLong, help: "Output file (stdout when omitted).") var output: String?
-    @Option(help: "isometric or 2d.") var projection: String?
-    @Option(help: "light or dark.") var theme: String?
-    @Option(help: "Filter expression (Cloudcraft's filter language).") var filter: String?
-    @Option(help: "Component types to leave out, comma-separated (e.g. ec2,sg).") var exclude: String?
-    @Option(help: "Output width in pixels.") var width: Int?
-    @Option(help: "Output height in pixels.") var height: Int?
     @Option(help: "Services to scan, comma-separated (default: all).") var services: String?
-    @Flag(help: "Draw the grid.") var grid = false
+    @OptionGroup var drawing: DiagramOptions
     @Flag(help: "Print progress on stderr.") var progress = false
 
     func validate() throws {
@@ -73,17 +67,10 @@ struct ScanCommand: AsyncParsableCommand {
         if format == "inventory" {
             return try writeInventory(inventory)
         }
-        var options: [String: String] = ["grid": String(grid)]
-        options["projection"] = projection
-        options["theme"] = theme
-        options["filter"] = filter
-        options["exclude"] = exclude
-        options["width"] = width.map(String.init)
-        options["height"] = height.map(String.init)
         let body: Data
         do {
             body = try DiagramExport.render(
-                inventory, name: accountID.isEmpty ? "AWS" : accountID, format: format, options: options
+                inventory, name: accountID.isEmpty ? "AWS" : accountID, format: format, options: drawing.values
             ).body
         } catch {
             throw CLIError("\(error)")

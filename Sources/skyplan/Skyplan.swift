@@ -11,7 +11,7 @@ struct Skyplan: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, ScanCommand.self, LiveCommand.self, BudgetCommand.self, PolicyCommand.self,
             PricesCommand.self, OrganizationCommand.self, MigrateCommand.self, UserCommand.self, TeamCommand.self,
-            APIKeyCommand.self,
+            APIKeyCommand.self, RenderCommand.self,
         ]
     )
 }

@@ -106,6 +106,8 @@ final class ScanCounter: Sendable {
         ("/us-east-1/svg?exclude=ec2,spaceship", "exclude"),
         ("/us-east-1/pdf?paperSize=B9", "paperSize"),
         ("/us-east-1/svg?grid=maybe", "grid"),
+        ("/us-east-1/svg?detail=most", "detail must be summary or full"),
+        ("/us-east-1/svg?empty=sometimes", "empty must be show or hide"),
     ])
     func rejectsBadParametersNamingThem(path: String, mentions: String) async throws {
         let (base, account, services) = try await app(source: FakeInventorySource())

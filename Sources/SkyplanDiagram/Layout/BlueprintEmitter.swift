@@ -4,14 +4,19 @@ import SkyplanModel
 struct BlueprintEmitter {
     let options: LayoutOptions
     let excluded: Set<ComponentType>
+    let folding: AttachmentFolding
     private(set) var nodes: [BlueprintNode] = []
     private(set) var groups: [BlueprintGroup] = []
     private(set) var surfaces: [BlueprintSurface] = []
     private(set) var nodeIDByARN: [String: String] = [:]
 
-    init(options: LayoutOptions, excluded: Set<ComponentType>) {
+    init(
+        options: LayoutOptions, excluded: Set<ComponentType>,
+        folding: AttachmentFolding = AttachmentFolding(keeping: [])
+    ) {
         self.options = options
         self.excluded = excluded
+        self.folding = folding
     }
 
     /// Reserved node fields that configuration must not overwrite.
@@ -53,6 +58,12 @@ struct BlueprintEmitter {
             let id = StableID.uuid("group:" + (box.resource?.arn ?? "") + here)
             var extra = box.resource.map { Self.configuration($0.config) } ?? [:]
             if type == .vpc, extra["peeringConnections"] == nil { extra["peeringConnections"] = .array([]) }
+            if let id = box.resource?.resourceID, let folded = folding.byContainer[id] {
+                let peerings = folded.filter { $0.type == .vpcPeering }
+                let others = folded.filter { $0.type != .vpcPeering }
+                if !others.isEmpty { extra["attachments"] = AttachmentFolding.json(others) }
+                if type == .vpc, !peerings.isEmpty { extra["peeringConnections"] = Self.peeringConnections(peerings) }
+            }
             var access: String?
             if type == .subnet { access = box.resource?.config["subnetType"]?.stringValue ?? "private" }
             groups.append(
@@ -83,16 +94,62 @@ struct BlueprintEmitter {
             mapSize: GridPoint(x: LayoutMetrics.footprint, y: LayoutMetrics.footprint),
             color: NodeColor(color), arn: resource.arn, name: resource.name,
             extra: Self.configuration(resource.config))
+        var owners = [resource.arn]
         if let aggregate = box.aggregate {
             node.arn = nil
             node.count = aggregate.count
             node.breakdown = aggregate.breakdown
-            for arn in aggregate.arns { nodeIDByARN[arn] = id }
-        } else {
-            nodeIDByARN[resource.arn] = id
+            owners = aggregate.arns
         }
+        var attached: [Resource] = []
+        for arn in owners {
+            nodeIDByARN[arn] = id
+            for part in folding.byOwner[arn] ?? [] {
+                nodeIDByARN[part.arn] = id
+                attached.append(part)
+            }
+        }
+        if !attached.isEmpty { node.extra["attachments"] = AttachmentFolding.json(attached) }
+        if let zones = box.spansZones { node.extra["spansZones"] = .array(zones.map(JSONValue.string)) }
         nodes.append(node)
         return id
+    }
+
+    /// A VPC's peering connections, as its group's `peeringConnections`: the connection's id (stable),
+    /// name and ARN, and the VPC at the other end (`accepterVpc`, account, region); `accepterId` (the
+    /// other VPC's group) is filled in once every group is emitted, when that VPC is on the diagram.
+    static func peeringConnections(_ peerings: [Resource]) -> JSONValue {
+        .array(
+            peerings.map { peering in
+                var object: [String: JSONValue] = [
+                    "id": .string(StableID.uuid("peering:" + peering.arn)), "name": .string(peering.name),
+                    "arn": .string(peering.arn), "accepterId": .null,
+                ]
+                object["accepterVpc"] = peering.config["peerVpc"]
+                object["accepterAccount"] = peering.config["peerAccount"]
+                object["accepterRegion"] = peering.config["peerRegion"]
+                return .object(object)
+            })
+    }
+
+    /// Points each peering connection at the group of the VPC at its other end, when that VPC is drawn.
+    static func linkPeerings(_ groups: inout [BlueprintGroup]) {
+        var groupOfVPC: [String: String] = [:]
+        for group in groups where group.type == .vpc {
+            if let arn = group.arn { groupOfVPC[ARNNames.lastComponent(arn)] = group.id }
+        }
+        for index in groups.indices where groups[index].type == .vpc {
+            guard case .array(let connections) = groups[index].extra["peeringConnections"], !connections.isEmpty
+            else { continue }
+            groups[index].extra["peeringConnections"] = .array(
+                connections.map { connection in
+                    guard case .object(var object) = connection, let vpc = object["accepterVpc"]?.stringValue,
+                        let id = groupOfVPC[vpc]
+                    else { return connection }
+                    object["accepterId"] = .string(id)
+                    return .object(object)
+                })
+        }
     }
 
     /// Configuration copied onto a node or group, minus keys that would clash with its own fields.

@@ -1,16 +1,11 @@
 import SkyplanModel
 
-/// How a component type reads on a diagram: its name, its short service mark, its colour and the
+/// How a component type reads on a diagram: its name, its colour and the
 /// height of its block (which says something about its size).
 public enum ComponentStyle {
     /// A person's name for the type (`EC2`, `Load balancer`).
     public static func displayName(_ type: ComponentType) -> String {
-        names[type.rawValue]?.0 ?? type.rawValue.uppercased()
-    }
-
-    /// A short mark drawn on top of the block (`EC2`, `λ`, `S3`).
-    public static func mark(_ type: ComponentType) -> String {
-        names[type.rawValue]?.1 ?? String(type.rawValue.prefix(3)).uppercased()
+        names[type.rawValue] ?? type.rawValue.uppercased()
     }
 
     /// The category colour (AWS Architecture Icons palette).
@@ -45,20 +40,20 @@ public enum ComponentStyle {
         return 0.7
     }
 
-    private static let names: [String: (String, String)] = [
-        "ec2": ("EC2", "EC2"), "lambda": ("Lambda", "λ"), "ecscluster": ("ECS cluster", "ECS"),
-        "ecstask": ("ECS task", "TASK"), "ekscluster": ("EKS cluster", "EKS"), "eksnodegroup": ("EKS nodes", "EKS"),
-        "ebs": ("EBS", "EBS"), "s3": ("S3", "S3"), "efs": ("EFS", "EFS"), "rds": ("RDS", "RDS"),
-        "auroracluster": ("Aurora", "AUR"), "dynamodb": ("DynamoDB", "DDB"), "elasticache": ("ElastiCache", "EC$"),
-        "sqs": ("SQS", "SQS"), "sns": ("SNS", "SNS"), "elb": ("Load balancer", "ELB"),
-        "targetgroup": ("Target group", "TG"), "cloudfront": ("CloudFront", "CF"), "r53": ("Route 53", "R53"),
-        "apigateway": ("API Gateway", "API"), "natgateway": ("NAT gateway", "NAT"),
-        "internetgateway": ("Internet gateway", "IGW"), "egressonlyinternetgateway": ("Egress-only IGW", "EIGW"),
-        "vpcendpoint": ("VPC endpoint", "VPCE"), "vpcpeering": ("VPC peering", "PCX"),
-        "transitgateway": ("Transit gateway", "TGW"), "transitgatewayattachment": ("TGW attachment", "TGA"),
-        "vpngateway": ("VPN gateway", "VGW"), "customergateway": ("Customer gateway", "CGW"),
-        "vpnconnection": ("VPN connection", "VPN"),
-        "eni": ("Network interface", "ENI"), "routetable": ("Route table", "RT"),
-        "cloudwatchalarm": ("CloudWatch alarm", "CW"),
+    private static let names: [String: String] = [
+        "ec2": "EC2", "lambda": "Lambda", "ecscluster": "ECS cluster",
+        "ecstask": "ECS task", "ekscluster": "EKS cluster", "eksnodegroup": "EKS nodes",
+        "ebs": "EBS", "s3": "S3", "efs": "EFS", "rds": "RDS",
+        "auroracluster": "Aurora", "dynamodb": "DynamoDB", "elasticache": "ElastiCache",
+        "sqs": "SQS", "sns": "SNS", "elb": "Load balancer",
+        "targetgroup": "Target group", "cloudfront": "CloudFront", "r53": "Route 53",
+        "apigateway": "API Gateway", "natgateway": "NAT gateway",
+        "internetgateway": "Internet gateway", "egressonlyinternetgateway": "Egress-only IGW",
+        "vpcendpoint": "VPC endpoint", "vpcpeering": "VPC peering",
+        "transitgateway": "Transit gateway", "transitgatewayattachment": "TGW attachment",
+        "vpngateway": "VPN gateway", "customergateway": "Customer gateway",
+        "vpnconnection": "VPN connection",
+        "eni": "Network interface", "routetable": "Route table",
+        "cloudwatchalarm": "CloudWatch alarm",
     ]
 }

@@ -18,23 +18,28 @@ public enum Layout {
         let threshold = options.threshold(componentCount: components.count)
         var builder = LayoutTreeBuilder(
             inventory: inventory, selection: selection, threshold: threshold, prune: options.filter != nil,
-            excluded: options.excludedTypes)
+            excluded: options.excludedTypes, showEmpty: options.showEmpty)
         let root = builder.build()
-        root.pack()
+        // Isometric names hang below their blocks' front corners, across the box's front edge.
+        root.pack(labelBand: options.projection == "2d" ? 0 : LayoutMetrics.isometricLabelBand)
         let noteHeight = builder.aggregatedCount > 0 ? 3.0 : 0
         root.place(atX: 0, y: noteHeight)
-        var emitter = BlueprintEmitter(options: options, excluded: options.excludedTypes)
+        var emitter = BlueprintEmitter(options: options, excluded: options.excludedTypes, folding: selection.folding)
         emitter.emit(root)
+        var groups = emitter.groups
+        BlueprintEmitter.linkPeerings(&groups)
         var data = BlueprintData(
             name: options.name, projection: options.projection, theme: options.theme,
-            nodes: emitter.nodes, groups: emitter.groups, surfaces: emitter.surfaces,
+            nodes: emitter.nodes, groups: groups, surfaces: emitter.surfaces,
             liveAccount: options.liveAccountID.map { .object(["id": .string($0), "type": "aws"]) },
             liveOptions: LiveOptions(
                 autoLabel: options.label, autoConnect: options.autoconnect,
                 excludedTypes: options.excludedTypes.map(\.rawValue).sorted())
         )
         if options.autoconnect {
-            data.edges = edges(inventory.relationships, nodeIDs: emitter.nodeIDByARN)
+            data.edges = edges(
+                inventory.relationships, nodeIDs: emitter.nodeIDByARN,
+                groupMembers: groupMembers(selection.components, nodeIDs: emitter.nodeIDByARN))
         }
         if builder.aggregatedCount > 0 {
             let note =
@@ -45,18 +50,36 @@ public enum Layout {
         return data
     }
 
-    /// `autoedge`s from relationships (containment is drawn by nesting, not edges), deduplicated.
-    static func edges(_ relationships: [Relationship], nodeIDs: [String: String]) -> [BlueprintEdge] {
+    /// `autoedge`s from relationships (containment is drawn by nesting, not edges), deduplicated. A
+    /// connection to an auto scaling group or ECS service goes to each of its drawn members.
+    static func edges(
+        _ relationships: [Relationship], nodeIDs: [String: String], groupMembers: [String: [String]] = [:]
+    ) -> [BlueprintEdge] {
         var seen = Set<String>()
         var result: [BlueprintEdge] = []
+        func ends(_ arn: String) -> [String] { nodeIDs[arn].map { [$0] } ?? groupMembers[arn] ?? [] }
         for relationship in relationships where relationship.kind != .contains {
-            guard let from = nodeIDs[relationship.from], let to = nodeIDs[relationship.to], from != to else { continue }
-            guard seen.insert(from + ">" + to).inserted else { continue }
-            result.append(
-                BlueprintEdge(
-                    id: StableID.uuid("edge:\(from)>\(to)"), from: from, to: to, kind: relationship.kind.rawValue))
+            for from in ends(relationship.from) {
+                for to in ends(relationship.to) where from != to {
+                    guard seen.insert(from + ">" + to).inserted else { continue }
+                    result.append(
+                        BlueprintEdge(
+                            id: StableID.uuid("edge:\(from)>\(to)"), from: from, to: to,
+                            kind: relationship.kind.rawValue))
+                }
+            }
         }
         return result
+    }
+
+    /// The node ids of each auto scaling group's or ECS service's members, by the group's ARN.
+    static func groupMembers(_ components: [Resource], nodeIDs: [String: String]) -> [String: [String]] {
+        var members: [String: [String]] = [:]
+        for resource in components {
+            guard let group = resource.placement.groupARN, let id = nodeIDs[resource.arn] else { continue }
+            if members[group]?.last != id { members[group, default: []].append(id) }
+        }
+        return members
     }
 }
 
@@ -64,6 +87,8 @@ public enum Layout {
 struct LayoutSelection {
     let components: [Resource]
     let containers: [Resource]
+    /// Attachments folded into their owners (`detail=summary`); `components` holds only what is drawn.
+    let folding: AttachmentFolding
 
     init(inventory: Inventory, options: LayoutOptions) {
         var components: [Resource] = []
@@ -78,7 +103,11 @@ struct LayoutSelection {
             if let filter = options.filter, !filter.matches(resource, in: context) { continue }
             components.append(resource)
         }
-        self.components = components
+        folding =
+            options.detail == .full
+            ? AttachmentFolding(keeping: components)
+            : AttachmentFolding(components: components, relationships: inventory.relationships)
+        self.components = folding.kept
         self.containers = containers
     }
 }

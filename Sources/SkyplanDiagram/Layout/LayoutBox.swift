@@ -27,9 +27,12 @@ final class LayoutBox {
     var members: [Resource] = []
     /// Aggregated node data, for a component cell standing for many.
     var aggregate: (type: ComponentType, count: Int, breakdown: [String: Int], arns: [String])?
+    /// For a component spread over subnets in several zones (drawn in the first): every zone it spans.
+    var spansZones: [String]?
     /// Stretch to the parent's line height (rows) or width (columns).
     var stretches = false
     var x = 0.0, y = 0.0, width = 0.0, height = 0.0
+    private var footer = LayoutMetrics.footer
 
     init(_ role: Role, key: String, title: String = "", resource: Resource? = nil, arrangement: Arrangement = .grid) {
         self.role = role
@@ -47,26 +50,56 @@ final class LayoutBox {
     }
 
     /// Computes sizes bottom-up and positions children relative to this box.
-    func pack() {
+    /// `labelBand`: extra room under the components of a box, so that in isometric view the names
+    /// hanging below its front row stay clear of the title written along its front edge.
+    func pack(labelBand: Double = 0) {
         if role == .component {
             width = LayoutMetrics.cellWidth
             height = LayoutMetrics.cellHeight
             return
         }
         children.sort { $0.key < $1.key }
-        for child in children { child.pack() }
+        for child in children { child.pack(labelBand: labelBand) }
+        footer = LayoutMetrics.footer + (children.contains { $0.role == .component } ? labelBand : 0)
+        // A region's regional services stand beside its VPCs, no taller than the tallest of them.
+        if role == .region, let services = children.first(where: { $0.role == .strip }) {
+            let tallest = children.reduce(0.0) { $1.role == .vpc ? max($0, $1.height) : $0 }
+            if tallest > 0 { services.repack(targetHeight: tallest) }
+        }
+        // Up to four boxes (VPCs and the services) side by side; more wrap into a grid.
+        arrange(maxWidth: role == .region && children.count <= 4 ? .infinity : nil)
+    }
+
+    /// Packs a grid again, as narrow as it can be while no taller than `targetHeight`.
+    private func repack(targetHeight: Double) {
+        guard arrangement == .grid, children.count > 1 else { return }
+        let widest = children.reduce(0.0) { max($0, $1.width) }
+        let total = children.reduce(0.0) { $0 + $1.width + LayoutMetrics.gap }
+        var limit = widest
+        while true {
+            arrange(maxWidth: limit)
+            if height <= targetHeight || limit >= total { break }
+            limit += widest / 2
+        }
+    }
+
+    /// Positions the (packed) children in lines no wider than `maxWidth` (by the arrangement when nil) and
+    /// sizes this box around them.
+    private func arrange(maxWidth requested: Double?) {
         let inset = hasOutline ? LayoutMetrics.padding : 0
         let top = hasOutline ? LayoutMetrics.header : 0
-        let gap = role == .strip || role == .root ? LayoutMetrics.gap * 2 : LayoutMetrics.gap
+        let gap = role == .strip || role == .root ? LayoutMetrics.stripGap : LayoutMetrics.gap
         let itemGap = children.contains { $0.role != .component } ? gap : 0
         let maxWidth: Double
         switch arrangement {
+        case _ where requested != nil: maxWidth = requested ?? 0
         case .row: maxWidth = .infinity
         case .column: maxWidth = 0
         case .grid:
             let area = children.reduce(0.0) { $0 + ($1.width + itemGap) * ($1.height + itemGap) }
             let widest = children.reduce(0.0) { max($0, $1.width) }
-            maxWidth = max(widest, (area * (role == .strip ? 8 : 1.6)).squareRoot())
+            // Wide rather than tall: a screen is 16:9, and a VPC stacks its subnets.
+            maxWidth = max(widest, (area * (role == .strip ? 8 : 3.5)).squareRoot())
         }
         var lineX = 0.0, lineY = 0.0, lineHeight = 0.0, contentWidth = 0.0
         var line: [LayoutBox] = []
@@ -95,9 +128,21 @@ final class LayoutBox {
         }
         let minimum = children.isEmpty ? 3.0 : 0
         width = max(minimum, contentWidth) + inset * 2
-        height = max(minimum, contentHeight) + top + (hasOutline ? LayoutMetrics.footer : 0)
+        height = max(minimum, contentHeight) + top + (hasOutline ? footer : 0)
         // Room for the title as renderers write it ("Security group  web"): about 0.31 units a character.
-        if hasOutline { width = max(width, (Double(title.count) + 20) * 0.31 + inset * 2) }
+        if hasOutline { width = max(width, (Double(title.count + titlePrefix)) * 0.31 + inset * 2) }
+    }
+
+    /// Characters renderers add to the title ("Security group  ", a VPC's CIDR block).
+    private var titlePrefix: Int {
+        switch role {
+        case .vpc: 21
+        case .subnet: 17
+        case .zone: 19
+        case .region: 9
+        case .group(let type): type == .autoScalingGroup ? 21 : type == .ecsService ? 14 : 17
+        default: 2
+        }
     }
 
     /// Makes positions absolute, starting from this box at (`originX`, `originY`).

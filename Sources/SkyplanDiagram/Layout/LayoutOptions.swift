@@ -23,12 +23,17 @@ public struct LayoutOptions: Sendable {
     public var theme: String
     /// The connected account's id, written as `liveAccount`.
     public var liveAccountID: String?
+    /// `summary` folds attachments (ENIs, EBS volumes, target groups, route tables) into their owners;
+    /// `full` draws each as a component of its own.
+    public var detail: LayoutDetail
+    /// Draw empty subnets and empty default VPCs (`empty=show`); collapsed by default.
+    public var showEmpty: Bool
 
     public init(
         name: String = "", filter: FilterExpression? = nil, excludedTypes: Set<ComponentType> = [],
         label: Bool = true, autoconnect: Bool = true, liveAttributes: [String: [String: String]] = [:],
         aggregateAbove: Int? = nil, projection: String = "isometric", theme: String = "light",
-        liveAccountID: String? = nil
+        liveAccountID: String? = nil, detail: LayoutDetail = .summary, showEmpty: Bool = false
     ) {
         self.name = name
         self.filter = filter
@@ -40,6 +45,8 @@ public struct LayoutOptions: Sendable {
         self.projection = projection
         self.theme = theme
         self.liveAccountID = liveAccountID
+        self.detail = detail
+        self.showEmpty = showEmpty
     }
 
     /// The aggregation threshold for an inventory of `componentCount` components.
@@ -53,6 +60,17 @@ public struct LayoutOptions: Sendable {
     }
 }
 
+/// How much a layout draws: attachments folded into their owners, or every resource on its own.
+public enum LayoutDetail: String, Sendable, Hashable, CaseIterable {
+    case summary, full
+
+    /// Types drawn only with `full`: parts of another component rather than components of their own. A
+    /// VPC peering connection becomes an entry of its VPC's `peeringConnections`, drawn between the VPCs.
+    public static let attachmentTypes: Set<ComponentType> = [
+        .networkInterface, .ebs, .targetGroup, .routeTable, .vpcPeering,
+    ]
+}
+
 /// Sizes of the layout, in grid units.
 enum LayoutMetrics {
     /// A component's cell: its footprint plus room for its label.
@@ -63,10 +81,13 @@ enum LayoutMetrics {
     static let footprintOffsetX = 1.0
     static let footprintOffsetY = 0.5
     /// Space inside a container's outline, and the band on top for its title.
-    static let padding = 1.0
-    static let header = 1.5
+    static let padding = 0.5
+    static let header = 1.0
     /// The band at the bottom: isometric views write the title there, where no block can rise over it.
-    static let footer = 1.5
-    /// Space between siblings.
+    static let footer = 1.0
+    /// Space between siblings, and between the boxes of an invisible row or column.
     static let gap = 1.0
+    static let stripGap = 1.5
+    /// Added to the bottom band of a box holding components, in isometric layouts.
+    static let isometricLabelBand = 1.6
 }

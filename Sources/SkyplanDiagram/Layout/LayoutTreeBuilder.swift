@@ -8,6 +8,7 @@ struct LayoutTreeBuilder {
     let threshold: Int
     let prune: Bool
     let excluded: Set<ComponentType>
+    let showEmpty: Bool
     private(set) var aggregatedCount = 0
     private(set) var aggregateNodes = 0
 
@@ -18,10 +19,17 @@ struct LayoutTreeBuilder {
     private var subnets: [String: LayoutBox] = [:]
     private var subnetZone: [String: String] = [:]
     private var subnetVPC: [String: String] = [:]
+    private var subnetRank: [String: Int] = [:]
+    /// The zones of components spread over several, by ARN.
+    private var spans: [String: [String]] = [:]
     private let containersByID: [String: Resource]
     private let containersByARN: [String: Resource]
 
-    init(inventory: Inventory, selection: LayoutSelection, threshold: Int, prune: Bool, excluded: Set<ComponentType>) {
+    init(
+        inventory: Inventory, selection: LayoutSelection, threshold: Int, prune: Bool, excluded: Set<ComponentType>,
+        showEmpty: Bool = true
+    ) {
+        self.showEmpty = showEmpty
         self.inventory = inventory
         self.selection = selection
         self.threshold = threshold
@@ -32,10 +40,16 @@ struct LayoutTreeBuilder {
     }
 
     mutating func build() -> LayoutBox {
+        // Without `empty=show`, a default VPC appears only with something in it, a subnet likewise.
         for container in selection.containers where container.type == .vpc {
+            guard showEmpty || container.config["isDefault"]?.boolValue != true else { continue }
             _ = vpcBox(container.resourceID, region: container.region)
         }
         for container in selection.containers where container.type == .subnet {
+            subnetZone[container.resourceID] = container.placement.availabilityZones.first
+            subnetVPC[container.resourceID] = container.placement.vpcID
+            subnetRank[container.resourceID] = Self.rank(access: container.config["subnetType"]?.stringValue)
+            guard showEmpty else { continue }
             _ = subnetBox(
                 container.resourceID, vpcID: container.placement.vpcID,
                 zone: container.placement.availabilityZones.first, region: container.region)
@@ -65,16 +79,21 @@ struct LayoutTreeBuilder {
             return
         }
         let vpc = vpcBox(vpcID, region: resource.region)
-        let subnetIDs = placement.subnetIDs.sorted()
-        var zones = Set<String>()
-        for id in subnetIDs {
-            zones.insert(subnetZone[id] ?? placement.availabilityZones.first ?? "")
+        // Spread over several subnets: drawn once, in the first zone's subnet (public before private before
+        // isolated), and marked with every zone it spans (docs/diagrams.md).
+        let fallbackZone = placement.availabilityZones.sorted().first ?? ""
+        let subnetIDs = placement.subnetIDs.sorted {
+            let left = (subnetZone[$0] ?? fallbackZone, subnetRank[$0] ?? 1, $0)
+            let right = (subnetZone[$1] ?? fallbackZone, subnetRank[$1] ?? 1, $1)
+            return left < right
         }
-        guard let first = subnetIDs.first, zones.count == 1 else {
+        guard let first = subnetIDs.first else {
             child(of: vpc, key: "0strip", role: .strip).members.append(resource)
             return
         }
-        var leaf = subnetBox(first, vpcID: vpcID, zone: zones.first, region: resource.region)
+        let zones = Set(subnetIDs.map { subnetZone[$0] ?? fallbackZone }).union(placement.availabilityZones)
+        if zones.count > 1 { spans[resource.arn] = zones.sorted() }
+        var leaf = subnetBox(first, vpcID: vpcID, zone: subnetZone[first] ?? fallbackZone, region: resource.region)
         if !excluded.contains(.securityGroup), let sg = placement.securityGroupIDs.sorted().first {
             leaf = child(
                 of: leaf, key: "1sg|\(sg)", role: .group(.securityGroup),
@@ -124,8 +143,7 @@ struct LayoutTreeBuilder {
             of: zones, key: zoneName, role: .zone, title: zoneName.isEmpty ? "zone" : zoneName,
             arrangement: .column)
         zoneBox.stretches = true
-        let access = resource?.config["subnetType"]?.stringValue ?? "private"
-        let rank = access == "public" ? 0 : access == "private" ? 1 : 2
+        let rank = Self.rank(access: resource?.config["subnetType"]?.stringValue)
         let box = LayoutBox(.subnet, key: "\(rank)|\(id)", title: resource?.name ?? id, resource: resource)
         box.stretches = true
         zoneBox.children.append(box)
@@ -133,6 +151,15 @@ struct LayoutTreeBuilder {
         subnetZone[id] = zoneName
         subnetVPC[id] = vpcID
         return box
+    }
+
+    /// Public subnets first, then private, then isolated.
+    static func rank(access: String?) -> Int {
+        switch access {
+        case "public": 0
+        case "isolated": 2
+        default: 1
+        }
     }
 
     private mutating func child(
@@ -168,7 +195,9 @@ struct LayoutTreeBuilder {
                 } else {
                     for member in members {
                         let key = "c|\(type.rawValue)|\(member.name)|\(member.arn)"
-                        box.children.append(LayoutBox(.component, key: key, title: member.name, resource: member))
+                        let cell = LayoutBox(.component, key: key, title: member.name, resource: member)
+                        cell.spansZones = spans[member.arn]
+                        box.children.append(cell)
                     }
                 }
             }

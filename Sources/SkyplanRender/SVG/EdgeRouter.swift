@@ -1,9 +1,11 @@
 import SkyplanDiagram
 import SkyplanModel
 
-/// Routes connections in grid space so they do not run through unrelated components where that can
-/// be avoided: the straight line when it is free, else the best of a few orthogonal L and Z routes
-/// through the free channels between component cells. Shared by both projections.
+/// Routes connections in grid space, orthogonally (along the grid axes, so in isometric view along the
+/// grid's diagonals): the best of the L and Z routes through the free channels between component cells,
+/// scored by the components it would run through, then the crossings with edges already routed (edges
+/// sharing an end may share a trunk: that is how parallel edges bundle), then length and bends. Shared by
+/// both projections.
 struct EdgeRouter {
     typealias Point = (x: Double, y: Double)
 
@@ -12,15 +14,35 @@ struct EdgeRouter {
     /// Components too big (or too far out) to bucket: checked against every segment.
     private var oversized: [Int32] = []
     private let bucketSize = 8.0
+    /// Segments routed so far with the nodes they join, for counting crossings (small diagrams only).
+    private var routed: [(a: Point, b: Point, from: Int, to: Int, edge: Int)] = []
+    private var currentEdge = 0
+    private let countsCrossings: Bool
     /// Past this many edges, draw them straight (routing would cost more than it helps).
     static let routingLimit = 20_000
     /// Most buckets one component may occupy, and one segment may walk through: the work stays bounded
     /// by the number of components, not by how far apart stored coordinates are (an edge from [0,0] to
     /// [1e15,1e15] walked 10^14 buckets).
     static let bucketLimit: Int64 = 4_096
+    /// Past this many edges, crossings are not counted (quadratic).
+    static let crossingLimit = 1_500
 
-    init(nodes: [BlueprintNode]) {
-        rects = nodes.map(\.rect)
+    /// Where an obstacle is tested: the footprint in grid space (2D), or the drawing's box on screen.
+    private let screenRects: [GridRect]?
+    private let project: (@Sendable (Double, Double) -> Point)?
+
+    /// Edges keep out of the nodes' footprints; in isometric view (`screen`), out of the middle of each
+    /// block's drawing on screen (`screen.rects`, one per node), found through `reach` (the ground each
+    /// drawing may cover, for the spatial index).
+    init(
+        nodes: [BlueprintNode],
+        screen: (rects: [GridRect], reach: [GridRect], project: @Sendable (Double, Double) -> Point)? = nil,
+        edgeCount: Int = 0
+    ) {
+        rects = screen?.reach ?? nodes.map(\.rect)
+        screenRects = screen?.rects
+        project = screen?.project
+        countsCrossings = edgeCount <= Self.crossingLimit
         for (index, rect) in rects.enumerated() {
             if let keys = keys(rect) {
                 for key in keys { buckets[key, default: []].append(Int32(index)) }
@@ -52,7 +74,13 @@ struct EdgeRouter {
             var exceeded = false
             forEachBucket(a, b) { bucket in
                 for index in bucket where Int(index) != from && Int(index) != to && !seen.contains(index) {
-                    if Self.segment(a, b, crosses: rects[Int(index)]) {
+                    let crosses: Bool
+                    if let screenRects, let project {
+                        crosses = Self.segment(project(a.x, a.y), project(b.x, b.y), crosses: screenRects[Int(index)])
+                    } else {
+                        crosses = Self.segment(a, b, crosses: rects[Int(index)])
+                    }
+                    if crosses {
                         seen.append(index)
                         if seen.count > limit {
                             exceeded = true
@@ -117,33 +145,100 @@ struct EdgeRouter {
         }
     }
 
-    /// Waypoints from the centre of node `from` to the centre of node `to`.
-    func route(from: Int, to: Int, limitReached: Bool) -> [Point] {
-        let a = center(rects[from]), b = center(rects[to])
-        let straight = [a, b]
-        if limitReached { return straight }
-        let straightHits = hits(straight, excluding: from, to)
-        if straightHits == 0 { return straight }
-        var candidates: [[Point]] = [[a, (b.x, a.y), b], [a, (a.x, b.y), b]]
-        for mx in [a.x - 1.5, a.x + 2.5, b.x - 1.5, b.x + 2.5, (a.x + b.x) / 2] {
+    /// Routes every edge (`from`/`to` node indices, `a`/`b` their centres). With few enough edges to count
+    /// crossings, a second pass routes each edge again knowing where all the others went.
+    mutating func routeAll(_ edges: [(from: Int, to: Int, a: Point, b: Point)], limitReached: Bool) -> [[Point]] {
+        if limitReached { return edges.map { [$0.a, $0.b] } }
+        var routes: [[Point]] = []
+        routes.reserveCapacity(edges.count)
+        for (index, edge) in edges.enumerated() {
+            routes.append(route(edge.from, edge.to, edge.a, edge.b))
+            record(routes[index], edge.from, edge.to)
+        }
+        guard countsCrossings else { return routes }
+        for (index, edge) in edges.enumerated() {
+            routed.removeAll { $0.edge == index }
+            currentEdge = index
+            routes[index] = route(edge.from, edge.to, edge.a, edge.b)
+            record(routes[index], edge.from, edge.to)
+        }
+        return routes
+    }
+
+    private mutating func record(_ points: [Point], _ from: Int, _ to: Int) {
+        guard countsCrossings else { return }
+        for (p, q) in zip(points, points.dropFirst()) { routed.append((p, q, from, to, currentEdge)) }
+        currentEdge += 1
+    }
+
+    /// The best orthogonal route from `a` (centre of node `from`) to `b` (centre of node `to`).
+    private func route(_ from: Int, _ to: Int, _ a: Point, _ b: Point) -> [Point] {
+        var candidates: [[Point]] = []
+        if a.x == b.x || a.y == b.y { candidates.append([a, b]) }
+        candidates += [[a, (b.x, a.y), b], [a, (a.x, b.y), b]]
+        for mx in [a.x - 2, a.x + 2, b.x - 2, b.x + 2, (a.x + b.x) / 2, a.x - 6, a.x + 6, b.x - 6, b.x + 6] {
             candidates.append([a, (mx, a.y), (mx, b.y), b])
         }
-        for my in [a.y - 1.25, a.y + 2.75, b.y - 1.25, b.y + 2.75, (a.y + b.y) / 2] {
+        for my in [a.y - 1.25, a.y + 2.75, b.y - 1.25, b.y + 2.75, (a.y + b.y) / 2, a.y - 5.25, b.y + 6.75] {
             candidates.append([a, (a.x, my), (b.x, my), b])
         }
-        var best = straight
-        var bestScore = Double(straightHits) * 1_000 + length(straight)
-        for candidate in candidates {
-            let base = length(candidate) + Double(candidate.count - 2) * 0.5
-            guard base < bestScore else { continue }
-            let allowed = Int(saturating: ((bestScore - base) / 1_000).rounded(.down))
-            let score = Double(hits(candidate, excluding: from, to, limit: allowed)) * 1_000 + base
+        var (best, bestScore) = pick(candidates, from, to)
+        // Still through a component: scan every channel line within reach (on diagrams small enough to
+        // count crossings; on big ones it would cost more than the layout).
+        if bestScore >= 1_000, countsCrossings {
+            var more: [[Point]] = []
+            for step in -12...12 {
+                for base: Point in [a, b, ((a.x + b.x) / 2, (a.y + b.y) / 2)] {
+                    let mx = base.x + Double(step) * 0.5, my = base.y + Double(step) * 0.5
+                    more.append([a, (mx, a.y), (mx, b.y), b])
+                    more.append([a, (a.x, my), (b.x, my), b])
+                }
+            }
+            let (other, score) = pick(more, from, to)
+            if score < bestScore { best = other }
+        }
+        return best
+    }
+
+    /// The best of `candidates` and its score.
+    private func pick(_ candidates: [[Point]], _ from: Int, _ to: Int) -> ([Point], Double) {
+        // Shortest first: once a route is free, longer ones are not even tested.
+        let ranked = candidates.map { ($0, length($0) + Double($0.count - 2) * 0.5) }.enumerated().sorted {
+            ($0.element.1, $0.offset) < ($1.element.1, $1.offset)
+        }
+        var best = candidates[0]
+        var bestScore = Double.infinity
+        for (_, (candidate, base)) in ranked {
+            guard base < bestScore else { break }
+            let allowed = bestScore.isFinite ? Int(saturating: ((bestScore - base) / 1_000).rounded(.down)) : .max
+            var score = Double(hits(candidate, excluding: from, to, limit: allowed)) * 1_000 + base
+            if countsCrossings, score < bestScore { score += Double(crossings(candidate, from, to)) * 40 }
             if score < bestScore {
                 best = candidate
                 bestScore = score
             }
         }
-        return best
+        return (best, bestScore)
+    }
+
+    /// How many routed segments of edges with no end in common the polyline crosses.
+    private func crossings(_ points: [Point], _ from: Int, _ to: Int) -> Int {
+        var count = 0
+        for (p, q) in zip(points, points.dropFirst()) {
+            for segment in routed
+            where segment.from != from && segment.from != to && segment.to != from && segment.to != to {
+                if Self.properlyCross(p, q, segment.a, segment.b) { count += 1 }
+            }
+        }
+        return count
+    }
+
+    static func properlyCross(_ a: Point, _ b: Point, _ c: Point, _ d: Point) -> Bool {
+        func side(_ p: Point, _ q: Point, _ r: Point) -> Int {
+            let value = (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x)
+            return value > 1e-9 ? 1 : value < -1e-9 ? -1 : 0
+        }
+        return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0
     }
 
     private func center(_ rect: GridRect) -> Point { (rect.minX + rect.size.x / 2, rect.minY + rect.size.y / 2) }

@@ -23,31 +23,28 @@ extension SVGContext {
             if let arn = node.arn { out += " data-arn=\"\(XMLEscape.escape(arn))\"" }
             if let count = node.count { out += " data-count=\"\(count)\"" }
             out += ">"
-            if projector.isometric { block(node, color) } else { tile(node, color) }
+            if let name = node.name, !name.isEmpty { out += "<title>\(XMLEscape.escape(name))</title>" }
+            if projector.isometric { model(node, color) } else { tile(node, color) }
             out += "</g>\n"
         }
         out += "</g>\n"
     }
 
-    private mutating func polygon(_ points: [(x: Double, y: Double)], fill: String) {
+    mutating func polygon(_ points: [(x: Double, y: Double)], fill: String, stroke: String? = nil) {
         out += "<path d=\"M"
         for (index, p) in points.enumerated() {
             if index > 0 { out += "L" }
             out += SVGText.num(p.x) + " " + SVGText.num(p.y)
         }
-        out += "z\" fill=\"\(fill)\"/>"
+        out += "z\" fill=\"\(fill)\""
+        if let stroke { out += " stroke=\"\(stroke)\" stroke-width=\"0.8\"" }
+        out += "/>"
     }
 
-    private mutating func block(_ node: BlueprintNode, _ color: String) {
+    mutating func block(_ node: BlueprintNode, _ color: String) {
         let r = node.rect, z = height(node)
         let p = projector
-        let shade: (side: String, front: String, edge: String)
-        if let known = shades[color] {
-            shade = known
-        } else {
-            shade = (Palette.shade(color, 0.78), Palette.shade(color, 0.6), Palette.shade(color, 1.35))
-            shades[color] = shade
-        }
+        let shade = shade(color)
         polygon(
             [p.point(r.maxX, r.minY), p.point(r.maxX, r.maxY), p.point(r.maxX, r.maxY, z), p.point(r.maxX, r.minY, z)],
             fill: shade.side)
@@ -58,21 +55,16 @@ extension SVGContext {
             p.point(r.minX, r.minY, z), p.point(r.maxX, r.minY, z), p.point(r.maxX, r.maxY, z),
             p.point(r.minX, r.maxY, z),
         ]
-        out += "<path d=\"M"
-        for (index, q) in top.enumerated() {
-            if index > 0 { out += "L" }
-            out += SVGText.num(q.x) + " " + SVGText.num(q.y)
-        }
-        out += "z\" fill=\"\(color)\" stroke=\"\(shade.edge)\" stroke-width=\"0.8\"/>"
-        mark(node, z: z)
+        polygon(top, fill: color, stroke: shade.edge)
+        pictogram(node, z: z, inset: min(r.size.x, r.size.y) * 0.12)
     }
 
     private mutating func tile(_ node: BlueprintNode, _ color: String) {
         let r = node.rect, u = projector.unit
         out +=
             "<rect x=\"\(SVGText.num(r.minX * u))\" y=\"\(SVGText.num(r.minY * u))\" width=\"\(SVGText.num(r.size.x * u))\" "
-        out += "height=\"\(SVGText.num(r.size.y * u))\" rx=\"5\" fill=\"\(color)\"/>"
-        mark(node, z: 0)
+        out += "height=\"\(SVGText.num(r.size.y * u))\" rx=\"\(SVGText.num(u * 0.3))\" fill=\"\(color)\"/>"
+        pictogram(node, z: 0, inset: min(r.size.x, r.size.y) * 0.14)
         if let count = node.count {
             let cx = r.maxX * u - 2, cy = r.minY * u + 2
             out += "<circle cx=\"\(SVGText.num(cx))\" cy=\"\(SVGText.num(cy))\" r=\"9\" fill=\"\(palette.text)\"/>"
@@ -81,43 +73,48 @@ extension SVGContext {
         }
     }
 
-    /// The short service mark, lying flat on the top face.
-    private mutating func mark(_ node: BlueprintNode, z: Double) {
-        let r = node.rect
-        let text = ComponentStyle.mark(node.type)
-        // At most 4 grid units: a mark does not grow with a huge (stored, unchecked) node.
-        let size = max(0, min(4, min(r.size.x, r.size.y) * (text.count > 3 ? 0.24 : 0.3)))
-        let u = projector.unit
-        let transform: String
-        if let known = transforms[z] {
-            transform = known
-        } else {
-            transform = projector.textTransform(z: z)
-            transforms[z] = transform
-        }
-        out += "<text transform=\"\(transform)\" x=\"\(SVGText.num((r.minX + r.size.x / 2) * u))\" "
-        out += "y=\"\(SVGText.num((r.minY + r.size.y / 2 + size * 0.36) * u))\" font-size=\"\(SVGText.num(size * u))\" "
-        out +=
-            "font-weight=\"bold\" text-anchor=\"middle\" fill=\"\(palette.markText)\">\(XMLEscape.escape(text))</text>"
-    }
-
-    /// Component names, drawn last, below each block's front corner with a halo.
+    /// Component names, drawn last, below each block's front corner with a halo: up to two lines (cut
+    /// past 28 characters; the full name is the component's `<title>`), and the zones a component spread
+    /// over several spans.
     mutating func componentLabels() {
         guard labels else { return }
-        // Sized so that a label fits between its neighbours' blocks (cells are 4 grid units apart).
-        let fontSize = projector.isometric ? 9 : 10
-        let limit = projector.isometric ? 14 : 15
-        let drop = projector.isometric ? 12.0 : 13.0
-        out += "<g id=\"labels\" font-size=\"\(fontSize)\" text-anchor=\"middle\" fill=\"\(palette.text)\" "
-        out += "stroke=\"\(palette.halo)\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n"
+        let metrics = LabelMetrics(isometric: projector.isometric)
+        out += "<g id=\"labels\" font-size=\"\(SVGText.num(metrics.fontSize))\" text-anchor=\"middle\" "
+        out += "fill=\"\(palette.text)\" stroke=\"\(palette.halo)\" stroke-width=\"3\" stroke-linejoin=\"round\" "
+        out += "paint-order=\"stroke\">\n"
         for node in data.nodes {
             guard let name = node.name, !name.isEmpty else { continue }
             let r = node.rect
             let anchor =
                 projector.isometric ? projector.point(r.maxX, r.maxY) : projector.point(r.minX + r.size.x / 2, r.maxY)
-            out += "<text x=\"\(SVGText.num(anchor.x))\" y=\"\(SVGText.num(anchor.y + drop))\">"
-            out += XMLEscape.escape(SVGText.truncate(name, limit)) + "</text>\n"
+            var lines = LabelLines.lines(name, perLine: metrics.perLine)
+            var y = anchor.y + metrics.drop
+            for line in lines {
+                out += "<text x=\"\(SVGText.num(anchor.x))\" y=\"\(SVGText.num(y))\">\(XMLEscape.escape(line))</text>\n"
+                y += metrics.lineHeight
+            }
+            if let zones = node.extra["spansZones"]?.arrayValue?.compactMap(\.stringValue), zones.count > 1 {
+                lines = [LabelLines.zones(zones)]
+                out += "<text x=\"\(SVGText.num(anchor.x))\" y=\"\(SVGText.num(y))\" fill=\"\(palette.mutedText)\">"
+                out += XMLEscape.escape(lines[0]) + "</text>\n"
+            }
         }
         out += "</g>\n"
+    }
+}
+
+/// Label sizes in SVG units. Cells are 4 grid units apart: in 2D two labels side by side have 96 units (12 characters of 13), in
+/// isometric view neighbours are 48 units lower or 166 units aside, so two lines of 15 characters fit.
+struct LabelMetrics {
+    let fontSize: Double
+    let lineHeight: Double
+    let drop: Double
+    let perLine: Int
+
+    init(isometric: Bool) {
+        fontSize = isometric ? 15 : 13
+        lineHeight = fontSize * 1.1
+        drop = isometric ? fontSize + 2 : fontSize + 3
+        perLine = isometric ? 15 : 12
     }
 }

@@ -9,13 +9,25 @@ extension SVGContext {
         guard !data.edges.isEmpty else { return }
         var index: [String: Int] = [:]
         for (position, node) in data.nodes.enumerated() where index[node.id] == nil { index[node.id] = position }
-        let router = EdgeRouter(nodes: data.nodes)
+        var router = EdgeRouter(nodes: data.nodes, screen: obstacles(), edgeCount: data.edges.count)
         let tooMany = data.edges.count > EdgeRouter.routingLimit
         out += "<g id=\"edges\" fill=\"none\" stroke=\"\(palette.edge)\" stroke-width=\"1.4\" stroke-opacity=\"0.85\" "
         out += "stroke-linejoin=\"round\">\n"
+        var drawn: [(edge: BlueprintEdge, to: Int)] = []
+        var ends: [(from: Int, to: Int, a: EdgeRouter.Point, b: EdgeRouter.Point)] = []
         for edge in data.edges {
             guard let from = index[edge.from], let to = index[edge.to] else { continue }
-            var points = router.route(from: from, to: to, limitReached: tooMany)
+            let a = data.nodes[from].rect, b = data.nodes[to].rect
+            drawn.append((edge, to))
+            ends.append(
+                (
+                    from, to, (a.minX + a.size.x / 2, a.minY + a.size.y / 2),
+                    (b.minX + b.size.x / 2, b.minY + b.size.y / 2)
+                ))
+        }
+        let routes = router.routeAll(ends, limitReached: tooMany)
+        for ((edge, to), route) in zip(drawn, routes) {
+            var points = route
             let target = data.nodes[to]
             let z = height(target)
             let margin = 0.12
@@ -41,5 +53,28 @@ extension SVGContext {
             out += "/>\n"
         }
         out += "</g>\n"
+    }
+
+    /// What edges keep out of in isometric view: the middle 70% of each block's drawing on screen (a
+    /// block hides the ground behind it), with the ground it may cover (footprint, height backwards, a
+    /// unit around) for the router's index. Nil in 2D, where the footprints are the drawings.
+    func obstacles() -> (rects: [GridRect], reach: [GridRect], project: @Sendable (Double, Double) -> EdgeRouter.Point)?
+    {
+        guard projector.isometric else { return nil }
+        var rects: [GridRect] = [], reach: [GridRect] = []
+        rects.reserveCapacity(data.nodes.count)
+        reach.reserveCapacity(data.nodes.count)
+        for node in data.nodes {
+            let r = node.rect, z = height(node)
+            let left = projector.point(r.minX, r.maxY).x, right = projector.point(r.maxX, r.minY).x
+            let top = projector.point(r.minX, r.minY, z).y, bottom = projector.point(r.maxX, r.maxY).y
+            let mx = (right - left) * 0.15, my = (bottom - top) * 0.15
+            rects.append(
+                GridRect(x: left + mx, y: top + my, width: right - left - mx * 2, height: bottom - top - my * 2))
+            reach.append(
+                GridRect(x: r.minX - z - 1, y: r.minY - z - 1, width: r.size.x + z + 2, height: r.size.y + z + 2))
+        }
+        let projector = projector
+        return (rects, reach, { x, y in projector.point(x, y) })
     }
 }

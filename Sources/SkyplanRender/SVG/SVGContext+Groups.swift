@@ -96,9 +96,9 @@ extension SVGContext {
             let size = 0.55
             let limit = max(4, min(10_000, Int(saturating: (r.size.x - 0.8) / (size * 0.56))))
             let u = projector.unit
-            out += "<text transform=\"\(projector.textTransform())\" x=\"\(SVGText.num((r.minX + 0.45) * u))\" "
+            out += "<text transform=\"\(projector.textTransform())\" x=\"\(SVGText.num((r.minX + 0.35) * u))\" "
             // Isometric: on the front edge, where blocks inside (which rise backwards) cannot cover it.
-            let baseline = projector.isometric ? r.maxY - 0.45 : r.minY + 1.0
+            let baseline = projector.isometric ? r.maxY - 0.3 : r.minY + 0.75
             out += "y=\"\(SVGText.num(baseline * u))\" font-size=\"\(SVGText.num(size * u))\" font-weight=\"bold\" "
             out += "fill=\"\(item.color)\">\(XMLEscape.escape(SVGText.truncate(item.title, limit)))</text>"
         }

@@ -27,9 +27,8 @@ struct SVGContext {
     let palette: Palette
     let labels: Bool
     var out = ""
-    /// Face colours and ground transforms, computed once per colour and height.
+    /// Face colours, computed once per colour.
     var shades: [String: (side: String, front: String, edge: String)] = [:]
-    var transforms: [Double: String] = [:]
 
     init(data: BlueprintData, options: RenderOptions) {
         self.data = data
@@ -43,7 +42,7 @@ struct SVGContext {
     /// Block height of a node in grid units (0 in 2D).
     func height(_ node: BlueprintNode) -> Double {
         guard projector.isometric else { return 0 }
-        return min(1.3, ComponentStyle.height(type: node.type, config: node.extra, count: node.count))
+        return Silhouette(node.type).height(node)
     }
 
     /// The drawing's bounds in pixels: min x, min y, width, height.
@@ -100,6 +99,7 @@ struct SVGContext {
             out += "height=\"\(SVGText.num(h))\" fill=\"url(#gridPatternMajor)\"/>\n"
         }
         surfacesAndGroups()
+        peerings()
         edges()
         components()
         componentLabels()
@@ -121,6 +121,7 @@ struct SVGContext {
             "<pattern id=\"gridPatternMajor\" width=\"\(cell)\" height=\"\(cell)\" patternUnits=\"userSpaceOnUse\"\(transform)>"
         out +=
             "<path d=\"M\(cell) 0L0 0L0 \(cell)\" fill=\"none\" stroke=\"\(palette.gridLine)\" stroke-width=\"\(stroke)\"/></pattern>\n"
+        out += pictogramDefinitions()
         out += "</defs>\n"
     }
 

@@ -55,7 +55,8 @@ enum DiagramExporter {
                 name: name, filter: parameters.filter, excludedTypes: parameters.excludedTypes,
                 label: parameters.label, autoconnect: parameters.autoconnect,
                 projection: parameters.render.projection?.rawValue ?? "isometric",
-                theme: parameters.render.theme?.rawValue ?? "light", liveAccountID: accountID?.apiString))
+                theme: parameters.render.theme?.rawValue ?? "light", liveAccountID: accountID?.apiString,
+                detail: parameters.detail, showEmpty: parameters.showEmpty))
     }
 }
 

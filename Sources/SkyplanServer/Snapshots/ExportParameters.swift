@@ -27,6 +27,10 @@ struct ExportParameters: Sendable, Hashable {
     var excludedTypes: Set<ComponentType> = []
     var label = true
     var autoconnect = true
+    /// `detail=full` draws attachments (ENIs, volumes, target groups, route tables) as components.
+    var detail = LayoutDetail.summary
+    /// `empty=show` draws empty subnets and empty default VPCs.
+    var showEmpty = false
     var render = RenderOptions()
     var raster = RasterOptions()
 
@@ -35,7 +39,8 @@ struct ExportParameters: Sendable, Hashable {
         [
             "format=\(format.rawValue)", "filter=\(filterText ?? "")",
             "exclude=\(excludedTypes.map(\.rawValue).sorted().joined(separator: ","))", "label=\(label)",
-            "autoconnect=\(autoconnect)", "projection=\(render.projection?.rawValue ?? "")",
+            "autoconnect=\(autoconnect)", "detail=\(detail.rawValue)", "empty=\(showEmpty ? "show" : "hide")",
+            "projection=\(render.projection?.rawValue ?? "")",
             "theme=\(render.theme?.rawValue ?? "")", "grid=\(render.grid)", "transparent=\(render.transparent)",
             "scale=\(render.scale)", "width=\(render.width.map(String.init) ?? "")",
             "height=\(render.height.map(String.init) ?? "")", "paper=\(raster.paperSize?.rawValue ?? "")",
@@ -73,6 +78,18 @@ struct ExportParameters: Sendable, Hashable {
         }
         label = try Self.bool(query, "label") ?? true
         autoconnect = try Self.bool(query, "autoconnect") ?? true
+        if let text = query.get("detail") {
+            guard let value = LayoutDetail(rawValue: text.lowercased()) else {
+                throw APIError.invalidParameter("detail must be summary or full (it is \"\(text.prefix(20))\")")
+            }
+            detail = value
+        }
+        if let text = query.get("empty") {
+            guard ["show", "hide"].contains(text.lowercased()) else {
+                throw APIError.invalidParameter("empty must be show or hide (it is \"\(text.prefix(20))\")")
+            }
+            showEmpty = text.lowercased() == "show"
+        }
         let grid = try Self.bool(query, "grid") ?? false
         let transparent = try Self.bool(query, "transparent") ?? false
         let scale = try Self.number(query, "scale")

@@ -21,6 +21,7 @@ export async function renderDiagram(main, params) {
     projection: prefs.projection || "isometric",
     theme: prefs.theme || "light",
     label: prefs.label !== false,
+    detail: "summary",
     filter: "",
     exclude: new Set(),
     regions: [],
@@ -61,6 +62,7 @@ export async function renderDiagram(main, params) {
       filter: state.filter,
       exclude: [...state.exclude].join(","),
       label: state.label ? "" : "false",
+      detail: state.detail === "full" ? "full" : "",
     };
   }
 

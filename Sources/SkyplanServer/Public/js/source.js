@@ -19,7 +19,7 @@ export class DiagramSource {
       liveAccountId: account.id,
       blueprintId: null,
       name: `${account.name} ${region}`,
-      viewKeys: ["projection", "theme", "filter", "exclude", "label", "width", "height"],
+      viewKeys: ["projection", "theme", "filter", "exclude", "label", "detail", "width", "height"],
     });
   }
 

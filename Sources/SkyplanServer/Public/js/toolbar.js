@@ -84,6 +84,7 @@ export function buildToolbar(state, actions) {
       { class: "toolbar-row" },
       toggle("projection", [["isometric", "Isometric"], ["2d", "2D"]], "Projection"),
       toggle("theme", [["light", "Light"], ["dark", "Dark"]], "Theme"),
+      toggle("detail", [["summary", "Summary"], ["full", "Every attachment"]], "Detail"),
       h("label", { class: "checkbox small" }, labels, "Labels"),
       h("div", { class: "filter-wrap" }, filterForm, filterError),
       excludePicker,

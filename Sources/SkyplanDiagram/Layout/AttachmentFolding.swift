@@ -1,0 +1,75 @@
+import SkyplanModel
+
+/// With `detail=summary`, attachments (ENIs, EBS volumes, target groups, route tables) are not drawn as
+/// components: each is folded into the component that owns it (the instance an ENI or volume is attached
+/// to, the load balancer forwarding to a target group), or, without one, into the subnet or VPC holding it.
+/// A volume attached to nothing stays on the diagram: it costs money and nobody is using it.
+struct AttachmentFolding {
+    /// The components still drawn.
+    private(set) var kept: [Resource] = []
+    /// Folded resources by the ARN of the component owning them.
+    private(set) var byOwner: [String: [Resource]] = [:]
+    /// Folded resources without an owning component, by the id of their subnet or VPC.
+    private(set) var byContainer: [String: [Resource]] = [:]
+    /// The owner's ARN of each resource folded into a component (so its connections go to the owner).
+    private(set) var ownerOf: [String: String] = [:]
+
+    /// Keeps every component (`detail=full`).
+    init(keeping components: [Resource]) { kept = components }
+
+    /// `components` and `relationships` in the inventory's normalized order, so the result is too.
+    init(components: [Resource], relationships: [Relationship]) {
+        let foldable = LayoutDetail.attachmentTypes
+        var drawn = Set<String>()
+        var typeOf: [String: ComponentType] = [:]
+        for resource in components {
+            typeOf[resource.arn] = resource.type
+            if !foldable.contains(resource.type) { drawn.insert(resource.arn) }
+        }
+        var owner: [String: String] = [:]
+        for relationship in relationships {
+            let candidate: (folded: String, owner: String)
+            switch relationship.kind {
+            case .attachment: candidate = (relationship.from, relationship.to)
+            case .targets where typeOf[relationship.to] == .targetGroup && typeOf[relationship.from] == .elb:
+                candidate = (relationship.to, relationship.from)
+            default: continue
+            }
+            guard let type = typeOf[candidate.folded], foldable.contains(type), drawn.contains(candidate.owner) else {
+                continue
+            }
+            if let known = owner[candidate.folded], known <= candidate.owner { continue }
+            owner[candidate.folded] = candidate.owner
+        }
+        for resource in components {
+            guard foldable.contains(resource.type) else {
+                kept.append(resource)
+                continue
+            }
+            if let arn = owner[resource.arn] {
+                byOwner[arn, default: []].append(resource)
+                ownerOf[resource.arn] = arn
+            } else if resource.type != .ebs,
+                let container = resource.placement.subnetIDs.sorted().first ?? resource.placement.vpcID
+            {
+                byContainer[container, default: []].append(resource)
+            } else {
+                kept.append(resource)
+            }
+        }
+    }
+
+    /// The folded resources as JSON objects for a node's or group's `attachments`: type, ARN, name, region
+    /// and configuration, the shape of a blueprint node, so the budget prices them as it prices nodes.
+    static func json(_ resources: [Resource]) -> JSONValue {
+        .array(
+            resources.map { resource in
+                var object = BlueprintEmitter.configuration(resource.config)
+                object["type"] = .string(resource.type.rawValue)
+                object["arn"] = .string(resource.arn)
+                object["name"] = .string(resource.name)
+                object["region"] = .string(resource.region)
+                return .object(object)
+            })
+    }
+}
