@@ -43,8 +43,8 @@ export SKYPLAN_BINARY="$(swift build -c release --show-bin-path)/skyplan"
 echo "== python suites against the release build"
 python3 -m pytest -q -rs tests/python/test_live_feed.py tests/python/test_cloudcraft_compat.py \
   tests/python/test_live_promise.py
-echo "== soak (release build, ${SKYPLAN_SOAK_SECONDS:-90} s)"
-python3 tests/python/soak.py --seconds "${SKYPLAN_SOAK_SECONDS:-90}" --json "$SKYPLAN_ARTIFACTS/soak.json" >/dev/null \
+echo "== soak (release build, ${SKYPLAN_SOAK_SECONDS:-120} s)"
+python3 tests/python/soak.py --seconds "${SKYPLAN_SOAK_SECONDS:-120}" --warmup 60 --json "$SKYPLAN_ARTIFACTS/soak.json" >/dev/null \
   || { cat "$SKYPLAN_ARTIFACTS/soak.json"; exit 1; }
 python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print({k: r[k] for k in ('duration_s','requests','live_events','rss_warm_mib','rss_end_mib','error_count','shutdown_s')})" "$SKYPLAN_ARTIFACTS/soak.json"
 unset SKYPLAN_BINARY
