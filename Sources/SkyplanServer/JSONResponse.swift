@@ -18,6 +18,13 @@ enum JSONResponse {
     /// `2026-12-02T23:20:37.123Z`: what `Date.ISO8601FormatStyle(includingFractionalSeconds: true)` writes,
     /// computed directly rather than through a format style for each date (a list writes two per blueprint).
     static func timestamp(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        timestamp(date, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``timestamp(_:)``'s 24 bytes appended to `out`, with no string in between.
+    static func timestamp(_ date: Date, into out: inout [UInt8]) {
         // Whole seconds, then the fraction truncated to milliseconds: the same digits as the format style.
         let interval = date.timeIntervalSince1970
         let seconds = interval.rounded(.down)
@@ -25,12 +32,34 @@ enum JSONResponse {
         let days = Int64((Double(millis) / 86_400_000).rounded(.down))
         let msOfDay = millis - days * 86_400_000
         let (year, month, day) = SigV4Canonical.civilDate(daysSinceEpoch: days)
-        func pad(_ value: some BinaryInteger, _ width: Int) -> String {
-            let text = String(value)
-            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        func digits(_ value: Int64, _ width: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = value
+            if rest < 0 || rest >= divisor * 10 {  // a year before 1 or past 9999: as `String` writes it
+                out += Array(String(value).utf8)
+                return
+            }
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(msOfDay / 3_600_000, 2)):"
-            + "\(pad(msOfDay / 60000 % 60, 2)):\(pad(msOfDay / 1000 % 60, 2)).\(pad(msOfDay % 1000, 3))Z"
+        digits(Int64(year), 4)
+        out.append(UInt8(ascii: "-"))
+        digits(Int64(month), 2)
+        out.append(UInt8(ascii: "-"))
+        digits(Int64(day), 2)
+        out.append(UInt8(ascii: "T"))
+        digits(msOfDay / 3_600_000, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(msOfDay / 60000 % 60, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(msOfDay / 1000 % 60, 2)
+        out.append(UInt8(ascii: "."))
+        digits(msOfDay % 1000, 3)
+        out.append(UInt8(ascii: "Z"))
     }
 
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws

@@ -2,12 +2,13 @@ import Foundation
 
 /// Where the store lives: an SQLite file, an in-memory SQLite database, or a PostgreSQL server.
 ///
-/// Parsed from `sqlite:PATH`, `sqlite::memory:` or `postgres://user:password@host:port/database`
+/// Parsed from `sqlite:PATH` (with an optional `?synchronous=normal|full`, see ``SQLiteSynchronous``),
+/// `sqlite::memory:` or `postgres://user:password@host:port/database`
 /// (`postgresql://` too) with libpq's `sslmode` and `sslrootcert` (see ``PostgresTLS``).
 /// ``description`` never shows the password.
 public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     /// An SQLite database file (created if missing).
-    case sqlite(path: String)
+    case sqlite(path: String, synchronous: SQLiteSynchronous = .normal)
     /// A private in-memory SQLite database, gone when the store closes.
     case sqliteMemory
     /// A PostgreSQL server.
@@ -26,13 +27,33 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         } else if lower.hasPrefix("sqlite:") {
             var path = String(text.dropFirst("sqlite:".count))
             if path.hasPrefix("//") { path.removeFirst(2) }
+            var synchronous = SQLiteSynchronous.normal
+            if let question = path.lastIndex(of: "?") {
+                synchronous = try Self.parseSQLiteQuery(path[path.index(after: question)...], original: string)
+                path = String(path[..<question])
+            }
             guard !path.isEmpty else { throw .badURL(string, "the SQLite file path is empty; \(Self.expected)") }
-            self = .sqlite(path: path)
+            self = .sqlite(path: path, synchronous: synchronous)
         } else if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") {
             self = try Self.parsePostgres(text, original: Self.redacted(string))
         } else {
             throw .badURL(Self.redacted(string), Self.expected)
         }
+    }
+
+    /// `synchronous=normal|full`, the only query parameter an SQLite URL takes.
+    private static func parseSQLiteQuery(_ query: Substring, original: String) throws(StoreError)
+        -> SQLiteSynchronous
+    {
+        let choices = SQLiteSynchronous.allCases.map(\.rawValue).joined(separator: " or ")
+        let parts = query.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2, parts[0] == "synchronous" else {
+            throw .badURL(original, "an SQLite URL takes only ?synchronous=\(choices)")
+        }
+        guard let value = SQLiteSynchronous(rawValue: parts[1].lowercased()) else {
+            throw .badURL(original, "synchronous must be \(choices), not \"\(parts[1])\"")
+        }
+        return value
     }
 
     private static func parsePostgres(_ text: String, original: String) throws(StoreError) -> DatabaseURL {
@@ -95,7 +116,8 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     /// The URL, with the password (if any) replaced by `***`.
     public var description: String {
         switch self {
-        case .sqlite(let path): "sqlite:\(path)"
+        case .sqlite(let path, let synchronous):
+            "sqlite:\(path)" + (synchronous == .normal ? "" : "?synchronous=\(synchronous.rawValue)")
         case .sqliteMemory: "sqlite::memory:"
         case .postgres(let host, let port, let user, let password, let database, let tls):
             "postgres://\(user)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)"

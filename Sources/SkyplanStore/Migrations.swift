@@ -15,7 +15,7 @@ struct Migration: Sendable {
 /// (name, role ARN, external ID, access), blueprints and their versions, snapshot jobs (short-lived), audit.
 /// UUIDs are lowercase text, dates BIGINT milliseconds, lists JSON text, bytes BLOB (BYTEA on PostgreSQL).
 enum Migrations {
-    static let all: [Migration] = [initial]
+    static let all: [Migration] = [initial, changeCounters]
 
     private static let blob = SQLDataType.blob
 
@@ -84,6 +84,15 @@ enum Migrations {
                 target_type TEXT NOT NULL, target_id TEXT NOT NULL, detail TEXT NOT NULL)
             """,
             "CREATE INDEX audit_events_at ON audit_events (at)",
+        ])
+
+    /// A counter per table that readers cache (see ``BlueprintListCache``): every write of the table
+    /// increments it in its own transaction.
+    static let changeCounters = Migration(
+        id: "0002_change_counters",
+        statements: [
+            "CREATE TABLE skyplan_changes (name TEXT PRIMARY KEY, seq BIGINT NOT NULL)",
+            "INSERT INTO skyplan_changes (name, seq) VALUES ('blueprints', 0)",
         ])
 
     /// Applies every migration not yet recorded, each in its own transaction. Running it again is a no-op.

@@ -12,7 +12,7 @@ import SQLKit
 /// and each per-loop pool runs on its event loop, so it is safe to share; all other properties are `let` values.
 final class PostgresBackend: StoreBackend, @unchecked Sendable {
     let engine = "postgres"
-    private let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
+    private let pool: EventLoopGroupConnectionPool<RetainedPostgresSource>
     private let logger: Logger
     private let host: String
     private let port: Int
@@ -21,8 +21,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     /// Connections per event loop; with the shared event loop group (one loop per core) the pool stays small.
     static let connectionsPerEventLoop = 2
 
-    private init(pool: EventLoopGroupConnectionPool<PostgresConnectionSource>, logger: Logger, host: String, port: Int)
-    {
+    private init(pool: EventLoopGroupConnectionPool<RetainedPostgresSource>, logger: Logger, host: String, port: Int) {
         self.pool = pool
         self.logger = logger
         self.host = host
@@ -38,7 +37,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
             hostname: host, port: port, username: user, password: password, database: database,
             tls: try tls.connectionTLS())
         let pool = EventLoopGroupConnectionPool(
-            source: PostgresConnectionSource(sqlConfiguration: configuration),
+            source: RetainedPostgresSource(base: PostgresConnectionSource(sqlConfiguration: configuration)),
             maxConnectionsPerEventLoop: connectionsPerEventLoop,
             requestTimeout: .seconds(10),
             pruneInterval: .seconds(60),

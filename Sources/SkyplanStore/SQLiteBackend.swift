@@ -35,7 +35,7 @@ final class SQLiteBackend: StoreBackend {
 
     /// Opens the database at `path` (`nil`: in memory) and checks, read-only, that it is a database
     /// before anything writes to it, so a corrupt or foreign file is never modified.
-    static func open(path: String?, logger: Logger) async throws -> SQLiteBackend {
+    static func open(path: String?, synchronous: SQLiteSynchronous, logger: Logger) async throws -> SQLiteBackend {
         let shown = path ?? ":memory:"
         if let path {
             var isDirectory: ObjCBool = false
@@ -79,6 +79,7 @@ final class SQLiteBackend: StoreBackend {
             if path != nil {
                 // WAL lets the CLI read and write while a server runs on the same file.
                 _ = try await connection.sql().raw("PRAGMA journal_mode = WAL").all()
+                try await connection.sql().raw("PRAGMA synchronous = \(unsafeRaw: synchronous.pragma)").run()
                 try await connection.sql().raw("PRAGMA busy_timeout = 15000").run()
             }
         } catch let error as StoreError {

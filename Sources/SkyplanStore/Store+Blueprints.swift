@@ -9,7 +9,7 @@ extension Store {
 
     /// Adds a blueprint and its version 1 (id ``BlueprintRecord/currentVersionID``), atomically.
     public func createBlueprint(_ b: BlueprintRecord) async throws {
-        try await write { database in
+        let change = try await write { database in
             try await database.raw(
                 """
                 INSERT INTO blueprints (id, name, tags, read_access, write_access, creator_id, last_user_id,
@@ -24,7 +24,9 @@ extension Store {
             try await Self.insertVersion(
                 database, id: b.currentVersionID, blueprintID: b.id, number: 1, data: b.data, userID: b.lastUserID,
                 at: b.updatedAt)
+            return try await Self.countChange(database)
         }
+        listChanged(.upsert(b), at: change)
     }
 
     /// The blueprint with `id` and the data of its current version, if any.
@@ -32,11 +34,21 @@ extension Store {
         try await read { database in try await Self.fetchBlueprint(database, id: id) }
     }
 
-    /// Every blueprint, by name, without data (``BlueprintRecord/data`` is empty).
+    /// Every blueprint, by name then id, without data (``BlueprintRecord/data`` is empty).
+    ///
+    /// Reads one counter row and, only when a blueprint changed since the last call, every blueprint.
     public func blueprints() async throws -> [BlueprintRecord] {
         try await read { database in
-            try await database.raw("SELECT \(unsafeRaw: Self.blueprintColumns) FROM blueprints b ORDER BY b.name, b.id")
+            let counter = try await database.raw("SELECT seq FROM skyplan_changes WHERE name = 'blueprints'").first()
+            let change = try counter?.decode(column: "seq", as: Int64.self)
+            if let change, let cached = self.blueprintList.withLock({ $0.records(at: change) }) { return cached }
+            let fresh = try await database.raw("SELECT \(unsafeRaw: Self.blueprintColumns) FROM blueprints b")
                 .all().map { try Self.blueprintRecord($0, withData: false) }
+            guard let change else { return fresh.sorted(by: BlueprintListCache.order) }
+            return self.blueprintList.withLock { cache in
+                cache.store(fresh, at: change)
+                return cache.records(at: change) ?? fresh.sorted(by: BlueprintListCache.order)
+            }
         }
     }
 
@@ -48,7 +60,7 @@ extension Store {
     /// Throws ``StoreError/notFound`` if there is no such blueprint.
     public func updateBlueprint(_ b: BlueprintRecord, ifVersion: UUID?) async throws -> BlueprintRecord {
         let versionID = UUID()
-        return try await write { database in
+        let (stored, change) = try await write { database in
             let condition: SQLQueryString =
                 if let ifVersion { "AND current_version_id = \(bind: StoreValue.id(ifVersion))" } else { "" }
             let updated = try await database.raw(
@@ -77,20 +89,25 @@ extension Store {
             try await Self.insertVersion(
                 database, id: versionID, blueprintID: b.id, number: number, data: b.data, userID: b.lastUserID,
                 at: b.updatedAt)
-            guard let stored = try await Self.fetchBlueprint(database, id: b.id) else {
-                throw StoreError.notFound(what)
-            }
-            return stored
+            // What a read would return now, without reading it: id, creator and creation never change, the
+            // rest is what was just written (a record's dates are already at the store's millisecond precision).
+            var stored = b
+            stored.currentVersionID = versionID
+            return (stored, try await Self.countChange(database))
         }
+        listChanged(.upsert(stored), at: change)
+        return stored
     }
 
     /// Deletes a blueprint and all its versions; throws ``StoreError/notFound`` if there is none.
     public func deleteBlueprint(id: UUID) async throws {
-        try await write { database in
+        let change = try await write { database in
             try await self.requireRow(
                 database, "DELETE FROM blueprints WHERE id = \(bind: StoreValue.id(id)) RETURNING id",
                 notFound: "blueprint \(StoreValue.id(id))")
+            return try await Self.countChange(database)
         }
+        listChanged(.delete(id), at: change)
     }
 
     /// The versions of a blueprint, oldest first (empty if there is no such blueprint).
@@ -127,6 +144,20 @@ extension Store {
                 \(bind: data), \(bind: StoreValue.id(userID)), \(bind: Millis.value(at)))
             """
         ).run()
+    }
+
+    /// Increments the blueprint change counter inside a write's transaction; the new value.
+    private static func countChange(_ database: any SQLDatabase) async throws -> Int64 {
+        let row = try await database.raw(
+            "UPDATE skyplan_changes SET seq = seq + 1 WHERE name = 'blueprints' RETURNING seq"
+        ).first()
+        guard let row else { throw StoreError.database("the skyplan_changes table has no blueprints row") }
+        return try row.decode(column: "seq", as: Int64.self)
+    }
+
+    /// Records a committed write of this process in the list cache.
+    private func listChanged(_ change: BlueprintListCache.Change, at value: Int64) {
+        blueprintList.withLock { $0.apply(change, at: value) }
     }
 
     private static func fetchBlueprint(_ database: any SQLDatabase, id: UUID) async throws -> BlueprintRecord? {

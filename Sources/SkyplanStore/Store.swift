@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SQLKit
+import Synchronization
 
 /// Skyplan's persistence: one schema on SQLite (default) or PostgreSQL (several replicas).
 ///
@@ -9,6 +10,8 @@ import SQLKit
 public final class Store: Sendable {
     let backend: any StoreBackend
     let logger: Logger
+    /// ``blueprints()`` as of the last change counter read.
+    let blueprintList = Mutex(BlueprintListCache())
 
     private init(backend: any StoreBackend, logger: Logger) {
         self.backend = backend
@@ -23,10 +26,10 @@ public final class Store: Sendable {
         let logger = driverLogger(logger)
         let backend: any StoreBackend
         switch url {
-        case .sqlite(let path):
-            backend = try await SQLiteBackend.open(path: path, logger: logger)
+        case .sqlite(let path, let synchronous):
+            backend = try await SQLiteBackend.open(path: path, synchronous: synchronous, logger: logger)
         case .sqliteMemory:
-            backend = try await SQLiteBackend.open(path: nil, logger: logger)
+            backend = try await SQLiteBackend.open(path: nil, synchronous: .normal, logger: logger)
         case .postgres(let host, let port, let user, let password, let database, let tls):
             backend = try await PostgresBackend.open(
                 host: host, port: port, user: user, password: password, database: database, tls: tls, logger: logger)

@@ -11,6 +11,17 @@ struct DatabaseURLTests {
         #expect(try DatabaseURL(parsing: "sqlite::memory:").engine == "sqlite")
     }
 
+    @Test func sqliteDurabilityIsNormalUnlessAskedForFull() throws {
+        #expect(try DatabaseURL(parsing: "sqlite:a.db") == .sqlite(path: "a.db", synchronous: .normal))
+        let full = try DatabaseURL(parsing: "sqlite:/var/lib/a.db?synchronous=FULL")
+        #expect(full == .sqlite(path: "/var/lib/a.db", synchronous: .full))
+        #expect(full.description == "sqlite:/var/lib/a.db?synchronous=full")
+        #expect(try DatabaseURL(parsing: "sqlite:a.db?synchronous=normal").description == "sqlite:a.db")
+        for bad in ["sqlite:a.db?synchronous=off", "sqlite:a.db?journal=wal", "sqlite:?synchronous=full"] {
+            #expect(throws: StoreError.self, "\(bad)") { try DatabaseURL(parsing: bad) }
+        }
+    }
+
     @Test func parsesPostgresURLs() throws {
         #expect(
             try DatabaseURL(parsing: "postgres://u:p@h:5432/db")

@@ -66,4 +66,55 @@ struct ReplicaTests {
         try await server.close()
         try await cli.close()
     }
+
+    /// The list is cached by the blueprint change counter: writes of another process on the same database
+    /// (the CLI beside a server, another replica) show up in the next list, as do this process's own.
+    @Test(arguments: Engine.available)
+    func listsBlueprintsWrittenByAnotherProcess(engine: Engine) async throws {
+        let path = Support.temporarySQLitePath()
+        defer { Support.removeSQLite(path) }
+        let url =
+            engine == .sqlite ? DatabaseURL.sqlite(path: path) : try DatabaseURL(parsing: Engine.postgresURL ?? "")
+        let server = try await Store.open(url, logger: Support.logger)
+        let cli = try await Store.open(url, logger: Support.logger)
+        do {
+            try await server.migrate()
+            let user = Support.user()
+            try await server.createUser(user)
+            func names(_ store: Store, _ ids: Set<UUID>) async throws -> [String] {
+                try await store.blueprints().filter { ids.contains($0.id) }.map(\.name)
+            }
+            var first = Support.blueprint(creator: user.id)
+            first.name = "first \(UUID())"
+            try await server.createBlueprint(first)
+            #expect(try await names(server, [first.id]) == [first.name])
+
+            var second = Support.blueprint(creator: user.id)
+            second.name = "second \(UUID())"
+            try await cli.createBlueprint(second)
+            let ids: Set = [first.id, second.id]
+            #expect(try await names(server, ids) == [first.name, second.name])
+
+            var renamed = first
+            renamed.name = "third \(UUID())"
+            renamed.updatedAt = Support.now.addingTimeInterval(5)
+            _ = try await cli.updateBlueprint(renamed, ifVersion: nil)
+            #expect(try await names(server, ids) == [second.name, renamed.name])
+            let listed = try #require(try await server.blueprints().first { $0.id == first.id })
+            #expect(listed == (try await cli.blueprints().first { $0.id == first.id }))
+            #expect(listed.data.isEmpty)
+
+            try await server.deleteBlueprint(id: second.id)
+            #expect(try await names(cli, ids) == [renamed.name])
+            #expect(try await names(server, ids) == [renamed.name])
+            try await cli.deleteBlueprint(id: first.id)
+            #expect(try await names(server, ids).isEmpty)
+        } catch {
+            try? await server.close()
+            try? await cli.close()
+            throw error
+        }
+        try await server.close()
+        try await cli.close()
+    }
 }

@@ -20,6 +20,7 @@ struct SchemaTests {
         ],
         "memberships": ["role", "team_id", "user_id"],
         "sessions": ["created_at", "csrf_token", "expires_at", "token_hash", "user_id"],
+        "skyplan_changes": ["name", "seq"],
         "skyplan_migrations": ["applied_at", "id"],
         "snapshot_jobs": [
             "account_id", "content_type", "created_at", "error", "job_key", "result", "status", "updated_at",

@@ -18,7 +18,7 @@ enum BlueprintListJSON {
             field(&out, "LastUserId")
             string(&out, record.lastUserID.apiString)
             field(&out, "createdAt")
-            string(&out, JSONResponse.timestamp(record.createdAt))
+            timestamp(&out, record.createdAt)
             field(&out, "id")
             string(&out, record.id.apiString)
             field(&out, "name")
@@ -28,13 +28,19 @@ enum BlueprintListJSON {
             field(&out, "tags")
             list(&out, record.tags)
             field(&out, "updatedAt")
-            string(&out, JSONResponse.timestamp(record.updatedAt))
+            timestamp(&out, record.updatedAt)
             field(&out, "writeAccess")
             list(&out, record.writeAccess)
             out.append(UInt8(ascii: "}"))
         }
         out += Array("]}".utf8)
         return out
+    }
+
+    private static func timestamp(_ out: inout [UInt8], _ date: Date) {
+        out.append(UInt8(ascii: "\""))
+        JSONResponse.timestamp(date, into: &out)
+        out.append(UInt8(ascii: "\""))
     }
 
     private static func field(_ out: inout [UInt8], _ name: String, first: Bool = false) {
@@ -59,22 +65,33 @@ enum BlueprintListJSON {
     /// A JSON string as JSONEncoder writes it: `"` and `\` escaped, control characters as `\n`-style or
     /// `\u00xx` escapes, everything else (slashes, non-ASCII) as is.
     static func string(_ out: inout [UInt8], _ text: String) {
-        let hex = Array("0123456789abcdef".utf8)
+        var text = text
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x08: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-            case 0x00..<0x20:
-                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: out.append(byte)
+        text.withUTF8 { utf8 in
+            // Runs of bytes that need no escape are copied at once; most names have no escape at all.
+            var start = 0
+            for (index, byte) in utf8.enumerated()
+            where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                escape(&out, byte)
+                start = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func escape(_ out: inout [UInt8], _ byte: UInt8) {
+        let hex = Array("0123456789abcdef".utf8)
+        switch byte {
+        case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+        case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+        case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+        case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+        case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+        case 0x08: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+        case 0x0C: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+        default: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+        }
     }
 }
