@@ -52,9 +52,9 @@ struct BlueprintListCache: Sendable {
         self.change = change
     }
 
-    /// By name, then by id (Swift's string order, the same on every engine).
+    /// The API's list order: most recently updated first, then by id, descending.
     static func order(_ a: BlueprintRecord, _ b: BlueprintRecord) -> Bool {
-        a.name != b.name ? a.name < b.name : UUID.textOrder(a.id, b.id)
+        a.updatedAt != b.updatedAt ? a.updatedAt > b.updatedAt : UUID.textOrder(b.id, a.id)
     }
 
     private static func withoutData(_ record: BlueprintRecord) -> BlueprintRecord {

@@ -34,7 +34,8 @@ extension Store {
         try await read { database in try await Self.fetchBlueprint(database, id: id) }
     }
 
-    /// Every blueprint, by name then id, without data (``BlueprintRecord/data`` is empty).
+    /// Every blueprint, most recently updated first (then by id, descending), without data
+    /// (``BlueprintRecord/data`` is empty).
     ///
     /// Reads one counter row and, only when a blueprint changed since the last call, every blueprint.
     public func blueprints() async throws -> [BlueprintRecord] {

@@ -180,5 +180,14 @@ enum RawHTTP {
         #expect(
             String(decoding: BlueprintListJSON.bytes(records), as: UTF8.self)
                 == String(decoding: expected, as: UTF8.self))
+        // Kept rows give the same bytes, and a row whose version changed is written again.
+        let rows = BlueprintListRows()
+        #expect(rows.body(records) == BlueprintListJSON.bytes(records))
+        #expect(rows.body(records) == BlueprintListJSON.bytes(records))
+        var changed = records
+        changed[0].name = "Renamed"
+        changed[0].currentVersionID = UUID()
+        #expect(rows.body(changed) == BlueprintListJSON.bytes(changed))
+        #expect(rows.body(Array(changed.dropFirst())) == BlueprintListJSON.bytes(Array(changed.dropFirst())))
     }
 }

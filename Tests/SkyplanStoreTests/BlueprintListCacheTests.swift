@@ -5,10 +5,13 @@ import Testing
 
 @Suite("Blueprint list cache")
 struct BlueprintListCacheTests {
+    /// A record whose update time follows its name: "a" was updated last, "e" first.
     static func record(_ name: String, data: String = "{}") -> BlueprintRecord {
-        BlueprintRecord(
+        let age = Double(name.unicodeScalars.first.map { $0.value } ?? 0)
+        return BlueprintRecord(
             id: UUID(), name: name, creatorID: UUID(), lastUserID: UUID(), currentVersionID: UUID(),
-            data: Data(data.utf8), createdAt: Date(timeIntervalSince1970: 0), updatedAt: Date(timeIntervalSince1970: 0))
+            data: Data(data.utf8), createdAt: Date(timeIntervalSince1970: 0),
+            updatedAt: Date(timeIntervalSince1970: 1000 - age))
     }
 
     @Test func servesOnlyTheCounterValueItWasReadAt() {
@@ -34,6 +37,7 @@ struct BlueprintListCacheTests {
         cache.apply(.upsert(b), at: 11)
         #expect(cache.records(at: 11)?.map(\.name) == ["a", "b", "c"])
         b.name = "d"
+        b.updatedAt = Date(timeIntervalSince1970: 1000 - 100)
         cache.apply(.upsert(b), at: 12)
         #expect(cache.records(at: 12)?.map(\.name) == ["a", "c", "d"])
         cache.apply(.delete(a.id), at: 13)
@@ -47,12 +51,12 @@ struct BlueprintListCacheTests {
         #expect(cache.records(at: 13) == nil)
     }
 
-    @Test func sortsByNameThenID() {
+    @Test func sortsMostRecentlyUpdatedFirstThenByIDDescending() {
         let x = Self.record("same")
         let y = Self.record("same")
         var cache = BlueprintListCache()
         cache.store([x, y], at: 1)
-        let expected = [x, y].sorted { UUID.textOrder($0.id, $1.id) }.map(\.id)
+        let expected = [x, y].sorted { UUID.textOrder($1.id, $0.id) }.map(\.id)
         #expect(cache.records(at: 1)?.map(\.id) == expected)
     }
 }

@@ -82,7 +82,7 @@ struct ReplicaTests {
             let user = Support.user()
             try await server.createUser(user)
             func names(_ store: Store, _ ids: Set<UUID>) async throws -> [String] {
-                try await store.blueprints().filter { ids.contains($0.id) }.map(\.name)
+                try await store.blueprints().filter { ids.contains($0.id) }.map(\.name).sorted()
             }
             var first = Support.blueprint(creator: user.id)
             first.name = "first \(UUID())"

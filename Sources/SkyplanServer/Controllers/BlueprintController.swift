@@ -9,6 +9,8 @@ import SkyplanStore
 /// between two versions.
 struct BlueprintController {
     let services: AppServices
+    /// The list's rows as last encoded.
+    let listRows = BlueprintListRows()
 
     func addRoutes(to group: RouterGroup<SkyplanRequestContext>) {
         group.get("blueprint", use: list)
@@ -31,12 +33,11 @@ struct BlueprintController {
 
     @Sendable func list(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
-        let visible = try await services.store.blueprints()
-            .filter { AccessPolicy.canSee(identity, blueprint: $0) }
-            .sorted { $0.updatedAt != $1.updatedAt ? $0.updatedAt > $1.updatedAt : UUID.textOrder($1.id, $0.id) }
+        // The store lists the most recently updated first, the API's order.
+        let visible = try await services.store.blueprints().filter { AccessPolicy.canSee(identity, blueprint: $0) }
         return Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: BlueprintListJSON.bytes(visible))))
+            body: .init(byteBuffer: ByteBuffer(bytes: listRows.body(visible))))
     }
 
     @Sendable func create(_ request: Request, context: SkyplanRequestContext) async throws -> Response {

@@ -11,30 +11,35 @@ enum BlueprintListJSON {
         out += Array(#"{"blueprints":["#.utf8)
         for (index, record) in records.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            field(&out, "CreatorId", first: true)
-            string(&out, record.creatorID.apiString)
-            field(&out, "CurrentVersionId")
-            string(&out, record.currentVersionID.apiString)
-            field(&out, "LastUserId")
-            string(&out, record.lastUserID.apiString)
-            field(&out, "createdAt")
-            timestamp(&out, record.createdAt)
-            field(&out, "id")
-            string(&out, record.id.apiString)
-            field(&out, "name")
-            string(&out, record.name)
-            field(&out, "readAccess")
-            list(&out, record.readAccess)
-            field(&out, "tags")
-            list(&out, record.tags)
-            field(&out, "updatedAt")
-            timestamp(&out, record.updatedAt)
-            field(&out, "writeAccess")
-            list(&out, record.writeAccess)
-            out.append(UInt8(ascii: "}"))
+            object(&out, record)
         }
         out += Array("]}".utf8)
         return out
+    }
+
+    /// One blueprint's object in the list.
+    static func object(_ out: inout [UInt8], _ record: BlueprintRecord) {
+        field(&out, "CreatorId", first: true)
+        string(&out, record.creatorID.apiString)
+        field(&out, "CurrentVersionId")
+        string(&out, record.currentVersionID.apiString)
+        field(&out, "LastUserId")
+        string(&out, record.lastUserID.apiString)
+        field(&out, "createdAt")
+        timestamp(&out, record.createdAt)
+        field(&out, "id")
+        string(&out, record.id.apiString)
+        field(&out, "name")
+        string(&out, record.name)
+        field(&out, "readAccess")
+        list(&out, record.readAccess)
+        field(&out, "tags")
+        list(&out, record.tags)
+        field(&out, "updatedAt")
+        timestamp(&out, record.updatedAt)
+        field(&out, "writeAccess")
+        list(&out, record.writeAccess)
+        out.append(UInt8(ascii: "}"))
     }
 
     private static func timestamp(_ out: inout [UInt8], _ date: Date) {
