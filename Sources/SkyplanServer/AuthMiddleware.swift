@@ -57,23 +57,21 @@ struct AuthMiddleware: RouterMiddleware {
         let key = String(parts[1]).trimmingCharacters(in: .whitespaces)
         guard key.count == 44, let record = try await store.apiKey(hash: Secrets.hash(key)), record.revokedAt == nil
         else { throw APIError.unauthorized("Invalid or revoked API key") }
-        guard let user = try await store.user(id: record.userID) else {
+        guard let (user, teamIDs) = try await store.userWithTeamIDs(id: record.userID) else {
             throw APIError.unauthorized("Invalid or revoked API key")
         }
         let moment = now()
         if record.lastUsedAt.map({ moment.timeIntervalSince($0) > 60 }) ?? true {
             try await store.touchAPIKey(id: record.id, at: moment)
         }
-        return Identity(
-            user: user, teamIDs: Set(try await store.teamIDs(userID: user.id)),
-            method: .apiKey(id: record.id, access: record.access))
+        return Identity(user: user, teamIDs: Set(teamIDs), method: .apiKey(id: record.id, access: record.access))
     }
 
     /// The session's user, or nil when the cookie names no live session.
     private func identity(fromSession token: String, request: Request) async throws -> Identity? {
         let tokenHash = Secrets.hash(token)
         guard let session = try await store.session(tokenHash: tokenHash), session.expiresAt > now(),
-            let user = try await store.user(id: session.userID)
+            let (user, teamIDs) = try await store.userWithTeamIDs(id: session.userID)
         else { return nil }
         if !request.method.isSafe {
             let sent = request.headers[Self.csrfHeader] ?? ""
@@ -81,8 +79,7 @@ struct AuthMiddleware: RouterMiddleware {
                 throw APIError.forbidden("Missing or wrong X-CSRF-Token header for a cookie-authenticated write")
             }
         }
-        return Identity(
-            user: user, teamIDs: Set(try await store.teamIDs(userID: user.id)), method: .session(tokenHash: tokenHash))
+        return Identity(user: user, teamIDs: Set(teamIDs), method: .session(tokenHash: tokenHash))
     }
 }
 

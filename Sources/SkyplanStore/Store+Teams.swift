@@ -99,11 +99,26 @@ extension Store {
 
     /// The teams a user belongs to, sorted.
     public func teamIDs(userID: UUID) async throws -> [UUID] {
+        try await read { database in try await Self.teamIDs(database, userID: userID) }
+    }
+
+    /// The user with `id` and the ids of their teams, read on one connection (every authenticated request
+    /// needs both).
+    public func userWithTeamIDs(id: UUID) async throws -> (user: UserRecord, teamIDs: [UUID])? {
         try await read { database in
-            try await database.raw(
-                "SELECT team_id FROM memberships WHERE user_id = \(bind: StoreValue.id(userID)) ORDER BY team_id"
-            ).all().map { try StoreRow(row: $0).uuid("team_id") }
+            guard
+                let user = try await database.raw(
+                    "SELECT \(unsafeRaw: Self.userColumns) FROM users WHERE id = \(bind: StoreValue.id(id))"
+                ).first().map(Self.userRecord)
+            else { return nil }
+            return (user, try await Self.teamIDs(database, userID: id))
         }
+    }
+
+    private static func teamIDs(_ database: any SQLDatabase, userID: UUID) async throws -> [UUID] {
+        try await database.raw(
+            "SELECT team_id FROM memberships WHERE user_id = \(bind: StoreValue.id(userID)) ORDER BY team_id"
+        ).all().map { try StoreRow(row: $0).uuid("team_id") }
     }
 
     @Sendable static func teamRecord(_ row: any SQLRow) throws -> TeamRecord {

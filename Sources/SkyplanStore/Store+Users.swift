@@ -2,7 +2,7 @@ import Foundation
 import SQLKit
 
 extension Store {
-    private static let userColumns =
+    static let userColumns =
         "id, email, name, role, password_hash, external_id, currency, created_at, updated_at, accessed_at"
 
     /// Adds a user; throws ``StoreError/conflict`` if the email (ignoring case) or external ID is taken.

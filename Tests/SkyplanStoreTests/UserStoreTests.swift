@@ -61,6 +61,9 @@ struct UserStoreTests {
             #expect(members.count == 2)
             #expect(members.allSatisfy { $0.role == "admin" })
             #expect(try await store.teamIDs(userID: bob.id) == [team.id])
+            let member = try #require(try await store.userWithTeamIDs(id: bob.id))
+            #expect(member.user == (try await store.user(id: bob.id)) && member.teamIDs == [team.id])
+            #expect(try await store.userWithTeamIDs(id: UUID()) == nil)
 
             team.name = "Platform team"
             try await store.updateTeam(team)
