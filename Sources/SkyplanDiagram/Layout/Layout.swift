@@ -21,7 +21,8 @@ public enum Layout {
             excluded: options.excludedTypes, showEmpty: options.showEmpty)
         let root = builder.build()
         // Isometric names hang below their blocks' front corners, across the box's front edge.
-        root.pack(labelBand: options.projection == "2d" ? 0 : LayoutMetrics.isometricLabelBand)
+        let metrics = ProjectionMetrics.of(projection: options.projection)
+        root.pack(metrics)
         let noteHeight = builder.aggregatedCount > 0 ? 3.0 : 0
         root.place(atX: 0, y: noteHeight)
         var emitter = BlueprintEmitter(options: options, excluded: options.excludedTypes, folding: selection.folding)
