@@ -34,6 +34,7 @@ final class LayoutBox {
     var x = 0.0, y = 0.0, width = 0.0, height = 0.0
     private var footer = LayoutMetrics.footer
     private var header = LayoutMetrics.header
+    private var gridAspect = ProjectionMetrics.flat.gridAspect
 
     init(_ role: Role, key: String, title: String = "", resource: Resource? = nil, arrangement: Arrangement = .grid) {
         self.role = role
@@ -63,6 +64,7 @@ final class LayoutBox {
         children.sort { $0.key < $1.key }
         for child in children { child.pack(metrics) }
         header = role == .vpc ? LayoutMetrics.header : metrics.bands.header
+        gridAspect = metrics.gridAspect
         footer = metrics.bands.footer + (children.contains { $0.role == .component } ? metrics.bands.label : 0)
         // A VPC's free band (bottom in 2D, top in isometric view) carries its peering notes.
         if role == .vpc { footer = max(footer, LayoutMetrics.footer) }
@@ -144,8 +146,8 @@ final class LayoutBox {
         case .grid:
             let area = children.reduce(0.0) { $0 + ($1.width + itemGap) * ($1.height + itemGap) }
             let widest = children.reduce(0.0) { max($0, $1.width) }
-            // Wide rather than tall: a screen is 16:9, and a VPC stacks its subnets.
-            maxWidth = max(widest, (area * (role == .strip ? 8 : 3.5)).squareRoot())
+            // Wide rather than tall: a screen is 16:9, and a VPC stacks its subnets (``ProjectionMetrics``).
+            maxWidth = max(widest, (area * (role == .strip ? 8 : gridAspect)).squareRoot())
         }
         var lineX = 0.0, lineY = 0.0, lineHeight = 0.0, contentWidth = 0.0
         var line: [LayoutBox] = []

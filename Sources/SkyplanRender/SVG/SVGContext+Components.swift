@@ -104,7 +104,7 @@ extension SVGContext {
 }
 
 /// Label sizes in SVG units. In 2D cells are 4 grid units apart: two labels side by side have 96 units (12 characters
-/// of 13); in isometric view (cells 4.8 apart) neighbours are 58 units lower or 200 units aside, so two lines of 15
+/// of 13); in isometric view (cells 5 apart) neighbours are 60 units lower or 208 units aside, so two lines of 15
 /// characters fit.
 struct LabelMetrics {
     let fontSize: Double
