@@ -28,13 +28,21 @@ def sns_topic(account, res, region):
     account.record(res, region, id=res["name"], arn=arn, subscriptions=subs)
 
 
+def vpc_config(account, res):
+    """A function in a VPC: its subnets and security groups (none: outside any VPC)."""
+    if not res.get("subnets"):
+        return {}
+    return {"VpcConfig": {"SubnetIds": ids(account, res["subnets"], ["subnet"]),
+                          "SecurityGroupIds": ids(account, res.get("securityGroups", []), ["security_group"])}}
+
+
 def lambda_function(account, res, region):
     lam = account.client("lambda", region)
     fn = lam.create_function(
         FunctionName=res["name"], Runtime=res.get("runtime", "python3.12"), Handler="index.handler",
         Role=account.ref(res["role"], ["iam_role"])["arn"], Code={"ZipFile": lambda_zip()},
         MemorySize=res.get("memory", 128), Timeout=res.get("timeout", 30), Tags=account.tags(res),
-        Architectures=[res.get("architecture", "x86_64")],
+        Architectures=[res.get("architecture", "x86_64")], **vpc_config(account, res),
     )
     mappings = []
     for trig in res.get("sqsTriggers", []):

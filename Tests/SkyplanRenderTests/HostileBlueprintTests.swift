@@ -34,7 +34,8 @@ struct HostileBlueprintTests {
             mapSize: GridPoint(x: 10, y: 4))
         group.extra["cidr"] = .string(m)
         return BlueprintData(
-            name: m, nodes: [node, other], edges: [BlueprintEdge(id: "e\(m)", from: node.id, to: other.id)],
+            name: m, nodes: [node, other],
+            edges: [BlueprintEdge(id: "e\(m)", from: node.id, to: other.id, kind: "k\(m)", evidence: "ev\(m)")],
             groups: [group],
             surfaces: [
                 BlueprintSurface(id: "s\(m)", name: m, mapPos: GridPoint(x: -2, y: -2), mapSize: GridPoint(x: 12, y: 6))
@@ -49,6 +50,14 @@ struct HostileBlueprintTests {
                 ("svg \(projection)", SVGRenderer.render(data, options: RenderOptions(projection: projection))))
         }
         return result
+    }
+
+    @Test func anEdgeSaysWhyItExistsInEscapedAttributes() {
+        for projection in RenderOptions.Projection.allCases {
+            let svg = SVGRenderer.render(Self.hostile(), options: RenderOptions(projection: projection))
+            #expect(svg.contains(" data-kind=\"k&lt;script&gt;"), "\(projection)")
+            #expect(svg.contains(" data-evidence=\"ev&lt;script&gt;alert(1)&lt;/script&gt;&lt;a id=&quot;x&quot;"))
+        }
     }
 
     @Test func markupInEveryFieldIsEscapedAndTheOutputIsWellFormed() throws {

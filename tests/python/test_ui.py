@@ -8,6 +8,7 @@ import pytest
 
 pytest.importorskip("selenium")
 from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
@@ -241,6 +242,38 @@ def test_scan_shows_vpcs_subnets_and_components(ui, scanned):
     canvas.send_keys("0n")  # fit, then select the next component from the keyboard
     ui.until(lambda: ui.js("return document.querySelectorAll('.stage .is-selected').length") == 1,
              message="keyboard selection did not select a component")
+
+
+# The middle of the first edge a click there would reach (its hit area on top), in viewport pixels.
+EDGE_TARGET = """
+for (const path of document.querySelectorAll('.stage path.edge')) {
+  const length = path.getTotalLength();
+  if (!length) continue;
+  const p = path.getPointAtLength(length / 2), m = path.getScreenCTM();
+  const x = m.a * p.x + m.c * p.y + m.e, y = m.b * p.x + m.d * p.y + m.f;
+  const hit = document.elementFromPoint(x, y);
+  if (hit && hit.classList.contains('edge-hit') && hit.previousElementSibling === path) {
+    return {x, y, kind: path.dataset.kind || '', evidence: path.dataset.evidence || ''};
+  }
+}
+return null;"""
+
+
+def test_clicking_an_edge_shows_why_it_exists(ui, scanned):
+    ui.wait(".canvas").send_keys("0")  # fit
+    target = ui.until(lambda: ui.js(EDGE_TARGET), message="no edge can be clicked on the diagram")
+    assert target["kind"] and target["evidence"], target
+    canvas = ui.wait(".canvas")
+    box = ui.js("const r = arguments[0].getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}",
+                canvas)
+    ActionChains(ui.d).move_to_element_with_offset(canvas, int(target["x"] - box["x"]), int(target["y"] - box["y"])).click().perform()
+    ui.until(lambda: ui.js("return document.getElementById('edge-kind')?.textContent || ''") == target["kind"],
+             message="the details panel does not show the edge's kind")
+    shown = ui.js("return [...document.querySelectorAll('#edge-evidence li')].map((li) => li.textContent)")
+    assert shown == target["evidence"].split("; "), shown
+    assert "→" in ui.js("return document.getElementById('details-title').textContent")
+    assert ui.js("return document.querySelectorAll('.stage path.edge.is-selected').length") == 1
+    ui.shot("12b-edge-details")
 
 
 # Records the page's requests to the live feed (method, URL, number of ARNs in the body) before its scripts run.

@@ -12,11 +12,15 @@ public struct BlueprintEdge: Hashable, Sendable, Codable {
     public var endCap: String
     /// The relationship it was drawn from (`targets`, `eventSource`, ...); Skyplan's addition.
     public var kind: String?
+    /// Why the relationship is known: the API call and the field that showed it (`elbv2:DescribeTargetHealth
+    /// i-0abc healthy`, ...), several joined by "; "; Skyplan's addition.
+    public var evidence: String?
     public var extra: [String: JSONValue]
 
     public init(
         id: String? = nil, from: String, to: String, type: String = "autoedge", width: Double = 2,
-        dashed: Bool = false, endCap: String = "arrow", kind: String? = nil, extra: [String: JSONValue] = [:]
+        dashed: Bool = false, endCap: String = "arrow", kind: String? = nil, evidence: String? = nil,
+        extra: [String: JSONValue] = [:]
     ) {
         self.id = id
         self.from = from
@@ -26,6 +30,7 @@ public struct BlueprintEdge: Hashable, Sendable, Codable {
         self.dashed = dashed
         self.endCap = endCap
         self.kind = kind
+        self.evidence = evidence
         self.extra = extra
     }
 
@@ -42,6 +47,7 @@ public struct BlueprintEdge: Hashable, Sendable, Codable {
         dashed = try reader.bool("dashed") ?? false
         endCap = try reader.string("endCap") ?? "arrow"
         kind = try reader.string("kind")
+        evidence = try reader.string("evidence")
         try reader.checkColor("color")
         extra = reader.extra
     }
@@ -57,6 +63,7 @@ public struct BlueprintEdge: Hashable, Sendable, Codable {
         object["dashed"] = .bool(dashed)
         object["endCap"] = .string(endCap)
         object.set("kind", kind.map(JSONValue.string))
+        object.set("evidence", evidence.map(JSONValue.string))
         return .object(object)
     }
 

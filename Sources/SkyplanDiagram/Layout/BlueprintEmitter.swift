@@ -9,12 +9,14 @@ struct BlueprintEmitter {
     private(set) var groups: [BlueprintGroup] = []
     private(set) var surfaces: [BlueprintSurface] = []
     private(set) var nodeIDByARN: [String: String] = [:]
+    private let metrics: ProjectionMetrics
 
     init(
         options: LayoutOptions, excluded: Set<ComponentType>,
         folding: AttachmentFolding = AttachmentFolding(keeping: [])
     ) {
         self.options = options
+        metrics = ProjectionMetrics.of(projection: options.projection)
         self.excluded = excluded
         self.folding = folding
     }
@@ -90,8 +92,8 @@ struct BlueprintEmitter {
         let color = ComponentStyle.color(resource.type)
         var node = BlueprintNode(
             id: id, type: resource.type, region: resource.region,
-            mapPos: GridPoint(x: box.x + LayoutMetrics.footprintOffsetX, y: box.y + LayoutMetrics.footprintOffsetY),
-            mapSize: GridPoint(x: LayoutMetrics.footprint, y: LayoutMetrics.footprint),
+            mapPos: GridPoint(x: box.x + metrics.footprint.x, y: box.y + metrics.footprint.y),
+            mapSize: GridPoint(x: metrics.footprint.size, y: metrics.footprint.size),
             color: NodeColor(color), arn: resource.arn, name: resource.name,
             extra: Self.configuration(resource.config))
         var owners = [resource.arn]

@@ -21,7 +21,8 @@ public enum Layout {
             excluded: options.excludedTypes, showEmpty: options.showEmpty)
         let root = builder.build()
         // Isometric names hang below their blocks' front corners, across the box's front edge.
-        root.pack(labelBand: options.projection == "2d" ? 0 : LayoutMetrics.isometricLabelBand)
+        let metrics = ProjectionMetrics.of(projection: options.projection)
+        root.pack(metrics)
         let noteHeight = builder.aggregatedCount > 0 ? 3.0 : 0
         root.place(atX: 0, y: noteHeight)
         var emitter = BlueprintEmitter(options: options, excluded: options.excludedTypes, folding: selection.folding)
@@ -50,22 +51,33 @@ public enum Layout {
         return data
     }
 
-    /// `autoedge`s from relationships (containment is drawn by nesting, not edges), deduplicated. A
-    /// connection to an auto scaling group or ECS service goes to each of its drawn members.
+    /// `autoedge`s from relationships (containment is drawn by nesting, not edges), deduplicated, each
+    /// with the kind and evidence of the relationship it stands for (the first one's kind; every distinct
+    /// evidence, joined by "; ", when several relationships fold into one edge). A connection to an auto
+    /// scaling group or ECS service goes to each of its drawn members.
     static func edges(
         _ relationships: [Relationship], nodeIDs: [String: String], groupMembers: [String: [String]] = [:]
     ) -> [BlueprintEdge] {
-        var seen = Set<String>()
+        var position: [String: Int] = [:]
         var result: [BlueprintEdge] = []
         func ends(_ arn: String) -> [String] { nodeIDs[arn].map { [$0] } ?? groupMembers[arn] ?? [] }
         for relationship in relationships where relationship.kind != .contains {
+            let evidence = relationship.evidence.isEmpty ? nil : relationship.evidence
             for from in ends(relationship.from) {
                 for to in ends(relationship.to) where from != to {
-                    guard seen.insert(from + ">" + to).inserted else { continue }
+                    if let index = position[from + ">" + to] {
+                        guard let evidence, let known = result[index].evidence else {
+                            result[index].evidence = result[index].evidence ?? evidence
+                            continue
+                        }
+                        if !known.contains(evidence) { result[index].evidence = known + "; " + evidence }
+                        continue
+                    }
+                    position[from + ">" + to] = result.count
                     result.append(
                         BlueprintEdge(
                             id: StableID.uuid("edge:\(from)>\(to)"), from: from, to: to,
-                            kind: relationship.kind.rawValue))
+                            kind: relationship.kind.rawValue, evidence: evidence))
                 }
             }
         }

@@ -33,6 +33,8 @@ final class LayoutBox {
     var stretches = false
     var x = 0.0, y = 0.0, width = 0.0, height = 0.0
     private var footer = LayoutMetrics.footer
+    private var header = LayoutMetrics.header
+    private var gridAspect = ProjectionMetrics.flat.gridAspect
 
     init(_ role: Role, key: String, title: String = "", resource: Resource? = nil, arrangement: Arrangement = .grid) {
         self.role = role
@@ -49,25 +51,50 @@ final class LayoutBox {
         }
     }
 
-    /// Computes sizes bottom-up and positions children relative to this box.
-    /// `labelBand`: extra room under the components of a box, so that in isometric view the names
-    /// hanging below its front row stay clear of the title written along its front edge.
-    func pack(labelBand: Double = 0) {
+    /// Computes sizes bottom-up and positions children relative to this box, with the cell sizes and
+    /// bands of a projection (``ProjectionMetrics``). The label band of the metrics: extra room under the
+    /// components of a box, so that in isometric view the names hanging below its front row stay clear of
+    /// the title written along its front edge.
+    func pack(_ metrics: ProjectionMetrics = .isometric) {
         if role == .component {
-            width = LayoutMetrics.cellWidth
-            height = LayoutMetrics.cellHeight
+            width = metrics.cell.width
+            height = metrics.cell.height
             return
         }
         children.sort { $0.key < $1.key }
-        for child in children { child.pack(labelBand: labelBand) }
-        footer = LayoutMetrics.footer + (children.contains { $0.role == .component } ? labelBand : 0)
-        // A region's regional services stand beside its VPCs, no taller than the tallest of them.
+        for child in children { child.pack(metrics) }
+        header = role == .vpc ? LayoutMetrics.header : metrics.bands.header
+        gridAspect = metrics.gridAspect
+        footer = metrics.bands.footer + (children.contains { $0.role == .component } ? metrics.bands.label : 0)
+        // A VPC's free band (bottom in 2D, top in isometric view) carries its peering notes.
+        if role == .vpc { footer = max(footer, LayoutMetrics.footer) }
+        // A region's regional services stand beside its VPCs, no taller than the tallest of them; a VPC's
+        // own components (gateways, endpoints) beside its zones, no taller than they are.
         if role == .region, let services = children.first(where: { $0.role == .strip }) {
             let tallest = children.reduce(0.0) { $1.role == .vpc ? max($0, $1.height) : $0 }
             if tallest > 0 { services.repack(targetHeight: tallest) }
         }
+        if role == .vpc, let own = children.first(where: { $0.role == .strip && $0.key == "0strip" }),
+            let zones = children.first(where: { $0.role == .strip && $0.key != "0strip" })
+        {
+            own.repack(targetHeight: zones.height)
+        }
         // Up to four boxes (VPCs and the services) side by side; more wrap into a grid.
         arrange(maxWidth: role == .region && children.count <= 4 ? .infinity : nil)
+        if role == .root { fitGlobalServices() }
+    }
+
+    /// The global services (a region of their own) stand beside the regions: as narrow as they can be while
+    /// no taller than the tallest region, instead of a short wide box with empty ground under it.
+    private func fitGlobalServices() {
+        guard let global = children.first(where: { $0.role == .region && $0.key == "~global" }),
+            let services = global.children.first(where: { $0.role == .strip }), global.children.count == 1
+        else { return }
+        let tallest = children.reduce(0.0) { $1 !== global ? max($0, $1.height) : $0 }
+        guard tallest > global.height else { return }
+        services.repack(targetHeight: tallest - (global.height - services.height))
+        global.arrange(maxWidth: .infinity)
+        arrange(maxWidth: nil)
     }
 
     /// Packs a grid again, as narrow as it can be while no taller than `targetHeight`.
@@ -77,17 +104,38 @@ final class LayoutBox {
         let total = children.reduce(0.0) { $0 + $1.width + LayoutMetrics.gap }
         var limit = widest
         while true {
+            fillLinesFirstFit(maxWidth: limit)
             arrange(maxWidth: limit)
             if height <= targetHeight || limit >= total { break }
             limit += widest / 2
         }
     }
 
+    /// Orders the children (by key) so that lines of `maxWidth` fill first-fit: each child goes in the first line
+    /// with room for it, so a narrow box fills the gap a wide one left instead of opening a line of its own.
+    /// (A child that opens a line did not fit any earlier one when it came, and lines only grow, so `arrange`
+    /// breaks the lines where this did.)
+    private func fillLinesFirstFit(maxWidth: Double) {
+        children.sort { $0.key < $1.key }
+        let gap = role == .strip || role == .root ? LayoutMetrics.stripGap : LayoutMetrics.gap
+        let itemGap = children.contains { $0.role != .component } ? gap : 0
+        var lines: [(width: Double, items: [LayoutBox])] = []
+        for child in children {
+            if let index = lines.firstIndex(where: { $0.width + itemGap + child.width <= maxWidth }) {
+                lines[index].width += itemGap + child.width
+                lines[index].items.append(child)
+            } else {
+                lines.append((child.width, [child]))
+            }
+        }
+        children = lines.flatMap(\.items)
+    }
+
     /// Positions the (packed) children in lines no wider than `maxWidth` (by the arrangement when nil) and
     /// sizes this box around them.
     private func arrange(maxWidth requested: Double?) {
         let inset = hasOutline ? LayoutMetrics.padding : 0
-        let top = hasOutline ? LayoutMetrics.header : 0
+        let top = hasOutline ? header : 0
         let gap = role == .strip || role == .root ? LayoutMetrics.stripGap : LayoutMetrics.gap
         let itemGap = children.contains { $0.role != .component } ? gap : 0
         let maxWidth: Double
@@ -98,8 +146,8 @@ final class LayoutBox {
         case .grid:
             let area = children.reduce(0.0) { $0 + ($1.width + itemGap) * ($1.height + itemGap) }
             let widest = children.reduce(0.0) { max($0, $1.width) }
-            // Wide rather than tall: a screen is 16:9, and a VPC stacks its subnets.
-            maxWidth = max(widest, (area * (role == .strip ? 8 : 3.5)).squareRoot())
+            // Wide rather than tall: a screen is 16:9, and a VPC stacks its subnets (``ProjectionMetrics``).
+            maxWidth = max(widest, (area * (role == .strip ? 8 : gridAspect)).squareRoot())
         }
         var lineX = 0.0, lineY = 0.0, lineHeight = 0.0, contentWidth = 0.0
         var line: [LayoutBox] = []

@@ -75,11 +75,12 @@ public enum LayoutDetail: String, Sendable, Hashable, CaseIterable {
 enum LayoutMetrics {
     /// A component's cell: its footprint plus room for its label.
     static let cellWidth = 4.0
-    static let cellHeight = 4.0
-    /// The footprint of a component inside its cell.
-    static let footprint = 2.0
-    static let footprintOffsetX = 1.0
-    static let footprintOffsetY = 0.5
+    static let cellHeight = 4.25
+    /// The footprint of a component inside its cell: two thirds of its width, centred, near the top (the
+    /// name hangs below it).
+    static let footprint = 2.8
+    static let footprintOffsetX = 0.6
+    static let footprintOffsetY = 0.25
     /// Space inside a container's outline, and the band on top for its title.
     static let padding = 0.5
     static let header = 1.0
@@ -88,6 +89,30 @@ enum LayoutMetrics {
     /// Space between siblings, and between the boxes of an invisible row or column.
     static let gap = 1.0
     static let stripGap = 1.5
-    /// Added to the bottom band of a box holding components, in isometric layouts.
-    static let isometricLabelBand = 1.6
+}
+
+/// The sizes that differ by projection. 2D views write a title in the top band of an outline and need only a
+/// sliver at the bottom; isometric views write it along the front (bottom) edge and need only a sliver on top
+/// (a VPC keeps a full top band: its peering notes go there). In isometric view a name hangs below its
+/// block's front corner, between the blocks of the next row and column: cells keep 1.8 units between
+/// footprints for it (on screen, 43 px down to the block diagonally in front), where 2D cells keep 1.2.
+struct ProjectionMetrics {
+    /// The top and bottom bands of an outline, and what a box holding components adds to its bottom band
+    /// (room for the names of its front row).
+    let bands: (header: Double, footer: Double, label: Double)
+    /// A component's cell, and its footprint's size and corner inside the cell.
+    let cell: (width: Double, height: Double)
+    let footprint: (size: Double, x: Double, y: Double)
+    /// How much wider than tall a grid of boxes is packed (width² ≈ aspect × area): a 2D picture is 16:9 and a
+    /// VPC stacks its subnets, so wide; an isometric picture of square ground is 16:9 on screen, so less so.
+    let gridAspect: Double
+
+    static let flat = ProjectionMetrics(
+        bands: (LayoutMetrics.header, 0.35, 0), cell: (LayoutMetrics.cellWidth, LayoutMetrics.cellHeight),
+        footprint: (LayoutMetrics.footprint, LayoutMetrics.footprintOffsetX, LayoutMetrics.footprintOffsetY),
+        gridAspect: 3.5)
+    static let isometric = ProjectionMetrics(
+        bands: (0.4, LayoutMetrics.footer, 0.8), cell: (4.8, 4.8), footprint: (3.0, 0.9, 0.25), gridAspect: 2)
+
+    static func of(projection: String) -> ProjectionMetrics { projection == "2d" ? .flat : .isometric }
 }

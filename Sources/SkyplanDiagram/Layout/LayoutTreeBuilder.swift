@@ -127,7 +127,7 @@ struct LayoutTreeBuilder {
         let regionName = resource?.region ?? region
         let box = LayoutBox(
             .vpc, key: "1vpc|\(id)", title: resource?.name ?? id, resource: resource,
-            arrangement: .column)
+            arrangement: .row)
         vpcs[id] = box
         regionBox(regionName).children.append(box)
         return box

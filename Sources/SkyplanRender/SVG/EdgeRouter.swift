@@ -10,6 +10,8 @@ struct EdgeRouter {
     typealias Point = (x: Double, y: Double)
 
     private let rects: [GridRect]
+    /// The nodes' footprints, around which the channels run.
+    private let footprints: [GridRect]
     private var buckets: [Int64: [Int32]] = [:]
     /// Components too big (or too far out) to bucket: checked against every segment.
     private var oversized: [Int32] = []
@@ -39,7 +41,8 @@ struct EdgeRouter {
         screen: (rects: [GridRect], reach: [GridRect], project: @Sendable (Double, Double) -> Point)? = nil,
         edgeCount: Int = 0
     ) {
-        rects = screen?.reach ?? nodes.map(\.rect)
+        footprints = nodes.map(\.rect)
+        rects = screen?.reach ?? footprints
         screenRects = screen?.rects
         project = screen?.project
         countsCrossings = edgeCount <= Self.crossingLimit
@@ -176,10 +179,19 @@ struct EdgeRouter {
         var candidates: [[Point]] = []
         if a.x == b.x || a.y == b.y { candidates.append([a, b]) }
         candidates += [[a, (b.x, a.y), b], [a, (a.x, b.y), b]]
-        for mx in [a.x - 2, a.x + 2, b.x - 2, b.x + 2, (a.x + b.x) / 2, a.x - 6, a.x + 6, b.x - 6, b.x + 6] {
+        // The channels around the two ends, found from their footprints (the cells around them are 1.2 to 1.8
+        // units apart, the row below starts 1.45 or more under a footprint; the names hang in between).
+        let ra = footprints[from], rb = footprints[to]
+        for mx in [
+            ra.minX - 0.6, ra.maxX + 0.6, rb.minX - 0.6, rb.maxX + 0.6, (a.x + b.x) / 2, ra.minX - 4.6, ra.maxX + 4.6,
+            rb.minX - 4.6, rb.maxX + 4.6,
+        ] {
             candidates.append([a, (mx, a.y), (mx, b.y), b])
         }
-        for my in [a.y - 1.25, a.y + 2.75, b.y - 1.25, b.y + 2.75, (a.y + b.y) / 2, a.y - 5.25, b.y + 6.75] {
+        for my in [
+            ra.minY - 0.125, ra.maxY + 1.2, rb.minY - 0.125, rb.maxY + 1.2, (a.y + b.y) / 2, ra.minY - 4.375,
+            rb.maxY + 5.45,
+        ] {
             candidates.append([a, (a.x, my), (b.x, my), b])
         }
         var (best, bestScore) = pick(candidates, from, to)
@@ -192,6 +204,26 @@ struct EdgeRouter {
                     let mx = base.x + Double(step) * 0.5, my = base.y + Double(step) * 0.5
                     more.append([a, (mx, a.y), (mx, b.y), b])
                     more.append([a, (a.x, my), (b.x, my), b])
+                }
+            }
+            // Or three bends: along a free row to the channel beside one end's column, then into that end
+            // along its own row (where a Z would run along a row or column that other components fill).
+            let ra = footprints[from], rb = footprints[to]
+            for step in -12...12 {
+                for base in [a, b] {
+                    let my = base.y + Double(step) * 0.5, mx = base.x + Double(step) * 0.5
+                    for side in [rb.minX - 0.6, rb.maxX + 0.6] {
+                        more.append([a, (a.x, my), (side, my), (side, b.y), b])
+                    }
+                    for side in [ra.minX - 0.6, ra.maxX + 0.6] {
+                        more.append([a, (side, a.y), (side, my), (b.x, my), b])
+                    }
+                    for side in [rb.minY - 0.125, rb.maxY + 1.2] {
+                        more.append([a, (mx, a.y), (mx, side), (b.x, side), b])
+                    }
+                    for side in [ra.minY - 0.125, ra.maxY + 1.2] {
+                        more.append([a, (a.x, side), (mx, side), (mx, b.y), b])
+                    }
                 }
             }
             let (other, score) = pick(more, from, to)

@@ -103,8 +103,9 @@ extension SVGContext {
     }
 }
 
-/// Label sizes in SVG units. Cells are 4 grid units apart: in 2D two labels side by side have 96 units (12 characters of 13), in
-/// isometric view neighbours are 48 units lower or 166 units aside, so two lines of 15 characters fit.
+/// Label sizes in SVG units. In 2D cells are 4 grid units apart: two labels side by side have 96 units (12 characters
+/// of 13); in isometric view (cells 5 apart) neighbours are 60 units lower or 208 units aside, so two lines of 15
+/// characters fit.
 struct LabelMetrics {
     let fontSize: Double
     let lineHeight: Double

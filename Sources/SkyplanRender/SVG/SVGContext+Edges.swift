@@ -48,6 +48,9 @@ extension SVGContext {
                 out += (position == 0 ? "M" : "L") + SVGText.num(p.x) + " " + SVGText.num(p.y)
             }
             out += "\""
+            // Why the edge exists, for the web UI's details panel (and anyone reading the SVG).
+            if let kind = edge.kind { out += " data-kind=\"\(XMLEscape.escape(kind))\"" }
+            if let evidence = edge.evidence { out += " data-evidence=\"\(XMLEscape.escape(evidence))\"" }
             if edge.dashed { out += " stroke-dasharray=\"5 4\"" }
             if edge.endCap != "none" { out += " marker-end=\"url(#arrow)\"" }
             out += "/>\n"

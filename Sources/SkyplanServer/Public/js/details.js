@@ -13,6 +13,7 @@ export function showDetails(host, el, { nodes, live, liveAvailable = true } = {}
     );
     return;
   }
+  if (el.classList.contains("edge")) return showEdge(host, el, nodes);
   const nodeId = el.id.replace(/^[cg]-/, "");
   const type = [...el.classList].find((c) => c.startsWith("type-"))?.slice(5) || "component";
   const arn = el.dataset.arn || "";
@@ -48,5 +49,21 @@ export function showDetails(host, el, { nodes, live, liveAvailable = true } = {}
         )
       : h("p", { class: "muted small" }, !arn ? "No live values for this component." : liveAvailable ? "Waiting for live values…" : "Live status is not available on this server yet."),
     rows.length ? [h("h3", {}, "Configuration"), h("dl", { class: "props" }, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]))] : null,
+  );
+}
+
+/** The details of a connection (a `path.edge`): its ends, why it exists (kind) and the API evidence. */
+function showEdge(host, el, nodes) {
+  const name = (id) => nodes?.get(id)?.name || id;
+  const kind = el.dataset.kind || "";
+  const evidence = (el.dataset.evidence || "").split("; ").filter(Boolean);
+  replace(
+    host,
+    h("div", { class: "details-head" }, h("span", { class: "type-chip" }, "connection"), h("h2", { id: "details-title" }, `${name(el.dataset.from)} → ${name(el.dataset.to)}`)),
+    h("dl", { class: "props" }, h("dt", {}, "kind"), h("dd", { id: "edge-kind" }, kind || "not recorded")),
+    h("h3", {}, "Evidence"),
+    evidence.length
+      ? h("ul", { id: "edge-evidence", class: "evidence" }, evidence.map((line) => h("li", {}, h("code", {}, line))))
+      : h("p", { class: "muted small" }, "This blueprint does not record why the connection exists (drawn by hand, or saved before Skyplan recorded evidence)."),
   );
 }

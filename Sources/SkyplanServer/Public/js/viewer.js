@@ -29,6 +29,29 @@ export function parseSVG(svgText) {
 
 const MAX_SCALE = 8;
 
+/**
+ * Edges are thin lines: each gets a wide transparent twin on top of it (class `edge-hit`), so a click near
+ * the line selects it. Built as DOM nodes (clones of the drawn path), never from markup.
+ */
+function addEdgeHitAreas(svg) {
+  for (const path of svg.querySelectorAll("path.edge")) {
+    const hit = document.createElementNS(SVG_NS, "path");
+    hit.setAttribute("class", "edge-hit");
+    hit.setAttribute("d", path.getAttribute("d") || "");
+    hit.setAttribute("stroke", "transparent");
+    hit.setAttribute("stroke-width", "12");
+    hit.setAttribute("fill", "none");
+    path.after(hit);
+  }
+}
+
+/** The element a click on `target` selects: a component, a group, an edge (through its hit area), or null. */
+function selectable(target) {
+  const el = target?.closest?.(".component, .group, .edge-hit, .edge");
+  if (el?.classList.contains("edge-hit")) return el.previousElementSibling?.classList.contains("edge") ? el.previousElementSibling : null;
+  return el || null;
+}
+
 /** Pan/zoom/fit viewer for one SVG document in `host`; `onSelect(element|null)` on component click. */
 export class DiagramViewer {
   constructor(host, { onSelect } = {}) {
@@ -63,6 +86,7 @@ export class DiagramViewer {
     if (this.proxy) URL.revokeObjectURL(this.proxy.src);
     this.proxy = null;
     delete this.host.dataset.proxy;
+    addEdgeHitAreas(svg);
     this.stage.replaceChildren(svg);
     this.svg = svg;
     this.size = { width, height };
@@ -168,7 +192,7 @@ export class DiagramViewer {
     this.host.dispatchEvent(new CustomEvent("viewchange", { detail: { ...this.view } }));
   }
 
-  /** Marks `el` (a `.component`) as selected and tells the page. */
+  /** Marks `el` (a `.component`, group or `.edge`) as selected and tells the page. */
   select(el) {
     this.selected?.classList.remove("is-selected");
     this.selected = el;
@@ -213,7 +237,7 @@ export class DiagramViewer {
       drag = null;
       host.classList.remove("is-dragging");
       if (wasClick && e.type === "pointerup") {
-        const target = e.target.closest?.(".component, .group");
+        const target = selectable(e.target);
         this.select(target && this.svg?.contains(target) ? target : null);
       }
     };
