@@ -46,6 +46,9 @@ public struct BudgetReport: Hashable, Sendable, Codable {
         public var cost: Double?
         public var upfrontAmortized: Bool
         public var provenance: String
+        /// Where the unit price came from and as of when (empty when unpriced).
+        public var priceSource: String
+        public var priceAsOf: String
         public var note: String
     }
 
@@ -77,7 +80,8 @@ public struct BudgetReport: Hashable, Sendable, Codable {
                         quantity: line.quantity * factor, quantitySource: line.quantitySource.description,
                         assumption: line.isAssumption, unitPrice: line.unitPrice.map { $0 * perUSD },
                         cost: line.monthlyCost(rate: options.rate).map { $0 * scale },
-                        upfrontAmortized: line.isAmortizedUpfront, provenance: line.provenance, note: line.note)
+                        upfrontAmortized: line.isAmortizedUpfront, provenance: line.provenance,
+                        priceSource: line.priceSource, priceAsOf: line.priceAsOf, note: line.note)
                 })
         }
         var rollups: [String: [RollupRow]] = [:]

@@ -11,8 +11,10 @@ public enum BudgetCell: Hashable, Sendable {
 /// the requested currency and period. A component with any unpriced line has empty `unitPrice` and
 /// `cost` cells (never 0); the JSON report carries the line detail.
 public struct BudgetTable: Hashable, Sendable {
-    /// The budget CSV header of API.md, verbatim and in order.
-    public static let columns = [
+    /// The budget CSV header: Cloudcraft's columns (API.md) verbatim and first, then Skyplan's.
+    public static let columns = cloudcraftColumns + ["priceSource", "priceAsOf"]
+    /// Cloudcraft's budget columns, verbatim and in order.
+    public static let cloudcraftColumns = [
         "category", "type", "region", "count", "unitPrice", "cost", "instanceType", "instanceSize", "platform", "role",
         "engine", "storage", "dataGb", "snapshots", "volume", "iops", "memory", "mRequests", "computeDuration",
         "readUnits", "writeUnits", "readConsistency", "shards", "putUnits", "extendedRetention", "emailsOut",
@@ -43,9 +45,14 @@ public struct BudgetTable: Hashable, Sendable {
                 let total = rates.convert(cost.monthly(rate: options.rate) * factor, to: options.currency) ?? 0
                 row += [.number(total / Double(component.count)), .number(total)]
             }
-            for column in Self.columns.dropFirst(6) {
+            for column in Self.cloudcraftColumns.dropFirst(6) {
                 row.append(Self.cell(component.config[column] ?? Self.aliases[column].flatMap { component.config[$0] }))
             }
+            // Where the prices came from and as of when, distinct over the component's priced lines.
+            let priced = cost.lines.filter { !$0.isUnpriced }
+            let sources = PriceQuote.distinct(priced.flatMap { $0.priceSource.split(separator: "; ").map(String.init) })
+            let dates = PriceQuote.distinct(priced.flatMap { $0.priceAsOf.split(separator: "; ").map(String.init) })
+            row += [sources.isEmpty ? .empty : .text(sources), dates.isEmpty ? .empty : .text(dates)]
             return row
         }
     }

@@ -23,6 +23,11 @@ public struct CostLine: Hashable, Sendable, Codable {
     public var isAmortizedUpfront: Bool
     /// Sources and as-of dates of the prices used.
     public var provenance: String
+    /// Where the unit price came from (`karpenter`, `coroot-cloud-pricing@af03ead`; several joined
+    /// with `; ` when tiers differ); empty when unpriced.
+    public var priceSource: String
+    /// The date the unit price is valid as of (`2024-08-09`); empty when unpriced.
+    public var priceAsOf: String
     /// Why it is unpriced, or what rule set the price.
     public var note: String
 
@@ -30,7 +35,7 @@ public struct CostLine: Hashable, Sendable, Codable {
     public init(
         componentID: String, item: String, priceKey: PriceKey, unit: String, quantity: Double,
         quantitySource: QuantitySource, unitPrice: Double?, monthlyCost: Double?, isAmortizedUpfront: Bool = false,
-        provenance: String = "", note: String = ""
+        provenance: String = "", priceSource: String = "", priceAsOf: String = "", note: String = ""
     ) {
         self.componentID = componentID
         self.item = item
@@ -42,6 +47,8 @@ public struct CostLine: Hashable, Sendable, Codable {
         self.monthlyCost = monthlyCost
         self.isAmortizedUpfront = isAmortizedUpfront
         self.provenance = provenance
+        self.priceSource = priceSource
+        self.priceAsOf = priceAsOf
         self.note = note
     }
 

@@ -103,6 +103,7 @@ extension LineBuilder {
             addRuled(
                 "Spot instance hours \(label)", spotKey, unit: "Hrs", quantity: running, source: source,
                 unitPrice: quote.unitPrice * (1 - discount), provenance: quote.provenance,
+                priceSource: quote.sources, priceAsOf: quote.asOfDates,
                 note: "rule: spot = on-demand × (1 − \(BudgetFormat.number(discount))); not a market price")
             return
         }

@@ -53,24 +53,34 @@ extension LineBuilder {
         }
     }
 
-    /// RDS: instance hours (single/multi-AZ) + allocated storage.
+    /// Aurora I/O-Optimized (`storageType` `aurora-iopt1`, or `ioOptimized` true in a blueprint).
+    var isAuroraIOOptimized: Bool {
+        component.flag("ioOptimized") == true || component.string("storageType")?.lowercased() == "aurora-iopt1"
+    }
+
+    /// RDS: instance hours (single/multi-AZ) + allocated storage. An Aurora instance is billed per
+    /// instance (its cluster's replicas are instances of their own), at the I/O-Optimized rate when
+    /// the cluster uses that storage.
     mutating func rds() {
         let engine = Self.rdsEngine(component.string("engine"))
-        let multiAZ = component.flag("multiAZ") ?? false
+        let aurora = engine.hasPrefix("aurora")
+        let multiAZ = !aurora && (component.flag("multiAZ") ?? false)
         let deployment = multiAZ ? "multi_az" : "single_az"
+        let variant = aurora && isAuroraIOOptimized ? "io-optimized" : ""
         if let type = instanceType(prefix: "db.") {
             add(
-                "DB instance hours \(type) \(engine) \(deployment)",
+                "DB instance hours \(type) \(engine) \(deployment)\(variant.isEmpty ? "" : " " + variant)",
                 key(
                     "rds.instance",
-                    Self.attributes(("deployment", deployment), ("engine", engine), ("instanceClass", type))),
+                    Self.attributes(
+                        ("deployment", deployment), ("engine", engine), ("instanceClass", type), ("variant", variant))),
                 unit: "Hrs", quantity: hours, source: hoursSource)
         } else {
             add(
                 "DB instance hours", key("rds.instance"), unit: "Hrs", quantity: hours, source: hoursSource,
                 note: "no instanceType/instanceSize in the configuration")
         }
-        guard !engine.hasPrefix("aurora") else { return }  // Aurora storage is the cluster's.
+        guard !aurora else { return }  // Aurora storage is the cluster's.
         let volume = (component.string("storageType") ?? "gp2").lowercased()
         let (gb, source) = quantity("storage", assumption: "rdsStorageGB", assumptions.rdsStorageGB)
         add(
@@ -93,8 +103,15 @@ extension LineBuilder {
     }
 
     /// Aurora cluster: storage + I/O requests (instances are priced as `rds` nodes).
+    /// I/O-Optimized storage includes the I/O requests.
     mutating func auroraCluster() {
         let (gb, gbSource) = quantity("dataGb", assumption: "auroraDataGB", assumptions.auroraDataGB)
+        if isAuroraIOOptimized {
+            add(
+                "Aurora I/O-Optimized storage", key("aurora.storage.io_optimized"), unit: "GB-Mo", quantity: gb,
+                source: gbSource)
+            return
+        }
         add("Aurora storage", key("aurora.storage"), unit: "GB-Mo", quantity: gb, source: gbSource)
         let (io, ioSource) = quantity(
             "mIORequests", assumption: "auroraMillionIORequests",
@@ -102,14 +119,17 @@ extension LineBuilder {
         add("Aurora I/O requests", key("aurora.io_requests"), unit: "Requests", quantity: io * 1e6, source: ioSource)
     }
 
-    /// ElastiCache: node hours × nodes.
+    /// ElastiCache: node hours × nodes, by engine (`redis` unless configured; Valkey has no price in
+    /// the bundled book).
     mutating func elastiCache() {
         let (nodes, source) =
             component.number("nodes").map { ($0, QuantitySource.config("nodes")) }
             ?? (1, .rule("1 node"))
         let type = instanceType(prefix: "cache.") ?? "cache.unknown"
+        let engine = (component.string("engine") ?? "redis").lowercased()
         add(
-            "Cache node hours \(type)", key("elasticache.node", Self.attributes(("nodeType", type))), unit: "Hrs",
+            "Cache node hours \(type) \(engine)",
+            key("elasticache.node", Self.attributes(("engine", engine), ("nodeType", type))), unit: "Hrs",
             quantity: nodes * hours, source: source)
     }
 

@@ -42,9 +42,10 @@ struct LineBuilder {
                 CostLine(
                     componentID: component.id, item: item, priceKey: key, unit: quote.entries.first?.unit ?? unit,
                     quantity: total, quantitySource: source, unitPrice: quote.unitPrice, monthlyCost: quote.usd,
-                    isAmortizedUpfront: upfront, provenance: quote.provenance, note: note))
+                    isAmortizedUpfront: upfront, provenance: quote.provenance, priceSource: quote.sources,
+                    priceAsOf: quote.asOfDates, note: note))
         } else {
-            let why = note.isEmpty ? "no price for \(key) in price book \(model.book.version)" : note
+            let why = note.isEmpty ? model.book.missingReason(key) : note
             lines.append(
                 CostLine(
                     componentID: component.id, item: item, priceKey: key, unit: unit, quantity: total,
@@ -56,14 +57,14 @@ struct LineBuilder {
     /// Adds a line with a unit price set by a documented rule rather than the book.
     mutating func addRuled(
         _ item: String, _ key: PriceKey, unit: String, quantity: Double, source: QuantitySource, unitPrice: Double,
-        provenance: String, note: String
+        provenance: String, priceSource: String = "", priceAsOf: String = "", note: String
     ) {
         let total = quantity * count
         lines.append(
             CostLine(
                 componentID: component.id, item: item, priceKey: key, unit: unit, quantity: total,
                 quantitySource: source, unitPrice: unitPrice, monthlyCost: unitPrice * total,
-                provenance: provenance, note: note))
+                provenance: provenance, priceSource: priceSource, priceAsOf: priceAsOf, note: note))
     }
 
     /// Shorthand for a key in this component's region.

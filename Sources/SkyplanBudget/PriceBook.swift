@@ -9,7 +9,12 @@ public struct PriceBook: Sendable, Hashable {
     public var currency: String
     /// Named sources (`karpenter` → description and as-of date), referenced by entries' `source` prefix.
     public var sources: [String: PriceSourceInfo]
+    /// Why a key has no price although a source mentions it (`#unpriced` lines), e.g. the us-east-1
+    /// bare-metal types whose only figure is the Dedicated price.
+    public var unpricedReasons: [PriceKey: String] = [:]
     private var tiersByKey: [PriceKey: [PriceEntry]]
+    /// Regions each id has prices in, for the reason of a miss.
+    private var regionsByID: [String: Set<String>] = [:]
 
     /// An empty book, or one holding `entries`.
     public init(
@@ -33,20 +38,19 @@ public struct PriceBook: Sendable, Hashable {
 
     /// Adds a fact; a fact for the same key and tier start replaces the old one.
     public mutating func insert(_ entry: PriceEntry) {
-        var tiers = tiersByKey[entry.key] ?? []
-        if let index = tiers.firstIndex(where: { $0.begin == entry.begin }) {
-            tiers[index] = entry
-        } else {
-            tiers.append(entry)
-            tiers.sort { $0.begin < $1.begin }
-        }
-        tiersByKey[entry.key] = tiers
+        let key = entry.key
+        if tiersByKey[key] == nil { regionsByID[entry.id, default: []].insert(entry.region) }
+        tiersByKey[key, default: []].insertTier(entry)
     }
 
     /// This book with `other`'s facts laid over it (per key, `other`'s tiers replace these).
     public func merging(_ other: PriceBook) -> PriceBook {
         var copy = self
-        for (key, tiers) in other.tiersByKey { copy.tiersByKey[key] = tiers }
+        for (key, tiers) in other.tiersByKey {
+            copy.tiersByKey[key] = tiers
+            if let region = tiers.first?.region { copy.regionsByID[key.id, default: []].insert(region) }
+        }
+        copy.unpricedReasons.merge(other.unpricedReasons) { _, new in new }
         copy.sources.merge(other.sources) { _, new in new }
         copy.version = other.version
         return copy
@@ -70,6 +74,22 @@ public struct PriceBook: Sendable, Hashable {
         tiers(id: id, region: region, attributes: attributes).first
     }
 
+    /// Why `key` has no price, in words a person can act on: the book's own reason when it has one,
+    /// else which regions the book does price `key.id` in (a region's price is never borrowed).
+    public func missingReason(_ key: PriceKey) -> String {
+        if let reason = unpricedReasons[key] { return "\(key): \(reason)" }
+        let regions = regionsByID[key.id] ?? []
+        let base = "no price for \(key) in price book \(version)"
+        if regions.isEmpty { return base }
+        if regions.contains(key.region) {
+            return base + " (it prices other \(key.id) variants in \(key.region), not this one)"
+        }
+        let sorted = regions.sorted()
+        let shown = sorted.count > 3 ? "\(sorted.count) other regions" : sorted.joined(separator: ", ")
+        return base + " (it prices \(key.id) in \(shown) only, and never uses another region's price; "
+            + "`skyplan prices import` an offer file for \(key.region) to price it)"
+    }
+
     /// Prices `quantity` units, walking the tiers (each unit priced in the tier it falls in).
     /// `nil` when the book has no price for the key or the quantity goes past its last tier.
     public func quote(_ key: PriceKey, quantity: Double) -> PriceQuote? {
@@ -87,6 +107,20 @@ public struct PriceBook: Sendable, Hashable {
         }
         let unitPrice = quantity > 0 ? total / quantity : first.usd
         return PriceQuote(entries: used, usd: total, unitPrice: unitPrice)
+    }
+}
+
+extension [PriceEntry] {
+    /// Adds a tier in `begin` order; a tier with the same `begin` is replaced.
+    fileprivate mutating func insertTier(_ entry: PriceEntry) {
+        if let index = firstIndex(where: { $0.begin == entry.begin }) {
+            self[index] = entry
+        } else if let last, last.begin > entry.begin {
+            append(entry)
+            sort { $0.begin < $1.begin }
+        } else {
+            append(entry)
+        }
     }
 }
 

@@ -83,6 +83,17 @@ public struct PriceQuote: Hashable, Sendable, Codable {
     public var usd: Double
     /// Average USD per unit for that quantity (`usd / quantity`, or the first tier's price for 0).
     public var unitPrice: Double
+    /// The sources of the entries used, distinct, joined with `; `.
+    public var sources: String { Self.distinct(entries.map(\.source)) }
+    /// The as-of dates of the entries used, distinct, joined with `; `.
+    public var asOfDates: String { Self.distinct(entries.map(\.asOf)) }
+
+    static func distinct(_ values: [String]) -> String {
+        if values.count == 1, let value = values.first { return value }
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }.joined(separator: "; ")
+    }
+
     /// Sources and as-of dates of the entries, joined.
     public var provenance: String {
         if entries.count == 1, let entry = entries.first { return entry.source + " @" + entry.asOf }

@@ -68,7 +68,11 @@ public struct PriceQuery: Hashable, Sendable, Codable, Comparable {
         case "elasticache.node":
             guard let type = attributes["nodeType"] else { return nil }
             service = "AmazonElastiCache"
-            filters += [PriceFilter("instanceType", type), PriceFilter("cacheEngine", "Redis")]
+            let engines = ["redis": "Redis", "memcached": "Memcached", "valkey": "Valkey"]
+            filters += [
+                PriceFilter("instanceType", type),
+                PriceFilter("cacheEngine", engines[attributes["engine"] ?? "redis"] ?? "Redis"),
+            ]
         default:
             guard let (code, family) = familyByID[key.id] else { return nil }
             service = code

@@ -6,6 +6,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "layout": LayoutBenchmark.run,
     "budget": BudgetBenchmark.run,
+    "pricebook": PriceBookBenchmark.run,
     "discovery": DiscoveryBenchmark.run,
     "live": LiveBenchmark.run,
     "awsclient": AWSClientBenchmark.run,

@@ -20,10 +20,10 @@ actor FakePriceSource: PriceSource {
 }
 
 @Suite struct PriceRefresherTests {
-    static let m5Frankfurt = """
+    static let m5Calgary = """
         {"product":{"productFamily":"Compute Instance","sku":"FRA1","attributes":{"instanceType":"m5.large",
          "operatingSystem":"Linux","tenancy":"Shared","preInstalledSw":"NA","capacitystatus":"Used",
-         "licenseModel":"No License required","regionCode":"eu-central-1","usagetype":"EUC1-BoxUsage:m5.large"}},
+         "licenseModel":"No License required","regionCode":"ca-west-1","usagetype":"CAW1-BoxUsage:m5.large"}},
          "serviceCode":"AmazonEC2","terms":{"OnDemand":{"FRA1.JRTCKXETXF":{"priceDimensions":{"FRA1.JRTCKXETXF.6YS6EN2CT7":
          {"unit":"Hrs","endRange":"Inf","beginRange":"0","pricePerUnit":{"USD":"0.1150000000"}}},"sku":"FRA1",
          "offerTermCode":"JRTCKXETXF","termAttributes":{}}}},"version":"20261001","publicationDate":"2026-10-01T00:00:00Z"}
@@ -32,8 +32,8 @@ actor FakePriceSource: PriceSource {
     @Test func refreshesExactlyTheMissingSKUsAndCachesThem() async throws {
         let book = try PriceBook.bundled()
         let components = [
-            PricedComponent(id: "a", type: .ec2, region: "eu-central-1", config: ["instanceType": "m5.large"]),
-            PricedComponent(id: "b", type: .ec2, region: "eu-central-1", config: ["instanceType": "m5.large"]),
+            PricedComponent(id: "a", type: .ec2, region: "ca-west-1", config: ["instanceType": "m5.large"]),
+            PricedComponent(id: "b", type: .ec2, region: "ca-west-1", config: ["instanceType": "m5.large"]),
             PricedComponent(id: "c", type: .ec2, region: "us-east-1", config: ["instanceType": "m5.large"]),
         ]
         let before = CostModel(book: book).budget(for: components)
@@ -42,7 +42,7 @@ actor FakePriceSource: PriceSource {
         #expect(queries.count == 1)
         #expect(queries.first?.serviceCode == "AmazonEC2")
 
-        let fake = FakePriceSource(items: ["AmazonEC2|eu-central-1|m5.large": [Self.m5Frankfurt]])
+        let fake = FakePriceSource(items: ["AmazonEC2|ca-west-1|m5.large": [Self.m5Calgary]])
         let refresher = PriceRefresher(source: fake)
         let now = Date(timeIntervalSince1970: 1_790_000_000)
         let refreshed = try await refresher.refresh(book, for: before, now: now)

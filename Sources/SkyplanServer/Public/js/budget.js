@@ -60,6 +60,17 @@ export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map
     const rows = (report.rollups?.[level.value] || []).slice().sort((a, b) => b.monthlyCost - a.monthlyCost || a.key.localeCompare(b.key));
     const unpriced = (report.components || []).filter((c) => c.cost === null || c.cost === undefined);
     const assumptions = (report.components || []).flatMap((c) => (c.lines || []).filter((l) => l.assumption).map((l) => ({ c, l })));
+    // Where each price came from and as of when (a line's priceSource/priceAsOf), and why a line has none.
+    const sources = new Map();
+    const missing = [];
+    for (const c of report.components || []) {
+      for (const l of c.lines || []) {
+        if (l.priceSource) {
+          const k = `${l.priceSource}, as of ${l.priceAsOf}`;
+          sources.set(k, (sources.get(k) || 0) + 1);
+        } else if (l.unitPrice === null || l.unitPrice === undefined) missing.push({ c, l });
+      }
+    }
     replace(
       body,
       h(
@@ -97,6 +108,22 @@ export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map
             { class: "assumptions" },
             h("summary", {}, `${assumptions.length} assumption${assumptions.length === 1 ? "" : "s"} used`),
             h("ul", {}, assumptions.slice(0, 200).map(({ c, l }) => h("li", {}, h("strong", {}, c.name || c.type), `: ${l.item} — ${l.quantity} ${l.unit} (${l.quantitySource})${l.note ? `; ${l.note}` : ""}`))),
+          )
+        : null,
+      sources.size
+        ? h(
+            "details",
+            { class: "price-sources", id: "budget-price-sources" },
+            h("summary", {}, `Prices from ${sources.size} source${sources.size === 1 ? "" : "s"}`),
+            h("ul", {}, [...sources.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 50).map(([k, n]) => h("li", {}, `${k} — ${n} line${n === 1 ? "" : "s"}`))),
+          )
+        : null,
+      missing.length
+        ? h(
+            "details",
+            { class: "unpriced-lines", id: "budget-unpriced-lines" },
+            h("summary", {}, `${missing.length} unpriced line${missing.length === 1 ? "" : "s"}: why`),
+            h("ul", {}, missing.slice(0, 200).map(({ c, l }) => h("li", {}, h("strong", {}, c.name || c.type), `: ${l.item} — ${l.note}`))),
           )
         : null,
       report.exchangeRatesAsOf ? h("p", { class: "muted small" }, `Exchange rates as of ${report.exchangeRatesAsOf}. Prices: ${report.bookVersion || "bundled price book"}.`) : null,
