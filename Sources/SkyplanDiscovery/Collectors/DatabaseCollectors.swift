@@ -145,6 +145,8 @@ public struct DynamoDBCollector: Collector {
     public var concurrency: Int
     /// Service.
     public var service: String { "dynamodb" }
+    /// One `DescribeTable` per table.
+    public var fansOut: Bool { true }
     public init(client: AWSClient, concurrency: Int = 8) {
         self.client = client
         self.concurrency = concurrency

@@ -1,41 +1,95 @@
-/// Client-side pacing of per-item calls: a token bucket per operation, so that a scan's bursts of
-/// `DescribeTable`/`GetBucketLocation` stay under AWS's per-API rate limits instead of being throttled,
-/// retried (more calls) and, past the retry budget, lost.
+import SkyplanAWS
+import SkyplanModel
+
+/// Client-side pacing of a scan's calls: a token bucket per operation (and region when `perRegion`, the way AWS
+/// scopes its limits), whose rate adapts: halved when AWS throttles the operation, grown back a little with each
+/// answer that was not throttled, never above the configured rate. A scan installs it as its client's
+/// `RequestGate`, so every attempt — list pages, per-item calls and retries alike — passes through it.
 ///
-/// A bucket is keyed by `service:Operation` (and the region when `perRegion`, the way AWS scopes most limits).
-public actor RequestPacer {
-    /// Rate.
+/// The learnt rate is per operation, shared by its regions (AWS's limits are the same in every region), so one
+/// region's throttle spares the others the same lesson. A burst of throttles from calls already in flight
+/// halves the rate once (`cooldown`), not once per call.
+public actor RequestPacer: RequestGate {
+    /// The starting and highest rate, calls per second per bucket.
     public let rate: Double
     /// Burst.
     public let burst: Double
     /// Per region.
     public let perRegion: Bool
+    /// The lowest rate throttling can push an operation to.
+    public let floor: Double
+    /// Rate added per answer that was not throttled.
+    public let recovery: Double
+    /// Throttles within this long of a decrease do not decrease again (they were sent before it).
+    public let cooldown: Duration
     private var buckets: [String: (tokens: Double, last: ContinuousClock.Instant)] = [:]
+    private var rates: [String: (rate: Double, decreasedAt: ContinuousClock.Instant?)] = [:]
+    private(set) var throttles = 0
     private let clock = ContinuousClock()
 
     /// `rate` calls per second per operation, `burst` at once.
-    public init(rate: Double, burst: Double? = nil, perRegion: Bool = false) {
+    public init(
+        rate: Double, burst: Double? = nil, perRegion: Bool = false, floor: Double = 0.5, recovery: Double = 0.05,
+        cooldown: Duration = .seconds(1)
+    ) {
         self.rate = max(0.1, rate)
         self.burst = max(1, burst ?? rate)
         self.perRegion = perRegion
+        self.floor = min(max(0.05, floor), self.rate)
+        self.recovery = max(0, recovery)
+        self.cooldown = cooldown
     }
+
+    /// The current rate of `operation` (`service:Operation`).
+    public func currentRate(_ operation: String) -> Double { rates[operation]?.rate ?? rate }
 
     /// Reserves one call of `operation` and returns how long to wait before making it.
     func reserve(_ operation: String, region: String) -> Duration {
         let key = perRegion ? "\(region) \(operation)" : operation
+        let rate = currentRate(operation)
         let now = clock.now
         var bucket = buckets[key] ?? (burst, now)
-        let elapsed = now - bucket.last
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        bucket.tokens = min(burst, bucket.tokens + seconds * rate) - 1
+        bucket.tokens = min(burst, bucket.tokens + Self.seconds(now - bucket.last) * rate) - 1
         bucket.last = now
         buckets[key] = bucket
-        return bucket.tokens >= 0 ? .zero : .milliseconds(Int((-bucket.tokens / rate) * 1000))
+        return bucket.tokens >= 0 ? .zero : .milliseconds(Int(saturating: (-bucket.tokens / rate) * 1000))
+    }
+
+    /// Records an answer to `operation` in `region`: a throttle halves the operation's rate (once per
+    /// `cooldown`) and empties the region's bucket; any other answer grows the rate back by `recovery`.
+    func note(_ operation: String, region: String, throttled: Bool) {
+        var state = rates[operation] ?? (rate, nil)
+        let now = clock.now
+        if throttled {
+            throttles += 1
+            if let last = state.decreasedAt, now - last < cooldown { return }
+            state = (max(floor, state.rate / 2), now)
+            let key = perRegion ? "\(region) \(operation)" : operation
+            if var bucket = buckets[key] {
+                bucket.tokens = min(bucket.tokens, 0)
+                buckets[key] = bucket
+            }
+        } else {
+            state.rate = min(rate, state.rate + recovery)
+        }
+        rates[operation] = state
     }
 
     /// Waits for a turn to call `operation` in `region`.
     public func wait(_ operation: String, region: String) async throws {
         let delay = reserve(operation, region: region)
         if delay > .zero { try await Task.sleep(for: delay) }
+    }
+
+    public func admit(service: String, operation: String, region: String) async throws {
+        try await wait("\(service):\(operation)", region: region)
+    }
+
+    public func record(service: String, operation: String, region: String, throttled: Bool) {
+        note("\(service):\(operation)", region: region, throttled: throttled)
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
