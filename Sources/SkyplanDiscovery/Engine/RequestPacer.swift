@@ -2,13 +2,14 @@ import SkyplanAWS
 import SkyplanModel
 
 /// Client-side pacing of a scan's calls: a token bucket per operation (and region when `perRegion`, the way AWS
-/// scopes its limits), whose rate adapts: halved when AWS throttles the operation, grown back a little with each
-/// answer that was not throttled, never above the configured rate. A scan installs it as its client's
+/// scopes its limits), whose rate adapts: cut to `decrease` of itself when AWS throttles the operation, grown back
+/// a little with each answer that was not throttled, never above the configured rate. A scan installs it as its client's
 /// `RequestGate`, so every attempt — list pages, per-item calls and retries alike — passes through it.
 ///
 /// The learnt rate is per operation, shared by its regions (AWS's limits are the same in every region), so one
 /// region's throttle spares the others the same lesson. A burst of throttles from calls already in flight
-/// halves the rate once (`cooldown`), not once per call.
+/// cuts the rate once (`cooldown`), not once per call. The cut is deep (to a quarter) and the recovery slow, so
+/// that an operation is throttled about once before it settles under its limit, not over and over.
 public actor RequestPacer: RequestGate {
     /// The starting and highest rate, calls per second per bucket.
     public let rate: Double
@@ -18,6 +19,8 @@ public actor RequestPacer: RequestGate {
     public let perRegion: Bool
     /// The lowest rate throttling can push an operation to.
     public let floor: Double
+    /// What a throttle leaves of the rate.
+    public let decrease: Double
     /// Rate added per answer that was not throttled.
     public let recovery: Double
     /// Throttles within this long of a decrease do not decrease again (they were sent before it).
@@ -29,9 +32,10 @@ public actor RequestPacer: RequestGate {
 
     /// `rate` calls per second per operation, `burst` at once.
     public init(
-        rate: Double, burst: Double? = nil, perRegion: Bool = false, floor: Double = 0.5, recovery: Double = 0.05,
-        cooldown: Duration = .seconds(1)
+        rate: Double, burst: Double? = nil, perRegion: Bool = false, floor: Double = 0.5, decrease: Double = 0.25,
+        recovery: Double = 0.02, cooldown: Duration = .seconds(1)
     ) {
+        self.decrease = min(max(0.05, decrease), 1)
         self.rate = max(0.1, rate)
         self.burst = max(1, burst ?? rate)
         self.perRegion = perRegion
@@ -43,32 +47,38 @@ public actor RequestPacer: RequestGate {
     /// The current rate of `operation` (`service:Operation`).
     public func currentRate(_ operation: String) -> Double { rates[operation]?.rate ?? rate }
 
-    /// Reserves one call of `operation` and returns how long to wait before making it.
+    /// Takes a token for one call of `operation` in `region` and returns zero, or, when there is none, takes
+    /// nothing and returns how long until there is one. Waiters take no token in advance, so a throttle that
+    /// cuts the rate slows the calls already waiting too.
     func reserve(_ operation: String, region: String) -> Duration {
         let key = perRegion ? "\(region) \(operation)" : operation
         let rate = currentRate(operation)
         let now = clock.now
         var bucket = buckets[key] ?? (burst, now)
-        bucket.tokens = min(burst, bucket.tokens + Self.seconds(now - bucket.last) * rate) - 1
+        bucket.tokens = min(burst, bucket.tokens + Self.seconds(now - bucket.last) * rate)
         bucket.last = now
-        buckets[key] = bucket
-        return bucket.tokens >= 0 ? .zero : .milliseconds(Int(saturating: (-bucket.tokens / rate) * 1000))
+        defer { buckets[key] = bucket }
+        if bucket.tokens >= 1 {
+            bucket.tokens -= 1
+            return .zero
+        }
+        return .milliseconds(max(1, Int(saturating: ((1 - bucket.tokens) / rate) * 1000)))
     }
 
-    /// Records an answer to `operation` in `region`: a throttle halves the operation's rate (once per
-    /// `cooldown`) and empties the region's bucket; any other answer grows the rate back by `recovery`.
+    /// Records an answer to `operation` in `region`: a throttle cuts the operation's rate (once per `cooldown`)
+    /// and empties the region's bucket; any other answer grows the rate back by `recovery`.
     func note(_ operation: String, region: String, throttled: Bool) {
         var state = rates[operation] ?? (rate, nil)
         let now = clock.now
         if throttled {
             throttles += 1
-            if let last = state.decreasedAt, now - last < cooldown { return }
-            state = (max(floor, state.rate / 2), now)
             let key = perRegion ? "\(region) \(operation)" : operation
             if var bucket = buckets[key] {
                 bucket.tokens = min(bucket.tokens, 0)
                 buckets[key] = bucket
             }
+            if let last = state.decreasedAt, now - last < cooldown { return }
+            state = (max(floor, state.rate * decrease), now)
         } else {
             state.rate = min(rate, state.rate + recovery)
         }
@@ -77,8 +87,11 @@ public actor RequestPacer: RequestGate {
 
     /// Waits for a turn to call `operation` in `region`.
     public func wait(_ operation: String, region: String) async throws {
-        let delay = reserve(operation, region: region)
-        if delay > .zero { try await Task.sleep(for: delay) }
+        while true {
+            let delay = reserve(operation, region: region)
+            if delay == .zero { return }
+            try await Task.sleep(for: delay)
+        }
     }
 
     public func admit(service: String, operation: String, region: String) async throws {
