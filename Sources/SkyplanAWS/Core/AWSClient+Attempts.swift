@@ -45,6 +45,7 @@ extension AWSClient {
                 await gate?.record(
                     service: service.id, operation: operation.name, region: region, throttled: failure.isThrottling)
             } catch let error as TransportError {
+                await gate?.record(service: service.id, operation: operation.name, region: region, throttled: false)
                 if error.kind == .cancelled { throw CancellationError() }
                 failure = AWSError(
                     kind: error.kind == .timeout ? .timeout : .connection,

@@ -10,6 +10,10 @@ import SkyplanModel
 /// region's throttle spares the others the same lesson. A burst of throttles from calls already in flight
 /// cuts the rate once (`cooldown`), not once per call. The cut is deep (to a quarter) and the recovery slow, so
 /// that an operation is throttled about once before it settles under its limit, not over and over.
+///
+/// Each bucket starts with a probe: its first `burst` + 1 calls go at once and at the rate, then it waits until
+/// they are all answered. Whether the call past the burst was throttled is what tells the limit; calls sent before
+/// that answer arrives would be throttled too.
 public actor RequestPacer: RequestGate {
     /// The starting and highest rate, calls per second per bucket.
     public let rate: Double
@@ -25,7 +29,7 @@ public actor RequestPacer: RequestGate {
     public let recovery: Double
     /// Throttles within this long of a decrease do not decrease again (they were sent before it).
     public let cooldown: Duration
-    private var buckets: [String: (tokens: Double, last: ContinuousClock.Instant)] = [:]
+    private var buckets: [String: Bucket] = [:]
     private var rates: [String: (rate: Double, decreasedAt: ContinuousClock.Instant?)] = [:]
     private(set) var throttles = 0
     private let clock = ContinuousClock()
@@ -33,7 +37,7 @@ public actor RequestPacer: RequestGate {
     /// `rate` calls per second per operation, `burst` at once.
     public init(
         rate: Double, burst: Double? = nil, perRegion: Bool = false, floor: Double = 0.5, decrease: Double = 0.25,
-        recovery: Double = 0.02, cooldown: Duration = .seconds(1)
+        recovery: Double = 0.002, cooldown: Duration = .seconds(1)
     ) {
         self.decrease = min(max(0.05, decrease), 1)
         self.rate = max(0.1, rate)
@@ -54,12 +58,19 @@ public actor RequestPacer: RequestGate {
         let key = perRegion ? "\(region) \(operation)" : operation
         let rate = currentRate(operation)
         let now = clock.now
-        var bucket = buckets[key] ?? (burst, now)
+        var bucket = buckets[key] ?? Bucket(tokens: burst, last: now)
         bucket.tokens = min(burst, bucket.tokens + Self.seconds(now - bucket.last) * rate)
         bucket.last = now
         defer { buckets[key] = bucket }
+        if !bucket.settled && Double(bucket.admitted) > burst {
+            // The probe's answers are not all in yet; a call that never answers does not hold the bucket long.
+            if now - (bucket.probeSentAt ?? now) < Self.probeTimeout { return .milliseconds(10) }
+            bucket.settled = true
+        }
         if bucket.tokens >= 1 {
             bucket.tokens -= 1
+            bucket.admitted += 1
+            if !bucket.settled && Double(bucket.admitted) > burst { bucket.probeSentAt = now }
             return .zero
         }
         return .milliseconds(max(1, Int(saturating: ((1 - bucket.tokens) / rate) * 1000)))
@@ -70,13 +81,15 @@ public actor RequestPacer: RequestGate {
     func note(_ operation: String, region: String, throttled: Bool) {
         var state = rates[operation] ?? (rate, nil)
         let now = clock.now
+        let key = perRegion ? "\(region) \(operation)" : operation
+        if var bucket = buckets[key] {
+            bucket.answered += 1
+            bucket.settled = bucket.settled || throttled || Double(bucket.answered) > burst
+            if throttled { bucket.tokens = min(bucket.tokens, 0) }
+            buckets[key] = bucket
+        }
         if throttled {
             throttles += 1
-            let key = perRegion ? "\(region) \(operation)" : operation
-            if var bucket = buckets[key] {
-                bucket.tokens = min(bucket.tokens, 0)
-                buckets[key] = bucket
-            }
             if let last = state.decreasedAt, now - last < cooldown { return }
             state = (max(floor, state.rate * decrease), now)
         } else {
@@ -100,6 +113,19 @@ public actor RequestPacer: RequestGate {
 
     public func record(service: String, operation: String, region: String, throttled: Bool) {
         note("\(service):\(operation)", region: region, throttled: throttled)
+    }
+
+    /// How long a probe waits for its answers at most.
+    static let probeTimeout = Duration.seconds(3)
+
+    /// One bucket's tokens, and its probe: calls admitted and answered until it is settled.
+    private struct Bucket {
+        var tokens: Double
+        var last: ContinuousClock.Instant
+        var admitted = 0
+        var answered = 0
+        var settled = false
+        var probeSentAt: ContinuousClock.Instant?
     }
 
     private static func seconds(_ duration: Duration) -> Double {
