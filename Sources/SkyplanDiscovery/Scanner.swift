@@ -39,10 +39,12 @@ public struct Scanner: Sendable {
         -> [any Collector]
     {
         let all: [any Collector] = [
-            NetworkCollector(client: client), EC2Collector(client: client), LoadBalancerCollector(client: client),
+            NetworkCollector(client: client), EC2Collector(client: client),
+            LoadBalancerCollector(client: client, concurrency: perItemConcurrency),
             AutoScalingCollector(client: client), RDSCollector(client: client), ElastiCacheCollector(client: client),
             DynamoDBCollector(client: client, concurrency: perItemConcurrency), LambdaCollector(client: client),
-            SQSCollector(client: client), SNSCollector(client: client), APIGatewayCollector(client: client),
+            SQSCollector(client: client, concurrency: perItemConcurrency), SNSCollector(client: client),
+            APIGatewayCollector(client: client),
             ECSCollector(client: client), EKSCollector(client: client), EFSCollector(client: client),
             S3Collector(client: client, concurrency: perItemConcurrency), CloudFrontCollector(client: client),
             Route53Collector(client: client),
@@ -78,6 +80,8 @@ public struct Scanner: Sendable {
             }
             let (regions, diagnostics) = await resolveRegions(request.regions, client: client, accountID: accountID)
             early += diagnostics
+            let pacer = configuration.makePacer()
+            let scanning = configuration.scanClient(client, pacer: pacer)
             logger.debug(
                 "scan planned",
                 metadata: ["aws.account": "\(accountID)", "aws.regions": "\(regions.joined(separator: ","))"])
@@ -85,8 +89,9 @@ public struct Scanner: Sendable {
                 ScanJob(
                     accountID: accountID, regions: regions,
                     collectors: Self.collectors(
-                        client: client, services: request.services, perItemConcurrency: configuration.perItemConcurrency
-                    )))
+                        client: scanning, services: request.services,
+                        perItemConcurrency: configuration.perItemConcurrency),
+                    pacer: pacer))
         }
         var inventory = await ScanEngine(configuration: configuration).run(jobs, progress: progress)
         if !early.isEmpty {

@@ -10,6 +10,9 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case regionUnavailable
         /// The service answered an error or could not be reached.
         case failed
+        /// AWS did not accept the caller's credentials or signature (expired token, wrong secret, skewed clock):
+        /// the caller's set-up to fix, not the account's or the region's.
+        case authentication
     }
 
     public var severity: Severity

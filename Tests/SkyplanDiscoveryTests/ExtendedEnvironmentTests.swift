@@ -133,4 +133,37 @@ struct ExtendedEnvironmentTests {
             identifier: "cache", arn: group.arn, memberClusters: ["cache-002"], nodeType: nil, multiAZ: false)
         #expect(ElastiCacheCollector.unlistedMembers(of: [whole], listed: [listed], context: context).isEmpty)
     }
+
+    @Test func unlistedMembersSitInTheirZonesSubnetOfTheSiblingsSubnetGroup() {
+        let context = CollectorContext(accountID: "345600000001", region: "eu-west-1")
+        let listed = CacheCluster(
+            identifier: "cache-002", arn: "arn:aws:elasticache:eu-west-1:345600000001:cluster:cache-002",
+            engine: "redis", nodeType: "cache.r6g.large", nodeCount: 1, subnetGroup: "cache-subnets",
+            replicationGroupID: "cache", securityGroupIDs: [])
+        let group = CacheReplicationGroup(
+            identifier: "cache", arn: "arn:aws:elasticache:eu-west-1:345600000001:replicationgroup:cache",
+            memberClusters: ["cache-001", "cache-002", "cache-003"], nodeType: "cache.r6g.large", multiAZ: true,
+            memberZones: ["cache-001": "eu-west-1b"])
+        let subnets = CacheSubnetGroup(
+            name: "cache-subnets", vpcID: "vpc-1", subnetIDs: ["subnet-a", "subnet-b"],
+            subnetZones: ["subnet-a": "eu-west-1a", "subnet-b": "eu-west-1b"])
+        let other = CacheSubnetGroup(name: "other", vpcID: "vpc-2", subnetIDs: ["subnet-z"])
+        let members = ElastiCacheCollector.unlistedMembers(
+            of: [group], listed: [listed], subnetGroups: ["cache-subnets": subnets, "other": other], context: context)
+        #expect(members.map(\.resourceID) == ["cache-001", "cache-003"])
+        #expect(
+            members.map(\.placement) == [
+                Placement(vpcID: "vpc-1", subnetIDs: ["subnet-b"], availabilityZones: ["eu-west-1b"]),
+                Placement(vpcID: "vpc-1", subnetIDs: ["subnet-a", "subnet-b"]),
+            ])
+    }
+
+    @Test(arguments: [
+        ("arn:aws:sqs:eu-west-1:1:orders-dlq", true), ("arn:aws:sqs:eu-west-1:1:OrdersDeadLetterQueue", true),
+        ("arn:aws:sqs:eu-west-1:1:billing_dead_letter.fifo", true), ("arn:aws:sqs:eu-west-1:1:orders", false),
+        ("arn:aws:sqs:eu-west-1:1:deadline-jobs", false),
+    ])
+    func deadLetterQueuesAreKnownByName(arn: String, named: Bool) {
+        #expect(SQSCollector.isNamedDeadLetterQueue(arn) == named)
+    }
 }

@@ -84,7 +84,7 @@ final class Counter: Sendable {
 
     @Test(arguments: [
         ("Throttling", Diagnostic.Cause.throttled), ("RequestLimitExceeded", .throttled), ("SlowDown", .throttled),
-        ("OptInRequired", .regionUnavailable), ("AuthFailure", .regionUnavailable),
+        ("OptInRequired", .regionUnavailable), ("AuthFailure", .regionUnavailable), ("ExpiredToken", .authentication),
         ("UnauthorizedOperation", .notPermitted), ("InternalError", .failed),
     ])
     func classifiesAWSErrorCodes(code: String, cause: Diagnostic.Cause) {

@@ -40,7 +40,8 @@ extension AWSOperation {
     public enum SQS {
         public static let listQueues = AWSOperation(.sqs, "ListQueues")
         public static let getQueueAttributes = AWSOperation(.sqs, "GetQueueAttributes")
-        static let all = [listQueues, getQueueAttributes]
+        public static let listDeadLetterSourceQueues = AWSOperation(.sqs, "ListDeadLetterSourceQueues")
+        static let all = [listQueues, getQueueAttributes, listDeadLetterSourceQueues]
     }
 
     /// SNS.

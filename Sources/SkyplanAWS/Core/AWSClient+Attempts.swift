@@ -19,6 +19,7 @@ extension AWSClient {
                 let wait = await retryState.delayBeforeSend(service: service.id, now: elapsed)
                 if wait > 0 { try await retry.sleep(.seconds(wait)) }
             }
+            try await gate?.admit(service: service.id, operation: operation.name, region: region)
             let request = try await signedRequest(operation, region: region, wire)
             var failure: AWSError
             do {
@@ -32,6 +33,7 @@ extension AWSClient {
                         "aws.request.id": "\(requestID ?? "-")",
                     ])
                 if (200..<300).contains(response.status) {
+                    await gate?.record(service: service.id, operation: operation.name, region: region, throttled: false)
                     if retry.mode == .adaptive {
                         let elapsed = (clock.now - start) / .seconds(1)
                         await retryState.record(service: service.id, throttled: false, now: elapsed)
@@ -40,7 +42,10 @@ extension AWSClient {
                     return response
                 }
                 failure = AWSErrorDecoder.decode(response, protocol: service.wireProtocol)
+                await gate?.record(
+                    service: service.id, operation: operation.name, region: region, throttled: failure.isThrottling)
             } catch let error as TransportError {
+                await gate?.record(service: service.id, operation: operation.name, region: region, throttled: false)
                 if error.kind == .cancelled { throw CancellationError() }
                 failure = AWSError(
                     kind: error.kind == .timeout ? .timeout : .connection,

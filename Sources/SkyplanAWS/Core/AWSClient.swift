@@ -17,6 +17,8 @@ public struct AWSClient: Sendable {
     public var logger: Logger
     /// The clock that dates signatures.
     public var now: @Sendable () -> Date
+    /// Paces every attempt (nil: none); see `with(gate:)`.
+    public var gate: (any RequestGate)?
     let retryState: RetryState
 
     /// Creates a client.
@@ -40,12 +42,20 @@ public struct AWSClient: Sendable {
         self.configuration = other.configuration
         self.logger = other.logger
         self.now = other.now
+        self.gate = other.gate
         self.retryState = other.retryState
     }
 
     /// The same client with other credentials (an assumed role); transport and throttling state are shared.
     public func with(credentials: any CredentialProvider) -> AWSClient {
         AWSClient(copying: self, credentials: credentials)
+    }
+
+    /// The same client with every attempt paced by `gate`; transport and retry bookkeeping are shared.
+    public func with(gate: (any RequestGate)?) -> AWSClient {
+        var copy = self
+        copy.gate = gate
+        return copy
     }
 
     /// The same client with another default region.

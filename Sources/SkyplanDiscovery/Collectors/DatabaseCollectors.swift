@@ -86,13 +86,15 @@ public struct ElastiCacheCollector: Collector {
         async let replicationCall = capture { try await client.describeReplicationGroups(region: region) }
         let clusters = try recorder.take("DescribeCacheClusters", await clustersCall) ?? []
         let replication = try recorder.take("DescribeReplicationGroups", await replicationCall) ?? []
-        let members = Self.unlistedMembers(of: replication, listed: clusters, context: context)
-        guard !clusters.isEmpty || !members.isEmpty else { return recorder.output }
+        let hasMembers = replication.contains { !Set($0.memberClusters).isSubset(of: clusters.map(\.identifier)) }
+        guard !clusters.isEmpty || hasMembers else { return recorder.output }
         let groups =
             try await recorder.attempt("DescribeCacheSubnetGroups") {
                 try await client.describeCacheSubnetGroups(region: region)
             } ?? []
         let subnetGroups = Dictionary(groups.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let members = Self.unlistedMembers(
+            of: replication, listed: clusters, subnetGroups: subnetGroups, context: context)
         for cluster in clusters {
             var config = InstanceShape.config(cluster.nodeType)
             config["engine"] = .string(cluster.engine)
@@ -114,23 +116,40 @@ public struct ElastiCacheCollector: Collector {
     }
 
     /// Members a replication group names that `DescribeCacheClusters` did not list (moto lists none of them;
-    /// AWS lists them all, so this adds nothing there): one node each, shaped by the group's node type. Pure.
+    /// AWS lists them all, so this adds nothing there): one node each, shaped by the group's node type, placed in
+    /// the subnet group of a listed sibling (else the region's only subnet group) and, when the group names the
+    /// member's zone, in that zone's subnet of it. Pure.
     static func unlistedMembers(
-        of groups: [CacheReplicationGroup], listed: [CacheCluster], context: CollectorContext
+        of groups: [CacheReplicationGroup], listed: [CacheCluster], subnetGroups: [String: CacheSubnetGroup] = [:],
+        context: CollectorContext
     ) -> [Resource] {
         let known = Set(listed.map(\.identifier))
         var resources: [Resource] = []
         for group in groups {
+            let sibling = listed.first { $0.replicationGroupID == group.identifier && $0.subnetGroup != nil }
+            let subnetGroup =
+                sibling?.subnetGroup.flatMap { subnetGroups[$0] }
+                ?? (subnetGroups.count == 1 ? subnetGroups.values.first : nil)
             for member in Set(group.memberClusters).subtracting(known).sorted() {
                 var config = InstanceShape.config(group.nodeType)
                 config["nodes"] = 1
                 config["replicationGroup"] = .string(group.identifier)
+                let zone = group.memberZones[member]
+                var subnets = subnetGroup?.subnetIDs ?? []
+                if let zone, let subnetGroup {
+                    let inZone = subnets.filter { subnetGroup.subnetZones[$0] == zone }
+                    if !inZone.isEmpty { subnets = inZone }
+                }
                 resources.append(
                     Resource(
                         arn: "arn:\(context.partition.rawValue):elasticache:\(context.region):\(context.accountID):"
                             + "cluster:\(member)",
                         type: .elastiCache, resourceID: member, accountID: context.accountID, region: context.region,
-                        name: member, config: config))
+                        name: member,
+                        placement: Placement(
+                            vpcID: subnetGroup?.vpcID, subnetIDs: subnets.sorted(),
+                            availabilityZones: zone.map { [$0] } ?? []),
+                        config: config))
             }
         }
         return resources
@@ -145,6 +164,8 @@ public struct DynamoDBCollector: Collector {
     public var concurrency: Int
     /// Service.
     public var service: String { "dynamodb" }
+    /// One `DescribeTable` per table.
+    public var fansOut: Bool { true }
     public init(client: AWSClient, concurrency: Int = 8) {
         self.client = client
         self.concurrency = concurrency

@@ -21,40 +21,31 @@ public struct S3Collector: Collector {
         let client = self.client
         let home = context.region
         let buckets = try await recorder.attempt("ListBuckets") { try await client.listBuckets(region: home) } ?? []
-        // Newer S3 answers say each bucket's region in ListBuckets; otherwise one GetBucketLocation each. Location
-        // and notifications are fetched per bucket in one go, each paced on its own operation.
+        let located = try await locate(buckets, context: context, recorder: &recorder)
+        // Only the notifications remain per bucket: each signed for and sent to the bucket's own region, paced there.
         let wanted = Set(context.scanRegions)
-        let pacer = context.pacer
-        let details = try await recorder.each("GetBucketLocation", buckets, limit: concurrency, paced: false) {
-            bucket in
-            var region = bucket.region
-            if region == nil {
-                try await pacer?.wait("s3:GetBucketLocation", region: home)
-                region = try await client.getBucketLocation(bucket: bucket.name, region: home)
-            }
-            let located = region ?? home
-            guard wanted.contains(located) else {
-                return (region: located, notifications: Result<[S3Notification], any Error>.success([]))
-            }
+        let inScope = buckets.compactMap { bucket in
+            located[bucket.name].flatMap { wanted.contains($0) ? (name: bucket.name, region: $0) : nil }
+        }
+        let details = try await recorder.each(
+            "GetBucketNotificationConfiguration", inScope, limit: concurrency
+        ) { bucket in
             let notifications = await capture {
-                try await pacer?.wait("s3:GetBucketNotificationConfiguration", region: located)
-                return try await client.getBucketNotifications(bucket: bucket.name, region: located)
+                try await client.getBucketNotifications(bucket: bucket.name, region: bucket.region)
             }
-            return (region: located, notifications: notifications)
+            return (region: bucket.region, notifications: notifications)
         }
-        let kept = details.filter { wanted.contains($0.1.region) }.map { (name: $0.0.name, region: $0.1.region) }
+        // A bucket whose notifications could not be read is still drawn; the failure is one diagnostic.
         var notifications: [((name: String, region: String), [S3Notification])] = []
-        for (bucket, detail) in details where wanted.contains(detail.region) {
-            if let found = try recorder.take("GetBucketNotificationConfiguration", detail.notifications) {
-                notifications.append(((bucket.name, detail.region), found))
-            }
-        }
-        for bucket in kept {
+        for (bucket, detail) in details {
             recorder.output.resources.append(
                 Resource(
                     arn: "arn:\(context.partition.rawValue):s3:::\(bucket.name)", type: .s3, resourceID: bucket.name,
                     accountID: context.accountID, region: bucket.region, name: bucket.name,
                     config: ["volumeType": "standard"]))
+            if let found = try recorder.take("GetBucketNotificationConfiguration", detail.notifications) {
+                notifications.append((bucket, found))
+            }
         }
         for (bucket, targets) in notifications {
             for target in targets {
@@ -65,6 +56,39 @@ public struct S3Collector: Collector {
             }
         }
         return recorder.output
+    }
+
+    /// Each bucket's region: from `ListBuckets` (`BucketRegion`), else from one filtered listing per region, else
+    /// (a server that ignores the filter) one `GetBucketLocation` per bucket still in doubt.
+    func locate(
+        _ buckets: [S3Bucket], context: CollectorContext, recorder: inout CollectorRecorder
+    ) async throws -> [String: String] {
+        guard buckets.contains(where: { $0.region == nil }) else {
+            return BucketRegionResolver.resolve(all: buckets, filtered: [:]).regions
+        }
+        let client = self.client
+        let spare =
+            switch context.partition {
+            case .aws: "us-west-2"
+            case .awsCN: "cn-northwest-1"
+            case .awsUSGov: "us-gov-east-1"
+            }
+        let regions = BucketRegionResolver.filterRegions(
+            scanned: context.scanRegions, home: context.partition.defaultRegion, spare: spare)
+        let answers = await concurrentMap(regions, limit: regions.count) { region in
+            try await client.listBuckets(region: region, bucketRegion: region)
+        }
+        var filtered: [String: [S3Bucket]?] = [:]
+        for (region, answer) in zip(regions, answers) {
+            filtered[region] = try recorder.take("ListBuckets", answer)
+        }
+        var resolution = BucketRegionResolver.resolve(all: buckets, filtered: filtered)
+        let home = context.region
+        let asked = try await recorder.each("GetBucketLocation", resolution.unresolved, limit: concurrency) {
+            try await client.getBucketLocation(bucket: $0, region: home)
+        }
+        for (name, region) in asked { resolution.regions[name] = region }
+        return resolution.regions
     }
 }
 

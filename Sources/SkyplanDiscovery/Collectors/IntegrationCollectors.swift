@@ -44,31 +44,64 @@ public struct LambdaCollector: Collector {
     }
 }
 
-/// SQS queues (standard or FIFO). One list call per region: the type is in the name, and the per-queue
-/// `GetQueueAttributes` older collectors make is not needed to draw or price a queue.
+/// SQS queues (standard or FIFO) and their dead-letter queues. One list call per region: the type is in the name.
+/// SQS has no bulk read of queue attributes, so instead of one `GetQueueAttributes` per queue (most have no
+/// redrive policy) the collector asks each queue named as a dead-letter queue (`isNamedDeadLetterQueue`) which
+/// queues send to it: source → dead-letter queue edges for a fifth of the calls.
 public struct SQSCollector: Collector {
     /// Client.
     public let client: AWSClient
+    /// Concurrency.
+    public var concurrency: Int
     /// Service.
     public var service: String { "sqs" }
-    public init(client: AWSClient) { self.client = client }
+    /// One `ListDeadLetterSourceQueues` per dead-letter queue.
+    public var fansOut: Bool { true }
+    public init(client: AWSClient, concurrency: Int = 8) {
+        self.client = client
+        self.concurrency = concurrency
+    }
 
     public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
         var recorder = CollectorRecorder(context: context, service: service)
         let client = self.client
         let region = context.region
         let urls = try await recorder.attempt("ListQueues") { try await client.listQueues(region: region) } ?? []
+        var arnByURL: [String: String] = [:]
         for url in urls {
             guard let arn = ARNs.sqsQueue(url: url, region: region, partition: context.partition.rawValue) else {
                 continue
             }
+            arnByURL[url] = arn
             let name = String(arn.split(separator: ":").last ?? "")
             recorder.output.resources.append(
                 Resource(
                     arn: arn, type: .sqs, resourceID: name, accountID: context.accountID, region: region, name: name,
                     config: ["queueType": .string(name.hasSuffix(".fifo") ? "fifo" : "standard")]))
         }
+        let deadLetterQueues = urls.filter { url in arnByURL[url].map(Self.isNamedDeadLetterQueue) ?? false }
+        let sources = try await recorder.each("ListDeadLetterSourceQueues", deadLetterQueues, limit: concurrency) {
+            try await client.listDeadLetterSourceQueues(queueURL: $0, region: region)
+        }
+        for (deadLetterURL, sourceURLs) in sources {
+            guard let deadLetter = arnByURL[deadLetterURL] else { continue }
+            for source in sourceURLs.sorted() {
+                guard
+                    let from = arnByURL[source]
+                        ?? ARNs.sqsQueue(url: source, region: region, partition: context.partition.rawValue)
+                else { continue }
+                recorder.output.relate(
+                    from, deadLetter, .uses, "sqs:ListDeadLetterSourceQueues RedrivePolicy deadLetterTargetArn")
+            }
+        }
         return recorder.output
+    }
+
+    /// A queue named as a dead-letter queue (`orders-dlq`, `OrdersDeadLetterQueue`, `billing_dead_letter.fifo`). Pure.
+    static func isNamedDeadLetterQueue(_ arn: String) -> Bool {
+        let name = (arn.split(separator: ":").last.map(String.init) ?? arn).lowercased()
+            .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "")
+        return name.contains("dlq") || name.contains("deadletter")
     }
 }
 

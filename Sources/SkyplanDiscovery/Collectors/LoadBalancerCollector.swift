@@ -9,6 +9,8 @@ public struct LoadBalancerCollector: Collector {
     public var concurrency: Int
     /// Service.
     public var service: String { "elb" }
+    /// Listeners per load balancer, target health per target group.
+    public var fansOut: Bool { true }
     public init(client: AWSClient, concurrency: Int = 8) {
         self.client = client
         self.concurrency = concurrency

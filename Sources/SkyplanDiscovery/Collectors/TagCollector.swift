@@ -29,6 +29,8 @@ public struct TagCollector: AnnotatingCollector {
     public let resourceTypes: [String]
     /// Service.
     public var service: String { "tagging" }
+    /// Its pages follow one another: started first, so that the chain overlaps the other collectors.
+    public var fansOut: Bool { true }
 
     /// A collector for the affected services among `services` (nil: all); nil when none of them is scanned.
     public init?(client: AWSClient, services: Set<String>?) {

@@ -18,7 +18,7 @@ public struct CollectorContext: Sendable {
     public var partition: Partition
     /// Every region the scan covers (a global collector keeps only what lives in them, e.g. S3 buckets).
     public var scanRegions: [String]
-    /// Paces per-item calls (shared by every collector of the scan); nil: no pacing.
+    /// The scan's pacer for this account (its client's `RequestGate` already paces every call); nil: no pacing.
     public var pacer: RequestPacer?
 
     public init(
@@ -78,6 +78,9 @@ public protocol Collector: Sendable {
     /// A short service name used in `services` filters, progress and diagnostics (`ec2`, `rds`, `s3`).
     var service: String { get }
     var scope: CollectorScope { get }
+    /// It makes calls per item after its list (one `DescribeTable` per table): the engine starts these first in
+    /// every region, so that their paced calls overlap the other collectors' lists instead of following them.
+    var fansOut: Bool { get }
     /// Collects everything this collector knows about in `context`.
     func collect(_ context: CollectorContext) async throws -> CollectorOutput
 }
@@ -85,4 +88,6 @@ public protocol Collector: Sendable {
 extension Collector {
     /// Most services are regional; global ones (CloudFront, Route 53, S3 listing) say so.
     public var scope: CollectorScope { .regional }
+    /// Most collectors make a few list calls only.
+    public var fansOut: Bool { false }
 }

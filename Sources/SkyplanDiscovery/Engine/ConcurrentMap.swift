@@ -32,18 +32,13 @@ func concurrentMap<Item: Sendable, Output: Sendable>(
 
 extension CollectorRecorder {
     /// Runs a per-item operation over `items` concurrently; failures become diagnostics, successes are returned
-    /// paired with their item.
+    /// paired with their item. The scan's client paces each call (its `RequestGate`); `limit` only bounds how
+    /// many are in flight.
     public mutating func each<Item: Sendable, Output: Sendable>(
-        _ operation: String, _ items: [Item], limit: Int = 8, paced: Bool = true,
+        _ operation: String, _ items: [Item], limit: Int = 8,
         _ body: @escaping @Sendable (Item) async throws -> Output
     ) async throws -> [(Item, Output)] {
-        let pacer = paced ? context.pacer : nil
-        let key = "\(service):\(operation)"
-        let region = context.region
-        let results = await concurrentMap(items, limit: limit) { item in
-            try await pacer?.wait(key, region: region)
-            return try await body(item)
-        }
+        let results = await concurrentMap(items, limit: limit, body)
         try Task.checkCancellation()
         var outputs: [(Item, Output)] = []
         var failures: [Diagnostic] = []

@@ -25,14 +25,23 @@ public enum ErrorClassifier {
         "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
     ]
     /// Codes a disabled, not-opted-in or unknown region answers with.
-    static let regionCodes: Set<String> = [
-        "OptInRequired", "InvalidClientTokenId", "UnrecognizedClientException", "AuthFailure",
-        "SignatureDoesNotMatch" /* a region the partition does not know */, "UnknownEndpoint",
+    static let regionCodes: Set<String> = ["OptInRequired", "AuthFailure", "UnknownEndpoint"]
+    /// Codes of a request AWS could not authenticate: the caller's credentials, token, secret or clock.
+    static let authenticationCodes: Set<String> = [
+        "SignatureDoesNotMatch", "InvalidClientTokenId", "ExpiredToken", "ExpiredTokenException",
+        "UnrecognizedClientException", "InvalidAccessKeyId", "InvalidSignatureException", "IncompleteSignature",
+        "MissingAuthenticationToken", "RequestExpired", "TokenRefreshRequired",
     ]
 
-    /// The cause for an AWS error code and message.
-    public static func cause(code: String?, message: String, httpStatus: Int? = nil) -> Diagnostic.Cause {
+    /// The cause for an AWS error code and message. `service` is the service that answered: STS's own
+    /// `AccessDenied` (on `GetCallerIdentity`, `AssumeRole`) is about the caller's identity, not a policy of the
+    /// scanned account.
+    public static func cause(
+        code: String?, message: String, httpStatus: Int? = nil, service: String? = nil
+    ) -> Diagnostic.Cause {
         if let code {
+            if authenticationCodes.contains(code) { return .authentication }
+            if service == "sts", code == "AccessDenied" { return .authentication }
             if notPermittedCodes.contains(code) { return .notPermitted }
             if throttledCodes.contains(code) { return .throttled }
             if regionCodes.contains(code) { return .regionUnavailable }
@@ -58,11 +67,37 @@ public enum ErrorClassifier {
             message = String(describing: error)
             status = nil
         }
-        let cause = cause(code: code, message: message, httpStatus: status)
+        let cause = cause(code: code, message: message, httpStatus: status, service: service)
+        let said = String(message.prefix(500))
         return Diagnostic(
-            severity: cause == .failed ? .error : .warning, cause: cause, accountID: context.accountID,
-            region: context.region, service: service, operation: operation, code: code,
-            message: String(message.prefix(500)))
+            severity: cause == .failed || cause == .authentication ? .error : .warning, cause: cause,
+            accountID: context.accountID, region: context.region, service: service, operation: operation, code: code,
+            message: cause == .authentication ? authenticationAdvice(code: code, said: said) : said)
+    }
+
+    /// What to check when AWS refused the caller's credentials, by code, followed by what AWS said.
+    static func authenticationAdvice(code: String?, said: String) -> String {
+        let check: String
+        switch code {
+        case "ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired":
+            check =
+                "the session token has expired: refresh the credentials (aws sso login, a new AssumeRole) "
+                + "and check that this machine's clock is right"
+        case "SignatureDoesNotMatch", "InvalidSignatureException", "IncompleteSignature":
+            check =
+                "the request's signature did not verify: check that the secret access key belongs to the access key "
+                + "ID, and that this machine's clock is within 5 minutes of the real time"
+        case "AccessDenied":
+            check =
+                "STS refused the caller: check the credentials in use (profile, AWS_ACCESS_KEY_ID) and, for a role, "
+                + "its trust policy and external ID"
+        default:
+            check =
+                "AWS does not know these credentials: check the access key ID and session token in use (profile, "
+                + "AWS_ACCESS_KEY_ID, AWS_SESSION_TOKEN); if only this region answers so, check that it is enabled "
+                + "for the account"
+        }
+        return "authentication failed (\(code ?? "no code")): \(check). AWS said: \(said)"
     }
 }
 

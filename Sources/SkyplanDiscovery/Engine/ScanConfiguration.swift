@@ -1,4 +1,5 @@
 import Foundation
+import SkyplanAWS
 import SkyplanModel
 
 /// How a scan runs. Plain values with defaults; only the edges read the environment.
@@ -18,19 +19,37 @@ public struct ScanConfiguration: Sendable {
     public var perOperationBurst: Double
     /// Pace per region and operation (AWS scopes rate limits per account and region) instead of per operation.
     public var pacePerRegion: Bool
+    /// The fewest attempts a scan's call gets (its client's own setting when higher): a throttled call is
+    /// retried, paced, rather than lost.
+    public var minimumAttempts: Int
 
     public init(
         concurrency: Int = 24, perItemConcurrency: Int = 32, perOperationRate: Double? = 19,
         perOperationBurst: Double = 5,
-        pacePerRegion: Bool = false,
+        pacePerRegion: Bool = true, minimumAttempts: Int = 8,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.minimumAttempts = max(1, minimumAttempts)
         self.concurrency = max(1, concurrency)
         self.perItemConcurrency = max(1, perItemConcurrency)
         self.perOperationRate = perOperationRate
         self.perOperationBurst = max(1, perOperationBurst)
         self.pacePerRegion = pacePerRegion
         self.now = now
+    }
+}
+
+extension ScanConfiguration {
+    /// A fresh pacer for one account's calls (AWS's limits are per account), nil when unpaced.
+    public func makePacer() -> RequestPacer? {
+        perOperationRate.map { RequestPacer(rate: $0, burst: perOperationBurst, perRegion: pacePerRegion) }
+    }
+
+    /// `client` as a scan uses it: every attempt paced by `pacer`, at least `minimumAttempts` attempts per call.
+    public func scanClient(_ client: AWSClient, pacer: RequestPacer?) -> AWSClient {
+        var scanning = client.with(gate: pacer)
+        scanning.configuration.retry.maxAttempts = max(scanning.configuration.retry.maxAttempts, minimumAttempts)
+        return scanning
     }
 }
 

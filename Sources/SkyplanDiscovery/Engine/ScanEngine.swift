@@ -11,8 +11,14 @@ public struct ScanJob: Sendable {
     public var collectors: [any Collector]
     /// Partition.
     public var partition: Partition
+    /// The pacer the collectors' client is gated by (nil: the engine makes one from its configuration).
+    public var pacer: RequestPacer?
 
-    public init(accountID: String, regions: [String], collectors: [any Collector], partition: Partition? = nil) {
+    public init(
+        accountID: String, regions: [String], collectors: [any Collector], partition: Partition? = nil,
+        pacer: RequestPacer? = nil
+    ) {
+        self.pacer = pacer
         self.accountID = accountID
         self.regions = regions
         self.collectors = collectors
@@ -31,15 +37,19 @@ public struct ScanJob: Sendable {
                         accountID: accountID, region: globalRegion, partition: partition, scanRegions: regions,
                         pacer: pacer)))
         }
-        // Region-major order: consecutive runs hit different services, which spreads the per-service limits.
-        for region in regions {
-            for collector in collectors where collector.scope == .regional {
-                units.append(
-                    ScanUnit(
-                        collector: collector,
-                        context: CollectorContext(
-                            accountID: accountID, region: region, partition: partition, scanRegions: regions,
-                            pacer: pacer)))
+        // Collectors that fan out first, in every region; then region-major order: consecutive runs hit different
+        // services, which spreads the per-service limits.
+        let regional = collectors.filter { $0.scope == .regional }
+        for collectors in [regional.filter(\.fansOut), regional.filter { !$0.fansOut }] {
+            for region in regions {
+                for collector in collectors {
+                    units.append(
+                        ScanUnit(
+                            collector: collector,
+                            context: CollectorContext(
+                                accountID: accountID, region: region, partition: partition, scanRegions: regions,
+                                pacer: pacer)))
+                }
             }
         }
         return units
@@ -69,10 +79,7 @@ public struct ScanEngine: Sendable {
         _ jobs: [ScanJob], progress: @Sendable (ScanProgress) -> Void = { _ in }
     ) async -> Inventory {
         let startedAt = configuration.now()
-        let pacer = configuration.perOperationRate.map {
-            RequestPacer(rate: $0, burst: configuration.perOperationBurst, perRegion: configuration.pacePerRegion)
-        }
-        let units = jobs.flatMap { $0.units(pacer: pacer) }
+        let units = jobs.flatMap { $0.units(pacer: $0.pacer ?? configuration.makePacer()) }
         var collected = CollectorOutput()
         var annotations: [Resource] = []
         var completed = 0

@@ -32,6 +32,8 @@ public struct CacheReplicationGroup: Sendable, Hashable {
     public var nodeType: String?
     /// Multi AZ.
     public var multiAZ: Bool
+    /// Member cluster → its availability zone (`NodeGroups` › `NodeGroupMembers`, when the group says it).
+    public var memberZones: [String: String] = [:]
 }
 
 /// An ElastiCache subnet group: its VPC and subnets.
@@ -42,6 +44,8 @@ public struct CacheSubnetGroup: Sendable, Hashable {
     public var vpcID: String?
     /// Subnet IDs.
     public var subnetIDs: [String]
+    /// Subnet ID → its availability zone.
+    public var subnetZones: [String: String] = [:]
 }
 
 extension AWSClient {
@@ -78,7 +82,7 @@ extension AWSClient {
                 CacheReplicationGroup(
                     identifier: item.string("ReplicationGroupId") ?? "", arn: item.string("ARN") ?? "",
                     memberClusters: item.list("MemberClusters").map(\.text), nodeType: item.nonEmpty("CacheNodeType"),
-                    multiAZ: item.string("MultiAZ") == "enabled")
+                    multiAZ: item.string("MultiAZ") == "enabled", memberZones: Self.memberZones(item))
             }
             return (groups, result.nonEmpty("Marker"))
         }.all()
@@ -95,9 +99,36 @@ extension AWSClient {
             let groups = result.list("CacheSubnetGroups").map { item in
                 CacheSubnetGroup(
                     name: item.string("CacheSubnetGroupName") ?? "", vpcID: item.nonEmpty("VpcId"),
-                    subnetIDs: item.list("Subnets").compactMap { $0.nonEmpty("SubnetIdentifier") })
+                    subnetIDs: item.list("Subnets").compactMap { $0.nonEmpty("SubnetIdentifier") },
+                    subnetZones: Self.subnetZones(item))
             }
             return (groups, result.nonEmpty("Marker"))
         }.all()
+    }
+
+    /// Member cluster → availability zone, from a replication group's node groups.
+    static func memberZones(_ group: XMLTree) -> [String: String] {
+        var zones: [String: String] = [:]
+        for nodeGroup in group.list("NodeGroups") {
+            for member in nodeGroup.list("NodeGroupMembers") {
+                guard let id = member.nonEmpty("CacheClusterId"),
+                    let zone = member.nonEmpty("PreferredAvailabilityZone")
+                else { continue }
+                zones[id] = zone
+            }
+        }
+        return zones
+    }
+
+    /// Subnet ID → availability zone, from a cache subnet group.
+    static func subnetZones(_ group: XMLTree) -> [String: String] {
+        var zones: [String: String] = [:]
+        for subnet in group.list("Subnets") {
+            guard let id = subnet.nonEmpty("SubnetIdentifier"),
+                let zone = subnet["SubnetAvailabilityZone"]?.nonEmpty("Name")
+            else { continue }
+            zones[id] = zone
+        }
+        return zones
     }
 }

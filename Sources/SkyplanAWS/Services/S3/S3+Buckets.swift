@@ -4,6 +4,11 @@ public struct S3Bucket: Sendable, Hashable {
     public var name: String
     /// The region when `ListBuckets` says it (`BucketRegion`); otherwise ask `GetBucketLocation`.
     public var region: String?
+
+    public init(name: String, region: String?) {
+        self.name = name
+        self.region = region
+    }
 }
 
 /// Where a bucket sends event notifications.
@@ -17,11 +22,20 @@ public struct S3Notification: Sendable, Hashable {
 }
 
 extension AWSClient {
-    /// S3 `ListBuckets` (every bucket of the account, whatever its region).
+    /// S3 `ListBuckets`, every page (`max-buckets` 10,000, the most AWS allows, then `continuation-token`):
+    /// every bucket of the account, or with `bucketRegion` only those AWS says live in that region.
     /// See https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html
-    public func listBuckets(region: String? = nil) async throws -> [S3Bucket] {
-        let root = try await restXML(AWSOperation.S3.listBuckets, region: region)
-        return root.list("Buckets").map { S3Bucket(name: $0.string("Name") ?? "", region: $0.nonEmpty("BucketRegion")) }
+    public func listBuckets(region: String? = nil, bucketRegion: String? = nil) async throws -> [S3Bucket] {
+        try await Paginated { token in
+            var query = [QueryItem("max-buckets", "10000")]
+            if let bucketRegion { query.append(QueryItem("bucket-region", bucketRegion)) }
+            if let token { query.append(QueryItem("continuation-token", token)) }
+            let root = try await self.restXML(AWSOperation.S3.listBuckets, query: query, region: region)
+            let buckets = root.list("Buckets").map {
+                S3Bucket(name: $0.string("Name") ?? "", region: $0.nonEmpty("BucketRegion"))
+            }
+            return (buckets, root.nonEmpty("ContinuationToken"))
+        }.all()
     }
 
     /// S3 `GetBucketLocation`: the bucket's region (an empty constraint is us-east-1, `EU` is eu-west-1).

@@ -38,4 +38,16 @@ extension AWSClient {
         }
         return SQSQueueAttributes(url: queueURL, attributes: attributes)
     }
+
+    /// SQS `ListDeadLetterSourceQueues`, every page: the URLs of the queues whose redrive policy names
+    /// `queueURL` as their dead-letter queue.
+    /// See https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListDeadLetterSourceQueues.html
+    public func listDeadLetterSourceQueues(queueURL: String, region: String? = nil) async throws -> [String] {
+        try await Paginated { token in
+            var parameters = ["QueueUrl": queueURL, "MaxResults": "1000"]
+            if let token { parameters["NextToken"] = token }
+            let result = try await self.query(AWSOperation.SQS.listDeadLetterSourceQueues, parameters, region: region)
+            return (result.all("QueueUrl").map(\.text), result.nonEmpty("NextToken"))
+        }.all()
+    }
 }
