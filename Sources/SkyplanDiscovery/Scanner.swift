@@ -5,7 +5,7 @@ import SkyplanModel
 /// The public entry point: scans an account (through a client already acting as it) into an `Inventory`.
 ///
 /// ```swift
-/// let scanner = Scanner(client: roleClient, configuration: ScanConfiguration(concurrency: 24), logger: logger)
+/// let scanner = Scanner(client: roleClient, configuration: ScanConfiguration(concurrency: 96), logger: logger)
 /// let inventory = await scanner.scan(ScanRequest(accountID: "111122223333", regions: ["us-east-1"])) { print($0) }
 /// ```
 public struct Scanner: Sendable {

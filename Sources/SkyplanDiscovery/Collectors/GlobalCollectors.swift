@@ -24,11 +24,14 @@ public struct S3Collector: Collector {
         let located = try await locate(buckets, context: context, recorder: &recorder)
         // Only the notifications remain per bucket: each signed for and sent to the bucket's own region, paced there.
         let wanted = Set(context.scanRegions)
-        let inScope = buckets.compactMap { bucket in
-            located[bucket.name].flatMap { wanted.contains($0) ? (name: bucket.name, region: $0) : nil }
-        }
+        // Taking turns between regions, `concurrency` in flight per region: each region's limit is its own.
+        let inScope = interleavedByRegion(
+            buckets.compactMap { bucket in
+                located[bucket.name].flatMap { wanted.contains($0) ? (name: bucket.name, region: $0) : nil }
+            }, region: \.region)
+        let regionCount = Set(inScope.map(\.region)).count
         let details = try await recorder.each(
-            "GetBucketNotificationConfiguration", inScope, limit: concurrency
+            "GetBucketNotificationConfiguration", inScope, limit: concurrency * max(1, regionCount)
         ) { bucket in
             let notifications = await capture {
                 try await client.getBucketNotifications(bucket: bucket.name, region: bucket.region)

@@ -4,7 +4,10 @@ import SkyplanModel
 
 /// How a scan runs. Plain values with defaults; only the edges read the environment.
 public struct ScanConfiguration: Sendable {
-    /// How many collectors run at once, over every account and region (each makes its calls in turn).
+    /// How many collectors run at once, over every account and region (each makes its calls in turn). Collectors
+    /// mostly wait on the network and the pacer bounds each operation's rate, so this only has to be large enough
+    /// that no region's list calls queue behind another region's long per-item runs: one account's four regions
+    /// are about 70 collector runs.
     public var concurrency: Int
     /// The clock stamped on `Inventory.startedAt` / `finishedAt` (injected so tests are deterministic).
     public var now: @Sendable () -> Date
@@ -24,7 +27,7 @@ public struct ScanConfiguration: Sendable {
     public var minimumAttempts: Int
 
     public init(
-        concurrency: Int = 24, perItemConcurrency: Int = 32, perOperationRate: Double? = 19,
+        concurrency: Int = 96, perItemConcurrency: Int = 32, perOperationRate: Double? = 19,
         perOperationBurst: Double = 5,
         pacePerRegion: Bool = true, minimumAttempts: Int = 8,
         now: @escaping @Sendable () -> Date = { Date() }
