@@ -22,7 +22,7 @@ extension Store {
                 """
             ).run()
             try await Self.insertVersion(
-                database, id: b.currentVersionID, blueprintID: b.id, number: 1, data: b.data, userID: b.lastUserID,
+                database, id: b.currentVersionID, blueprintID: b.id, data: b.data, userID: b.lastUserID,
                 at: b.updatedAt)
             return try await Self.countChange(database)
         }
@@ -81,15 +81,8 @@ extension Store {
                 if exists != nil, let ifVersion { throw StoreError.stale(what, expected: ifVersion) }
                 throw StoreError.notFound(what)
             }
-            let last = try await database.raw(
-                """
-                SELECT COALESCE(MAX(number), 0) AS n FROM blueprint_versions WHERE blueprint_id = \(bind: StoreValue.id(b.id))
-                """
-            ).first()
-            let number = try (last.map { try StoreRow(row: $0).int("n") } ?? 0) + 1
             try await Self.insertVersion(
-                database, id: versionID, blueprintID: b.id, number: number, data: b.data, userID: b.lastUserID,
-                at: b.updatedAt)
+                database, id: versionID, blueprintID: b.id, data: b.data, userID: b.lastUserID, at: b.updatedAt)
             // What a read would return now, without reading it: id, creator and creation never change, the
             // rest is what was just written (a record's dates are already at the store's millisecond precision).
             var stored = b
@@ -135,13 +128,17 @@ extension Store {
         }
     }
 
+    /// Adds the blueprint's next version (number one more than its last, 1 for the first) in one statement; the
+    /// caller's transaction holds the blueprint's row, so no other write numbers a version in between.
     private static func insertVersion(
-        _ database: any SQLDatabase, id: UUID, blueprintID: UUID, number: Int, data: Data, userID: UUID, at: Date
+        _ database: any SQLDatabase, id: UUID, blueprintID: UUID, data: Data, userID: UUID, at: Date
     ) async throws {
         try await database.raw(
             """
             INSERT INTO blueprint_versions (id, blueprint_id, number, data, user_id, created_at)
-            VALUES (\(bind: StoreValue.id(id)), \(bind: StoreValue.id(blueprintID)), \(bind: Int64(number)),
+            VALUES (\(bind: StoreValue.id(id)), \(bind: StoreValue.id(blueprintID)),
+                (SELECT COALESCE(MAX(number), 0) + 1 FROM blueprint_versions
+                    WHERE blueprint_id = \(bind: StoreValue.id(blueprintID))),
                 \(bind: data), \(bind: StoreValue.id(userID)), \(bind: Millis.value(at)))
             """
         ).run()

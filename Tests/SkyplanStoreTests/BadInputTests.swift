@@ -135,16 +135,17 @@ struct BadInputTests {
     }
 
     @Test func keepsWorkingWhileTheProcesssSharedThreadPoolIsBlocked() async throws {
-        // Every thread of NIO's shared pool waits until the store has done its work (or 60 s have passed): a
+        // Every thread of NIO's shared pool waits until the store has done its work (or 240 s have passed): a
         // store on that pool would get no thread until then (two busy-waiting SQLite calls on it were enough
-        // to deadlock the test process). 60 s, not 20: on two busy cores beside CPU-heavy suites the store's
-        // few statements once took longer than 20 s to get the cooperative pool (a CI flake, not the deadlock).
+        // to deadlock the test process). 240 s, not 20 or 60: on two busy cores beside the CPU-heavy suites
+        // the store's few statements have waited over 60 s for the cooperative pool (flakes, not the deadlock);
+        // the bound only decides how long a real deadlock takes to fail.
         let release = DispatchSemaphore(value: 0)
         let threads = System.coreCount
         let timedOut = NIOLockedValueBox(false)
         let loop = MultiThreadedEventLoopGroup.singleton.any()
         for _ in 0..<threads { _ = NIOThreadPool.singleton.runIfActive(eventLoop: loop) { release.wait() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 60) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + 240) {
             timedOut.withLockedValue { $0 = true }
             for _ in 0..<threads { release.signal() }
         }
