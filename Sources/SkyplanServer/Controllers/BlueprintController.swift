@@ -11,6 +11,8 @@ struct BlueprintController {
     let services: AppServices
     /// The list's rows as last encoded.
     let listRows = BlueprintListRows()
+    /// Whole blueprints as last encoded, by version.
+    let bodies = BlueprintBodies()
 
     func addRoutes(to group: RouterGroup<SkyplanRequestContext>) {
         group.get("blueprint", use: list)
@@ -59,8 +61,13 @@ struct BlueprintController {
 
     @Sendable func read(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
         let record = try await visibleBlueprint(context)
-        let data = try BlueprintData.decode(record.data, checking: false)
-        return try JSONResponse.make(BlueprintJSON(record: record, data: data.json), headers: Self.etag(record))
+        let body = try bodies.body(for: record) {
+            let data = try BlueprintData.decode(record.data, checking: false)
+            return Array(try JSONResponse.encoder().encode(BlueprintJSON(record: record, data: data.json)))
+        }
+        var headers = Self.etag(record)
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     @Sendable func update(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
