@@ -18,6 +18,10 @@ public struct BudgetReport: Hashable, Sendable, Codable {
     public var components: [Component]
     /// Roll-ups keyed by level (`service`, `subnet`, `vpc`, `region`, `account`).
     public var rollups: [String: [RollupRow]]
+    /// The estimate beside a connected account's actual cost of its last full month, when asked for.
+    public var actual: CostComparison?
+    /// Why `actual` is missing although it was asked for (Cost Explorer denied or unreachable).
+    public var actualUnavailable: String?
 
     /// One component with its cost in the report's currency and period.
     public struct Component: Hashable, Sendable, Codable {
@@ -128,8 +132,15 @@ public struct BudgetExporter: Sendable {
         return try XLSXWriter.workbook(sheetName: "Budget", header: BudgetTable.columns, rows: table.rows)
     }
 
-    /// The JSON report for the UI.
-    public func report(_ budget: Budget, options: BudgetExportOptions = BudgetExportOptions()) throws -> BudgetReport {
-        try BudgetReport(budget: budget, options: options, rates: rates)
+    /// The JSON report for the UI; with `actual`, the estimate beside it per service in the same currency and period.
+    public func report(
+        _ budget: Budget, options: BudgetExportOptions = BudgetExportOptions(), actual: ActualCosts? = nil
+    ) throws -> BudgetReport {
+        var report = try BudgetReport(budget: budget, options: options, rates: rates)
+        if let actual, let perUSD = rates.convert(1, to: options.currency) {
+            report.actual = CostComparison(budget: budget, actual: actual, rate: options.rate)
+                .scaled(by: perUSD * options.period.factor(), currency: options.currency)
+        }
+        return report
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import SkyplanAWS
+import SkyplanBudget
 import SkyplanModel
 import SkyplanStore
 
@@ -10,6 +12,7 @@ public struct AppServices: Sendable {
     public let assumer: any RoleAssuming
     public let inventorySource: any InventorySource
     public let organizations: any OrganizationDirectory
+    public let costSource: any AccountCostSource
     public let logger: Logger
     public let now: @Sendable () -> Date
     let validator: AccountValidator
@@ -17,6 +20,7 @@ public struct AppServices: Sendable {
     let snapshots: SnapshotRunner
     let progress = ScanProgressHub()
     let recentInventories = InventoryCache()
+    let actualCostCache = ActualCostCache()
     private let loadedPricing: Result<Pricing, any Error>
 
     /// The bundled price book and exchange rates (loaded once, at start).
@@ -33,7 +37,8 @@ public struct AppServices: Sendable {
     public init(
         configuration: ServerConfiguration, store: Store, assumer: any RoleAssuming,
         inventorySource: any InventorySource = NoInventorySource(),
-        organizations: any OrganizationDirectory = NoOrganizationDirectory(), logger: Logger,
+        organizations: any OrganizationDirectory = NoOrganizationDirectory(),
+        costSource: any AccountCostSource = NoAccountCostSource(), logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.configuration = configuration
@@ -41,6 +46,7 @@ public struct AppServices: Sendable {
         self.assumer = assumer
         self.inventorySource = inventorySource
         self.organizations = organizations
+        self.costSource = costSource
         self.snapshots = SnapshotRunner(store: store, logger: logger, now: now)
         self.loadedPricing = Result {
             try Pricing.load(path: configuration.priceBookPath, ratesPath: configuration.exchangeRatesPath)
@@ -82,6 +88,32 @@ public struct AppServices: Sendable {
             let message = Self.revocationMessage(error, account: account)
             try? await store.updateAccount(account.checked(failure: message, at: now()))
             throw APIError(status: .badRequest, reason: "account_access", message: message)
+        }
+    }
+
+    /// The account's actual cost of `month` (a month that has ended), from the short in-memory cache or Cost
+    /// Explorer. A role that cannot be assumed is a 400 `account_access`; Cost Explorer refusing or failing is a
+    /// 400 `cost_explorer` saying what to check.
+    func actualCosts(_ account: AccountRecord, month: CostMonth) async throws -> ActualCosts {
+        guard month.hasEnded(at: now()) else {
+            throw APIError.invalidParameter(
+                "month \(month) has not ended yet; ask for \(CostMonth.lastFull(before: now())) or earlier")
+        }
+        let source = costSource
+        do {
+            return try await actualCostCache.costs(
+                key: "\(account.id.apiString)|\(account.roleARN)|\(month)", now: now()
+            ) { try await source.actualCosts(for: account, month: month) }
+        } catch let error as RoleAssumptionError {
+            throw APIError(
+                status: .badRequest, reason: "account_access", message: Self.revocationMessage(error, account: account))
+        } catch let error as AWSError {
+            let message =
+                error.isAccessDenied
+                ? "Cost Explorer refused ce:GetCostAndUsage to \(account.roleARN): add that action to the role's "
+                    + "policy (Skyplan's minimal policy has it)"
+                : "Cost Explorer could not answer for \(account.roleARN): \(error.code) \(error.message.prefix(200))"
+            throw APIError(status: .badRequest, reason: "cost_explorer", message: message)
         }
     }
 

@@ -9,7 +9,8 @@ import SkyplanStore
 /// store last).
 public func buildApplication(
     configuration: ServerConfiguration, assumer: any RoleAssuming, inventorySource: any InventorySource,
-    organizations: any OrganizationDirectory, live: LiveService? = nil, logger: Logger? = nil
+    organizations: any OrganizationDirectory, costSource: any AccountCostSource = NoAccountCostSource(),
+    live: LiveService? = nil, logger: Logger? = nil
 ) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "skyplan")
     logger.logLevel = configuration.logLevel
@@ -23,7 +24,7 @@ public func buildApplication(
     }
     let services = AppServices(
         configuration: configuration, store: store, assumer: assumer, inventorySource: inventorySource,
-        organizations: organizations, logger: logger)
+        organizations: organizations, costSource: costSource, logger: logger)
     return buildApplication(services: services, live: live)
 }
 
@@ -71,6 +72,7 @@ public func buildRouter(services: AppServices, live: LiveService? = nil) -> Rout
         BlueprintController(services: services).addRoutes(to: group)
         SnapshotController(services: services).addRoutes(to: group)
         BlueprintExportController(services: services).addRoutes(to: group)
+        CostController(services: services).addRoutes(to: group)
         if let live { LiveController(services: services, live: live).addRoutes(to: group) }
     }
     return router

@@ -58,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try await CLIError.oneLine {
             try await buildApplication(
                 configuration: configuration, assumer: assumer, inventorySource: discovery,
-                organizations: AWSOrganizationDirectory(roles: roles),
+                organizations: AWSOrganizationDirectory(roles: roles), costSource: AWSAccountCostSource(roles: roles),
                 live: LiveService { account in
                     await roles.client(roleARN: account.roleARN, externalID: account.externalID.uuidString.lowercased())
                 }, logger: logger)

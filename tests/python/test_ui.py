@@ -368,6 +368,23 @@ def test_budget_of_the_saved_diagram(ui, scanned):
     Select(ui.wait("#budget-currency")).select_by_value("USD")
 
 
+def test_budget_shows_the_estimate_beside_last_months_actual(ui, scanned):
+    """The demo seeds Cost Explorer for Production: the panel compares per service, highlighting differences."""
+    if not ui.js("return document.getElementById('tab-budget')?.getAttribute('aria-selected') === 'true'"):
+        ui.wait("#tab-budget").click()
+    ui.wait("#budget-actual-services", timeout=60)
+    rows = ui.js("""return [...document.querySelectorAll('#budget-actual-services tbody tr')]
+      .map(r => ({key: r.dataset.key, flag: r.className, cells: [...r.cells].map(c => c.textContent)}))""")
+    keys = {r["key"] for r in rows}
+    assert {"Amazon Relational Database Service", "Amazon Elastic Compute Cloud - Compute"} <= keys, rows
+    assert "AWS Key Management Service" in keys and next(
+        r for r in rows if r["key"] == "AWS Key Management Service")["flag"] == "diff-missing", rows
+    assert all(r["cells"][2].startswith("$") for r in rows), rows
+    assert "$" in ui.js("return document.getElementById('budget-actual-total').textContent")
+    ui.js("document.getElementById('budget-actual').scrollIntoView()")
+    ui.shot("18-budget-actual")
+
+
 def test_export_png(ui, scanned):
     ui.wait("#export-button").click()
     ui.wait("#export-png").click()

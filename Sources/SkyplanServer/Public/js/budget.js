@@ -23,6 +23,8 @@ export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map
     return;
   }
   const params = () => ({ currency: currency.value, period: period.value });
+  // The JSON asks for the actual cost too: the connected account holding the diagram's resources (`auto`).
+  const jsonParams = () => ({ ...params(), account: "auto" });
   const fileButton = (fmt, label) =>
     h("button", {
       class: "btn btn-small",
@@ -46,7 +48,7 @@ export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map
     localStorage.setItem("skyplan.budget", JSON.stringify(params()));
     replace(body, h("p", { class: "muted" }, "Computing the budget…"));
     try {
-      const r = await getWhenReady(`blueprint/${blueprintId}/budget/json${query(params())}`);
+      const r = await getWhenReady(`blueprint/${blueprintId}/budget/json${query(jsonParams())}`);
       report = await r.json();
       draw();
     } catch (err) {
@@ -126,6 +128,7 @@ export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map
             h("ul", {}, missing.slice(0, 200).map(({ c, l }) => h("li", {}, h("strong", {}, c.name || c.type), `: ${l.item} — ${l.note}`))),
           )
         : null,
+      comparison(report, fmt),
       report.exchangeRatesAsOf ? h("p", { class: "muted small" }, `Exchange rates as of ${report.exchangeRatesAsOf}. Prices: ${report.bookVersion || "bundled price book"}.`) : null,
     );
   };
@@ -149,6 +152,58 @@ export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map
     files,
   );
   load();
+}
+
+const FLAGS = { over: "actual above the estimate", under: "actual below the estimate", missing: "billed, not in the diagram", close: "" };
+
+/** The estimate beside the account's actual cost of its last full month (`report.actual`), per service and per
+ * Name tag; differences past a fifth (and a dollar) are highlighted. Nothing when it was not available. */
+function comparison(report, fmt) {
+  if (report.actualUnavailable) return h("p", { class: "muted small", id: "budget-actual-unavailable" }, `Actual cost: ${report.actualUnavailable}`);
+  const a = report.actual;
+  if (!a) return null;
+  const signed = (v) => (v > 0 ? "+" : "") + fmt.format(v);
+  const table = (rows, label, id) =>
+    h(
+      "table",
+      { class: "table budget-table actual-table", id },
+      h("caption", { class: "visually-hidden" }, `Estimate and actual cost by ${label.toLowerCase()}`),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, label), h("th", { scope: "col", class: "num" }, "Estimate"), h("th", { scope: "col", class: "num" }, "Actual"), h("th", { scope: "col", class: "num" }, "Difference"))),
+      h(
+        "tbody",
+        {},
+        rows
+          .slice()
+          .sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference) || x.key.localeCompare(y.key))
+          .map((r) =>
+            h(
+              "tr",
+              { class: `diff-${r.flag}`, "data-key": r.key },
+              h("td", {}, r.key || "(untagged)"),
+              h("td", { class: "num" }, r.estimate === null || r.estimate === undefined ? "—" : fmt.format(r.estimate)),
+              h("td", { class: "num" }, fmt.format(r.actual)),
+              h("td", { class: "num diff", title: FLAGS[r.flag] || "" }, signed(r.difference)),
+            ),
+          ),
+      ),
+    );
+  return h(
+    "section",
+    { class: "budget-actual", id: "budget-actual" },
+    h("h3", {}, `Estimate vs actual, ${a.month}`),
+    h(
+      "p",
+      { class: "muted small" },
+      `Actual: Cost Explorer, account ${a.accountID}, ${a.month}${a.estimated ? " (AWS may still revise it)" : ""}, in the diagram's regions. `,
+      h("strong", { id: "budget-actual-total" }, fmt.format(a.actualTotal)),
+      ` against an estimate of ${fmt.format(a.estimateTotal)} (${signed(a.difference)}).`,
+      a.otherRegionsActual > 0 ? ` Other regions: ${fmt.format(a.otherRegionsActual)}, not compared.` : "",
+    ),
+    table(a.services || [], "Service", "budget-actual-services"),
+    a.names
+      ? h("details", { class: "actual-names" }, h("summary", {}, `By Name tag (${a.names.length})`), table(a.names, "Name", "budget-actual-names"))
+      : h("p", { class: "muted small" }, "The account has not activated the Name tag for cost allocation, so there is no per-name comparison."),
+  );
 }
 
 /** Names for container ids in roll-ups, from the blueprint's groups (vpc-… → "prod-vpc"). */
