@@ -54,6 +54,10 @@ public struct BudgetReport: Hashable, Sendable, Codable {
         public var priceSource: String
         public var priceAsOf: String
         public var note: String
+        /// The node field that sets this line's quantity (`mRequests`, `dataGb`), when a person may change it,
+        /// and its value now (assumed or set), in the field's own unit.
+        public var usageKey: String?
+        public var usageValue: Double?
     }
 
     /// Builds the report of `budget`.
@@ -79,13 +83,15 @@ public struct BudgetReport: Hashable, Sendable, Codable {
                 region: cost.component.region, count: cost.component.count,
                 cost: cost.unpricedLineCount > 0 ? nil : priced, pricedCost: priced,
                 lines: cost.lines.map { line in
-                    Line(
+                    let usage = line.quantitySource.usageField(of: cost.component)
+                    return Line(
                         item: line.item, priceKey: line.priceKey.description, unit: line.unit,
                         quantity: line.quantity * factor, quantitySource: line.quantitySource.description,
                         assumption: line.isAssumption, unitPrice: line.unitPrice.map { $0 * perUSD },
                         cost: line.monthlyCost(rate: options.rate).map { $0 * scale },
                         upfrontAmortized: line.isAmortizedUpfront, provenance: line.provenance,
-                        priceSource: line.priceSource, priceAsOf: line.priceAsOf, note: line.note)
+                        priceSource: line.priceSource, priceAsOf: line.priceAsOf, note: line.note,
+                        usageKey: usage?.key, usageValue: usage?.value)
                 })
         }
         var rollups: [String: [RollupRow]] = [:]
