@@ -13,6 +13,8 @@ public struct AppServices: Sendable {
     public let inventorySource: any InventorySource
     public let organizations: any OrganizationDirectory
     public let costSource: any AccountCostSource
+    /// Live prices (`pricing:GetProducts` with the operator's credentials) for SKUs the book lacks; nil: off.
+    public let livePrices: (any PriceSource)?
     public let logger: Logger
     public let now: @Sendable () -> Date
     let validator: AccountValidator
@@ -38,7 +40,8 @@ public struct AppServices: Sendable {
         configuration: ServerConfiguration, store: Store, assumer: any RoleAssuming,
         inventorySource: any InventorySource = NoInventorySource(),
         organizations: any OrganizationDirectory = NoOrganizationDirectory(),
-        costSource: any AccountCostSource = NoAccountCostSource(), logger: Logger,
+        costSource: any AccountCostSource = NoAccountCostSource(), livePrices: (any PriceSource)? = nil,
+        logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.configuration = configuration
@@ -47,6 +50,7 @@ public struct AppServices: Sendable {
         self.inventorySource = inventorySource
         self.organizations = organizations
         self.costSource = costSource
+        self.livePrices = livePrices
         self.snapshots = SnapshotRunner(store: store, logger: logger, now: now)
         self.loadedPricing = Result {
             try Pricing.load(path: configuration.priceBookPath, ratesPath: configuration.exchangeRatesPath)
@@ -54,6 +58,16 @@ public struct AppServices: Sendable {
         self.logger = logger
         self.now = now
         self.validator = AccountValidator(assumer: assumer, allowUnprotectedRoles: configuration.allowUnprotectedRoles)
+    }
+
+    /// The budget of `components`: the book's prices, then live ones (cached in the store with their date) for
+    /// the lines the book lacks when live prices are on; a line still unpriced says why.
+    func budget(of components: [PricedComponent], pricing: Pricing) async -> Budget {
+        guard let livePrices else { return pricing.model.budget(for: components) }
+        let refresher = PriceRefresher(
+            source: livePrices, cache: StorePriceCache(store: store),
+            maxAge: TimeInterval(configuration.priceMaxAge.components.seconds))
+        return await refresher.budget(for: components, model: pricing.model, now: now())
     }
 
     /// Records who did what to which object.

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import SkyplanBudget
 import SkyplanStore
 
 /// Builds the Skyplan application: opens and migrates the store, wires the routes at the root and
@@ -10,7 +11,7 @@ import SkyplanStore
 public func buildApplication(
     configuration: ServerConfiguration, assumer: any RoleAssuming, inventorySource: any InventorySource,
     organizations: any OrganizationDirectory, costSource: any AccountCostSource = NoAccountCostSource(),
-    live: LiveService? = nil, logger: Logger? = nil
+    livePrices: (any PriceSource)? = nil, live: LiveService? = nil, logger: Logger? = nil
 ) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "skyplan")
     logger.logLevel = configuration.logLevel
@@ -24,7 +25,8 @@ public func buildApplication(
     }
     let services = AppServices(
         configuration: configuration, store: store, assumer: assumer, inventorySource: inventorySource,
-        organizations: organizations, costSource: costSource, logger: logger)
+        organizations: organizations, costSource: costSource, livePrices: livePrices,
+        logger: logger)
     return buildApplication(services: services, live: live)
 }
 

@@ -44,7 +44,7 @@ struct BlueprintExportController {
             throw APIError.invalidParameter("\(error)")
         }
         let data = try BlueprintData.decode(record.data, checking: false)
-        let budget = pricing.model.budget(for: PricedComponent.components(of: data))
+        let budget = await services.budget(of: PricedComponent.components(of: data), pricing: pricing)
         let body: Data
         let contentType: String
         switch format {
