@@ -106,28 +106,31 @@ public struct AppServices: Sendable {
     }
 
     /// The account's actual cost of `month` (a month that has ended), from the short in-memory cache or Cost
-    /// Explorer. A role that cannot be assumed is a 400 `account_access`; Cost Explorer refusing or failing is a
-    /// 400 `cost_explorer` saying what to check.
+    /// Explorer. A role that cannot be assumed is a 400 `account_access`; Cost Explorer refusing is a 400
+    /// `cost_explorer` saying what to grant (both remembered as long as figures are); failing otherwise is a 503.
     func actualCosts(_ account: AccountRecord, month: CostMonth) async throws -> ActualCosts {
         guard month.hasEnded(at: now()) else {
             throw APIError.invalidParameter(
                 "month \(month) has not ended yet; ask for \(CostMonth.lastFull(before: now())) or earlier")
         }
         let source = costSource
-        do {
-            return try await actualCostCache.costs(
-                key: "\(account.id.apiString)|\(account.roleARN)|\(month)", now: now()
-            ) { try await source.actualCosts(for: account, month: month) }
-        } catch let error as RoleAssumptionError {
-            throw APIError(
-                status: .badRequest, reason: "account_access", message: Self.revocationMessage(error, account: account))
-        } catch let error as AWSError {
-            let message =
-                error.isAccessDenied
-                ? "Cost Explorer refused ce:GetCostAndUsage to \(account.roleARN): add that action to the role's "
-                    + "policy (Skyplan's minimal policy has it)"
-                : "Cost Explorer could not answer for \(account.roleARN): \(error.code) \(error.message.prefix(200))"
-            throw APIError(status: .badRequest, reason: "cost_explorer", message: message)
+        return try await actualCostCache.costs(key: "\(account.id.apiString)|\(account.roleARN)|\(month)", now: now()) {
+            do {
+                return try await source.actualCosts(for: account, month: month)
+            } catch let error as RoleAssumptionError {
+                throw APIError(
+                    status: .badRequest, reason: "account_access",
+                    message: Self.revocationMessage(error, account: account))
+            } catch let error as AWSError {
+                let message =
+                    error.isAccessDenied
+                    ? "Cost Explorer refused ce:GetCostAndUsage to \(account.roleARN): add that action to the role's "
+                        + "policy (Skyplan's minimal policy has it)"
+                    : "Cost Explorer could not answer for \(account.roleARN): \(error.code) \(error.message.prefix(200))"
+                throw error.isAccessDenied
+                    ? APIError(status: .badRequest, reason: "cost_explorer", message: message)
+                    : APIError.serviceUnavailable(message)
+            }
         }
     }
 

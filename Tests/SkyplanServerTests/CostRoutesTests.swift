@@ -111,10 +111,25 @@ final class FakeCostSource: AccountCostSource {
         }
     }
 
+    @Test func costExplorerUnreachableIsA503AskedAgainNextTime() async throws {
+        let down = AWSError(kind: .connection, code: "ConnectionRefused", message: "no route", service: "ce")
+        let source = FakeCostSource(failure: down)
+        let app = try await TestApp.make(costSource: source)
+        try await app.test { client in
+            let id = try await connect(app, client)
+            for _ in 0..<2 {
+                let costs = try await client.call(.get, "/aws/account/\(id)/costs", key: app.keys["owner"])
+                #expect(costs.status == .serviceUnavailable && costs.raw.contains("ConnectionRefused"))
+            }
+            #expect(source.calls.withLock { $0 } == 2)
+        }
+    }
+
     @Test func costExplorerRefusingSaysWhichActionToGrant() async throws {
         let denied = AWSError(
             kind: .service, code: "AccessDeniedException", message: "not authorized", status: 400, service: "ce")
-        let app = try await TestApp.make(costSource: FakeCostSource(failure: denied))
+        let source = FakeCostSource(failure: denied)
+        let app = try await TestApp.make(costSource: source)
         try await app.test { client in
             let id = try await connect(app, client)
             let costs = try await client.call(.get, "/aws/account/\(id)/costs", key: app.keys["owner"])
@@ -128,6 +143,7 @@ final class FakeCostSource: AccountCostSource {
                 .get, "/blueprint/\(blueprint)/budget/json?account=auto", key: app.keys["owner"])
             #expect(report.status == .ok)
             #expect((report.body["actualUnavailable"] as? String)?.contains("ce:GetCostAndUsage") == true)
+            #expect(source.calls.withLock { $0 } == 1, "a refusal is remembered like figures are")
         }
     }
 }

@@ -4,10 +4,11 @@ import Synchronization
 
 /// Actual costs read recently, in memory only (never stored: DESIGN.md §2), so that a budget panel opened
 /// again does not call Cost Explorer again (AWS bills each request). Entries expire after `lifetime`; at most
-/// `capacity` are kept, the oldest dropped first.
+/// `capacity` are kept, the oldest dropped first. A refusal (an `APIError`: Cost Explorer denied, role revoked) is
+/// kept as long, so a budget panel of an account without `ce:GetCostAndUsage` does not ask again at every view.
 final class ActualCostCache: Sendable {
     private struct Entry {
-        var costs: ActualCosts
+        var costs: Result<ActualCosts, APIError>
         var fetchedAt: Date
     }
     private let entries = Mutex([String: Entry]())
@@ -22,15 +23,20 @@ final class ActualCostCache: Sendable {
     /// The cached figures of `key` fetched less than `lifetime` before `now`, else `fetch()`'s (then kept).
     func costs(key: String, now: Date, fetch: () async throws -> ActualCosts) async throws -> ActualCosts {
         let lifetime = self.lifetime
-        if let hit = entries.withLock({ entries -> ActualCosts? in
+        if let hit = entries.withLock({ entries -> Result<ActualCosts, APIError>? in
             guard let entry = entries[key] else { return nil }
             if now.timeIntervalSince(entry.fetchedAt) < lifetime { return entry.costs }
             entries[key] = nil
             return nil
         }) {
-            return hit
+            return try hit.get()
         }
-        let costs = try await fetch()
+        let costs: Result<ActualCosts, APIError>
+        do {
+            costs = .success(try await fetch())
+        } catch let error as APIError where error.status == .badRequest {
+            costs = .failure(error)
+        }
         let capacity = self.capacity
         entries.withLock { entries in
             entries[key] = Entry(costs: costs, fetchedAt: now)
@@ -38,6 +44,6 @@ final class ActualCostCache: Sendable {
                 entries[oldest.key] = nil
             }
         }
-        return costs
+        return try costs.get()
     }
 }
