@@ -19,11 +19,12 @@ import urllib.request
 import boto3
 from botocore.exceptions import BotoCoreError, ClientError
 
+from seed_costs import COST_PHASES
 from seed_handlers import BOTO_CONFIG, NETWORK_PHASES, SeedError, trust_policy
 from seed_services import SERVICE_PHASES
 
 # Resource types in the order they are created; a type may refer only to types above it.
-PHASES = NETWORK_PHASES + SERVICE_PHASES
+PHASES = NETWORK_PHASES + SERVICE_PHASES + COST_PHASES
 
 
 class Account:

@@ -18,6 +18,10 @@ public struct BudgetReport: Hashable, Sendable, Codable {
     public var components: [Component]
     /// Roll-ups keyed by level (`service`, `subnet`, `vpc`, `region`, `account`).
     public var rollups: [String: [RollupRow]]
+    /// The estimate beside a connected account's actual cost of its last full month, when asked for.
+    public var actual: CostComparison?
+    /// Why `actual` is missing although it was asked for (Cost Explorer denied or unreachable).
+    public var actualUnavailable: String?
 
     /// One component with its cost in the report's currency and period.
     public struct Component: Hashable, Sendable, Codable {
@@ -50,6 +54,10 @@ public struct BudgetReport: Hashable, Sendable, Codable {
         public var priceSource: String
         public var priceAsOf: String
         public var note: String
+        /// The node field that sets this line's quantity (`mRequests`, `dataGb`), when a person may change it,
+        /// and its value now (assumed or set), in the field's own unit.
+        public var usageKey: String?
+        public var usageValue: Double?
     }
 
     /// Builds the report of `budget`.
@@ -75,13 +83,15 @@ public struct BudgetReport: Hashable, Sendable, Codable {
                 region: cost.component.region, count: cost.component.count,
                 cost: cost.unpricedLineCount > 0 ? nil : priced, pricedCost: priced,
                 lines: cost.lines.map { line in
-                    Line(
+                    let usage = line.quantitySource.usageField(of: cost.component)
+                    return Line(
                         item: line.item, priceKey: line.priceKey.description, unit: line.unit,
                         quantity: line.quantity * factor, quantitySource: line.quantitySource.description,
                         assumption: line.isAssumption, unitPrice: line.unitPrice.map { $0 * perUSD },
                         cost: line.monthlyCost(rate: options.rate).map { $0 * scale },
                         upfrontAmortized: line.isAmortizedUpfront, provenance: line.provenance,
-                        priceSource: line.priceSource, priceAsOf: line.priceAsOf, note: line.note)
+                        priceSource: line.priceSource, priceAsOf: line.priceAsOf, note: line.note,
+                        usageKey: usage?.key, usageValue: usage?.value)
                 })
         }
         var rollups: [String: [RollupRow]] = [:]
@@ -128,8 +138,15 @@ public struct BudgetExporter: Sendable {
         return try XLSXWriter.workbook(sheetName: "Budget", header: BudgetTable.columns, rows: table.rows)
     }
 
-    /// The JSON report for the UI.
-    public func report(_ budget: Budget, options: BudgetExportOptions = BudgetExportOptions()) throws -> BudgetReport {
-        try BudgetReport(budget: budget, options: options, rates: rates)
+    /// The JSON report for the UI; with `actual`, the estimate beside it per service in the same currency and period.
+    public func report(
+        _ budget: Budget, options: BudgetExportOptions = BudgetExportOptions(), actual: ActualCosts? = nil
+    ) throws -> BudgetReport {
+        var report = try BudgetReport(budget: budget, options: options, rates: rates)
+        if let actual, let perUSD = rates.convert(1, to: options.currency) {
+            report.actual = CostComparison(budget: budget, actual: actual, rate: options.rate)
+                .scaled(by: perUSD * options.period.factor(), currency: options.currency)
+        }
+        return report
     }
 }

@@ -71,16 +71,29 @@ public enum QuantitySource: Hashable, Sendable, Codable, CustomStringConvertible
     /// A configuration key of the component (from discovery or the blueprint).
     case config(String)
     /// An editable usage assumption (named in `UsageAssumptions`), used because the component does
-    /// not say.
-    case assumption(String)
+    /// not say; `key` is the node field that would replace it and `value` the assumed value in that
+    /// field's unit (the budget panel offers both for editing).
+    case assumption(String, key: String? = nil, value: Double? = nil)
     /// A fixed rule (`730 h/month`, `1 Elastic IP per NAT gateway`).
     case rule(String)
 
     public var description: String {
         switch self {
         case .config(let key): "config \(key)"
-        case .assumption(let name): "assumption \(name)"
+        case .assumption(let name, _, _): "assumption \(name)"
         case .rule(let text): text
+        }
+    }
+}
+
+extension QuantitySource {
+    /// The node field a person may set to replace this quantity and its current value in the field's unit:
+    /// an assumption's key and value, or a configured top-level number of `component`.
+    public func usageField(of component: PricedComponent) -> (key: String, value: Double)? {
+        switch self {
+        case .assumption(_, let key?, let value?): (key, value)
+        case .config(let key) where !key.contains("."): component.number(key).map { (key, $0) }
+        default: nil
         }
     }
 }

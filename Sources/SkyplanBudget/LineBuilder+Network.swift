@@ -6,7 +6,7 @@ extension LineBuilder {
         for key in keys {
             if let value = component.number(key) { return (value, .config(key)) }
         }
-        return (fallback, .assumption(name))
+        return (fallback, .assumption(name, key: keys.first, value: fallback))
     }
 
     /// SQS: requests (standard or FIFO), in millions.

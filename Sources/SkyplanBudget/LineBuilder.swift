@@ -23,7 +23,7 @@ struct LineBuilder {
     /// A configured number, or the named assumption.
     func quantity(_ key: String, assumption name: String, _ fallback: Double) -> (Double, QuantitySource) {
         if let value = component.number(key) { return (value, .config(key)) }
-        return (fallback, .assumption(name))
+        return (fallback, .assumption(name, key: key, value: fallback))
     }
 
     /// Canonical attribute text from pairs given in key order.

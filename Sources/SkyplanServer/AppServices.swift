@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import SkyplanAWS
+import SkyplanBudget
 import SkyplanModel
 import SkyplanStore
 
@@ -10,6 +12,9 @@ public struct AppServices: Sendable {
     public let assumer: any RoleAssuming
     public let inventorySource: any InventorySource
     public let organizations: any OrganizationDirectory
+    public let costSource: any AccountCostSource
+    /// Live prices (`pricing:GetProducts` with the operator's credentials) for SKUs the book lacks; nil: off.
+    public let livePrices: (any PriceSource)?
     public let logger: Logger
     public let now: @Sendable () -> Date
     let validator: AccountValidator
@@ -17,6 +22,7 @@ public struct AppServices: Sendable {
     let snapshots: SnapshotRunner
     let progress = ScanProgressHub()
     let recentInventories = InventoryCache()
+    let actualCostCache = ActualCostCache()
     private let loadedPricing: Result<Pricing, any Error>
 
     /// The bundled price book and exchange rates (loaded once, at start).
@@ -33,7 +39,9 @@ public struct AppServices: Sendable {
     public init(
         configuration: ServerConfiguration, store: Store, assumer: any RoleAssuming,
         inventorySource: any InventorySource = NoInventorySource(),
-        organizations: any OrganizationDirectory = NoOrganizationDirectory(), logger: Logger,
+        organizations: any OrganizationDirectory = NoOrganizationDirectory(),
+        costSource: any AccountCostSource = NoAccountCostSource(), livePrices: (any PriceSource)? = nil,
+        logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.configuration = configuration
@@ -41,6 +49,8 @@ public struct AppServices: Sendable {
         self.assumer = assumer
         self.inventorySource = inventorySource
         self.organizations = organizations
+        self.costSource = costSource
+        self.livePrices = livePrices
         self.snapshots = SnapshotRunner(store: store, logger: logger, now: now)
         self.loadedPricing = Result {
             try Pricing.load(path: configuration.priceBookPath, ratesPath: configuration.exchangeRatesPath)
@@ -48,6 +58,16 @@ public struct AppServices: Sendable {
         self.logger = logger
         self.now = now
         self.validator = AccountValidator(assumer: assumer, allowUnprotectedRoles: configuration.allowUnprotectedRoles)
+    }
+
+    /// The budget of `components`: the book's prices, then live ones (cached in the store with their date) for
+    /// the lines the book lacks when live prices are on; a line still unpriced says why.
+    func budget(of components: [PricedComponent], pricing: Pricing) async -> Budget {
+        guard let livePrices else { return pricing.model.budget(for: components) }
+        let refresher = PriceRefresher(
+            source: livePrices, cache: StorePriceCache(store: store),
+            maxAge: TimeInterval(configuration.priceMaxAge.components.seconds))
+        return await refresher.budget(for: components, model: pricing.model, now: now())
     }
 
     /// Records who did what to which object.
@@ -82,6 +102,35 @@ public struct AppServices: Sendable {
             let message = Self.revocationMessage(error, account: account)
             try? await store.updateAccount(account.checked(failure: message, at: now()))
             throw APIError(status: .badRequest, reason: "account_access", message: message)
+        }
+    }
+
+    /// The account's actual cost of `month` (a month that has ended), from the short in-memory cache or Cost
+    /// Explorer. A role that cannot be assumed is a 400 `account_access`; Cost Explorer refusing is a 400
+    /// `cost_explorer` saying what to grant (both remembered as long as figures are); failing otherwise is a 503.
+    func actualCosts(_ account: AccountRecord, month: CostMonth) async throws -> ActualCosts {
+        guard month.hasEnded(at: now()) else {
+            throw APIError.invalidParameter(
+                "month \(month) has not ended yet; ask for \(CostMonth.lastFull(before: now())) or earlier")
+        }
+        let source = costSource
+        return try await actualCostCache.costs(key: "\(account.id.apiString)|\(account.roleARN)|\(month)", now: now()) {
+            do {
+                return try await source.actualCosts(for: account, month: month)
+            } catch let error as RoleAssumptionError {
+                throw APIError(
+                    status: .badRequest, reason: "account_access",
+                    message: Self.revocationMessage(error, account: account))
+            } catch let error as AWSError {
+                let message =
+                    error.isAccessDenied
+                    ? "Cost Explorer refused ce:GetCostAndUsage to \(account.roleARN): add that action to the role's "
+                        + "policy (Skyplan's minimal policy has it)"
+                    : "Cost Explorer could not answer for \(account.roleARN): \(error.code) \(error.message.prefix(200))"
+                throw error.isAccessDenied
+                    ? APIError(status: .badRequest, reason: "cost_explorer", message: message)
+                    : APIError.serviceUnavailable(message)
+            }
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import SkyplanBudget
 import SkyplanStore
 
 /// Builds the Skyplan application: opens and migrates the store, wires the routes at the root and
@@ -9,7 +10,8 @@ import SkyplanStore
 /// store last).
 public func buildApplication(
     configuration: ServerConfiguration, assumer: any RoleAssuming, inventorySource: any InventorySource,
-    organizations: any OrganizationDirectory, live: LiveService? = nil, logger: Logger? = nil
+    organizations: any OrganizationDirectory, costSource: any AccountCostSource = NoAccountCostSource(),
+    livePrices: (any PriceSource)? = nil, live: LiveService? = nil, logger: Logger? = nil
 ) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "skyplan")
     logger.logLevel = configuration.logLevel
@@ -23,7 +25,8 @@ public func buildApplication(
     }
     let services = AppServices(
         configuration: configuration, store: store, assumer: assumer, inventorySource: inventorySource,
-        organizations: organizations, logger: logger)
+        organizations: organizations, costSource: costSource, livePrices: livePrices,
+        logger: logger)
     return buildApplication(services: services, live: live)
 }
 
@@ -71,6 +74,7 @@ public func buildRouter(services: AppServices, live: LiveService? = nil) -> Rout
         BlueprintController(services: services).addRoutes(to: group)
         SnapshotController(services: services).addRoutes(to: group)
         BlueprintExportController(services: services).addRoutes(to: group)
+        CostController(services: services).addRoutes(to: group)
         if let live { LiveController(services: services, live: live).addRoutes(to: group) }
     }
     return router

@@ -23,13 +23,16 @@ public struct ServerConfiguration: Sendable {
     public var priceBookPath: String?
     /// An exchange-rate table (layout of the bundled `exchange-rates.csv`); nil: the bundled one.
     public var exchangeRatesPath: String?
+    /// Live Price List answers (prices the book lacks) older than this are fetched again (`serve --price-max-age`).
+    public var priceMaxAge: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String = "sqlite:skyplan.sqlite",
         allowUnprotectedRoles: Bool = false, snapshotWait: Duration = .seconds(120), secureCookies: Bool = false,
         sessionLifetime: Duration = .seconds(12 * 3600), rateLimitPerMinute: Int = 0, logLevel: Logger.Level = .info,
-        priceBookPath: String? = nil, exchangeRatesPath: String? = nil
+        priceBookPath: String? = nil, exchangeRatesPath: String? = nil, priceMaxAge: Duration = .seconds(7 * 86_400)
     ) {
+        self.priceMaxAge = priceMaxAge
         self.priceBookPath = priceBookPath
         self.exchangeRatesPath = exchangeRatesPath
         self.host = host

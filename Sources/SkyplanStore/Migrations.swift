@@ -15,7 +15,7 @@ struct Migration: Sendable {
 /// (name, role ARN, external ID, access), blueprints and their versions, snapshot jobs (short-lived), audit.
 /// UUIDs are lowercase text, dates BIGINT milliseconds, lists JSON text, bytes BLOB (BYTEA on PostgreSQL).
 enum Migrations {
-    static let all: [Migration] = [initial, changeCounters]
+    static let all: [Migration] = [initial, changeCounters, priceCache]
 
     private static let blob = SQLDataType.blob
 
@@ -93,6 +93,18 @@ enum Migrations {
         statements: [
             "CREATE TABLE skyplan_changes (name TEXT PRIMARY KEY, seq BIGINT NOT NULL)",
             "INSERT INTO skyplan_changes (name, seq) VALUES ('blueprints', 0)",
+        ])
+
+    /// Live Price List answers (public list prices, no account data) by query, with the time they were
+    /// fetched: the budget's prices for SKUs the bundled book lacks, refreshed when older than the operator's age.
+    static let priceCache = Migration(
+        id: "0003_price_cache",
+        statements: [
+            """
+            CREATE TABLE price_cache (
+                query_key TEXT PRIMARY KEY, service_code TEXT NOT NULL, items \(blob) NOT NULL,
+                fetched_at BIGINT NOT NULL)
+            """
         ])
 
     /// Applies every migration not yet recorded, each in its own transaction. Running it again is a no-op.

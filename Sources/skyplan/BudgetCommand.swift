@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
+import Logging
 import SkyplanBudget
 import SkyplanDiagram
+import SkyplanServer
+import SkyplanStore
 
 /// `skyplan budget BLUEPRINT.json`: the monthly cost of a blueprint, as a table or CSV.
 struct BudgetCommand: AsyncParsableCommand {
@@ -17,6 +20,12 @@ struct BudgetCommand: AsyncParsableCommand {
     @Option(help: "A price book written by `skyplan prices import` (default: the bundled one).") var priceBook: String?
     @Option(help: "An exchange-rate table, layout of the bundled one (scripts/exchange-rates-from-ecb.py writes it).")
     var exchangeRates: String?
+    @OptionGroup var livePrices: LivePriceOptions
+    @Option(
+        help: ArgumentHelp(
+            "With --live-prices: keep live prices in this store (sqlite:PATH or postgres://...) instead of memory.",
+            valueName: "url"))
+    var priceCache: String?
 
     func validate() throws {
         guard ["table", "csv", "json"].contains(format) else {
@@ -41,7 +50,25 @@ struct BudgetCommand: AsyncParsableCommand {
         }
         let exporter = BudgetExporter(rates: rates)
         let options = try CLIError.oneLineSync { try exporter.options(currency: currency, period: period, rate: rate) }
-        let budget = CostModel(book: book).budget(for: PricedComponent.components(of: data))
+        let components = PricedComponent.components(of: data)
+        let budget: Budget
+        if livePrices.enabled {
+            let logger = Logger(label: "skyplan")
+            var store: Store?
+            if let priceCache {
+                var options = DatabaseOptions()
+                options.database = priceCache
+                store = try await options.openStore(logger: logger)
+            }
+            let refresher = PriceRefresher(
+                source: AWSPriceSource(client: AWSEnvironment.operatorClient(logger: logger)),
+                cache: store.map { StorePriceCache(store: $0) } ?? PriceRefreshCache(),
+                maxAge: TimeInterval(livePrices.priceMaxAge * 3600))
+            budget = await refresher.budget(for: components, model: CostModel(book: book), now: Date())
+            try? await store?.close()
+        } else {
+            budget = CostModel(book: book).budget(for: components)
+        }
         switch format {
         case "csv": print(try exporter.csv(budget, options: options), terminator: "")
         case "json": print(String(decoding: try exporter.report(budget, options: options).json(), as: UTF8.self))

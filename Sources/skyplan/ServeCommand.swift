@@ -34,6 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "An exchange-rate table, layout of the bundled one (scripts/exchange-rates-from-ecb.py writes it).")
     var exchangeRates: String?
 
+    @OptionGroup var livePrices: LivePriceOptions
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel: String = ProcessInfo.processInfo.environment["SKYPLAN_LOG_LEVEL"] ?? "info"
 
@@ -48,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, databaseURL: database.database, allowUnprotectedRoles: allowUnprotectedRoles,
             snapshotWait: .seconds(snapshotWait), secureCookies: secureCookies,
             logLevel: Logger.Level(rawValue: logLevel) ?? .info, priceBookPath: priceBook,
-            exchangeRatesPath: exchangeRates)
+            exchangeRatesPath: exchangeRates, priceMaxAge: .seconds(livePrices.priceMaxAge * 3600))
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let logger = Logger(label: "skyplan")
         let operatorClient = AWSEnvironment.operatorClient(logger: logger)
@@ -58,7 +60,8 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try await CLIError.oneLine {
             try await buildApplication(
                 configuration: configuration, assumer: assumer, inventorySource: discovery,
-                organizations: AWSOrganizationDirectory(roles: roles),
+                organizations: AWSOrganizationDirectory(roles: roles), costSource: AWSAccountCostSource(roles: roles),
+                livePrices: livePrices.enabled ? AWSPriceSource(client: operatorClient) : nil,
                 live: LiveService { account in
                     await roles.client(roleARN: account.roleARN, externalID: account.externalID.uuidString.lowercased())
                 }, logger: logger)

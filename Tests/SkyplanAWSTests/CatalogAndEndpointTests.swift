@@ -56,6 +56,8 @@ import Testing
         ("cloudwatch", "eu-west-1", "https://monitoring.eu-west-1.amazonaws.com", "eu-west-1"),
         ("elbv2", "cn-north-1", "https://elasticloadbalancing.cn-north-1.amazonaws.com.cn", "cn-north-1"),
         ("pricing", "eu-west-1", "https://api.pricing.us-east-1.amazonaws.com", "us-east-1"),
+        ("ce", "eu-west-1", "https://ce.us-east-1.amazonaws.com", "us-east-1"),
+        ("ce", "cn-north-1", "https://ce.cn-northwest-1.amazonaws.com.cn", "cn-northwest-1"),
     ])
     func resolvesEndpointsPerPartition(service: String, region: String, url: String, signingRegion: String) throws {
         let descriptor = try #require(AWSService.all.first { $0.id == service })

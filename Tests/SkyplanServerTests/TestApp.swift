@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import SkyplanBudget
 import SkyplanModel
 import SkyplanStore
 import Synchronization
@@ -58,16 +59,21 @@ struct TestApp {
     let team: TeamRecord
     var keys: [String: String] = [:]
 
-    static func make(assumer: FakeRoleAssumer = FakeRoleAssumer(), allowUnprotected: Bool = false) async throws
-        -> TestApp
-    {
+    static func make(
+        assumer: FakeRoleAssumer = FakeRoleAssumer(), allowUnprotected: Bool = false,
+        costSource: any AccountCostSource = NoAccountCostSource(), livePrices: (any PriceSource)? = nil,
+        priceMaxAge: Duration = .seconds(7 * 86_400)
+    ) async throws -> TestApp {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("skyplan-test-\(UUID()).sqlite").path
         let store = try await Store.open(.sqlite(path: path), logger: Logger(label: "test"))
         TestStores.keepAlive(store)
         try await store.migrate()
-        let configuration = ServerConfiguration(databaseURL: "sqlite:\(path)", allowUnprotectedRoles: allowUnprotected)
+        let configuration = ServerConfiguration(
+            databaseURL: "sqlite:\(path)", allowUnprotectedRoles: allowUnprotected, priceMaxAge: priceMaxAge)
         let services = AppServices(
-            configuration: configuration, store: store, assumer: assumer, logger: Logger(label: "test"))
+            configuration: configuration, store: store, assumer: assumer, costSource: costSource,
+            livePrices: livePrices,
+            logger: Logger(label: "test"))
         let admins = UserAdmin(store: store, bcryptCost: 4)
         let owner = try await admins.createUser(
             email: "owner-\(UUID())@example.com", name: "Owner", role: .owner, password: "password-owner")

@@ -5,7 +5,7 @@ import Testing
 @Suite("Store: schema")
 struct SchemaTests {
     /// DESIGN.md §2: only users, teams, key and session hashes, accounts (name, ARN, external ID, access),
-    /// blueprints with versions, short-lived snapshot jobs and the audit log. A new column must be added here.
+    /// blueprints with versions, short-lived snapshot jobs, the audit log, and cached public list prices. A new column must be added here.
     static let expected: [String: [String]] = [
         "api_keys": ["access", "created_at", "id", "key_hash", "last_used_at", "name", "revoked_at", "user_id"],
         "audit_events": ["action", "actor_id", "at", "detail", "id", "target_id", "target_type"],
@@ -19,6 +19,8 @@ struct SchemaTests {
             "updated_at", "write_access",
         ],
         "memberships": ["role", "team_id", "user_id"],
+        // Public list prices from the Price List API (no account data), by query, with their fetch time.
+        "price_cache": ["fetched_at", "items", "query_key", "service_code"],
         "sessions": ["created_at", "csrf_token", "expires_at", "token_hash", "user_id"],
         "skyplan_changes": ["name", "seq"],
         "skyplan_migrations": ["applied_at", "id"],

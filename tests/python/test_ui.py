@@ -368,6 +368,53 @@ def test_budget_of_the_saved_diagram(ui, scanned):
     Select(ui.wait("#budget-currency")).select_by_value("USD")
 
 
+def test_budget_shows_the_estimate_beside_last_months_actual(ui, scanned):
+    """The demo seeds Cost Explorer for Production: the panel compares per service, highlighting differences."""
+    if not ui.js("return document.getElementById('tab-budget')?.getAttribute('aria-selected') === 'true'"):
+        ui.wait("#tab-budget").click()
+    ui.wait("#budget-actual-services", timeout=60)
+    rows = ui.js("""return [...document.querySelectorAll('#budget-actual-services tbody tr')]
+      .map(r => ({key: r.dataset.key, flag: r.className, cells: [...r.cells].map(c => c.textContent)}))""")
+    keys = {r["key"] for r in rows}
+    assert {"Amazon Relational Database Service", "Amazon Elastic Compute Cloud - Compute"} <= keys, rows
+    assert "AWS Key Management Service" in keys and next(
+        r for r in rows if r["key"] == "AWS Key Management Service")["flag"] == "diff-missing", rows
+    assert all(r["cells"][2].startswith("$") for r in rows), rows
+    assert "$" in ui.js("return document.getElementById('budget-actual-total').textContent")
+    ui.js("document.getElementById('budget-actual').scrollIntoView()")
+    ui.shot("18-budget-actual")
+
+
+def test_budget_usage_is_edited_per_component_and_saved_on_the_node(ui, skyplan_server, scanned):
+    """An assumed usage value (thumbnailer's Lambda requests) is changed in the panel: the total follows and the
+    blueprint's node keeps Cloudcraft's field."""
+    if not ui.js("return document.getElementById('tab-budget')?.getAttribute('aria-selected') === 'true'"):
+        ui.wait("#tab-budget").click()
+    css = 'input.usage-input[data-component-name="thumbnailer"][data-key="mRequests"]'
+    ui.wait("#budget-usage", timeout=60)
+    if not ui.js("return document.getElementById('budget-usage').open"):
+        ui.wait("#budget-usage summary").click()
+    field = ui.wait(css)
+    assert ui.js(f"return document.querySelector('{css}').closest('label').textContent").find("assumed") >= 0
+    before = ui.js("return document.getElementById('budget-total').textContent")
+    field.clear()
+    field.send_keys("500\t")
+    ui.until(lambda: ui.js("return document.getElementById('budget-total')?.textContent || ''") not in ("", before),
+             timeout=60, message="the total did not change")
+    after = ui.js("return document.getElementById('budget-total').textContent")
+    money = lambda text: float("".join(ch for ch in text if ch.isdigit() or ch == "."))
+    assert money(after) > money(before) + 90, (before, after)  # 499 M more requests at $0.20/M, at least
+    ui.until(lambda: ui.js(f"return document.querySelector('{css}')?.value") == "500", message="value not shown")
+    assert "assumed" not in ui.js(f"return document.querySelector('{css}').closest('label').textContent")
+    blueprint = ui.js("return location.hash").rsplit("/", 1)[-1]
+    status, saved = skyplan_server.api("GET", f"/blueprint/{blueprint}")
+    assert status == 200
+    node = next(n for n in saved["data"]["nodes"] if n.get("name") == "thumbnailer")
+    assert node["mRequests"] == 500
+    ui.js(f"document.querySelector('{css}').scrollIntoView()")
+    ui.shot("19-budget-usage")
+
+
 def test_export_png(ui, scanned):
     ui.wait("#export-button").click()
     ui.wait("#export-png").click()

@@ -5,7 +5,8 @@ extension AWSOperation {
     public static let all: [AWSOperation] = {
         let groups: [[AWSOperation]] = [
             STS.all, IAM.all, Organizations.all, EC2.all, ELB.all, ELBv2.all, AutoScaling.all, CloudWatch.all,
-            Pricing.all, Tagging.all, RDS.all, Lambda.all, S3.all, DynamoDB.all, SQS.all, SNS.all, CloudFront.all,
+            Pricing.all, CostExplorer.all, Tagging.all, RDS.all, Lambda.all, S3.all, DynamoDB.all, SQS.all, SNS.all,
+            CloudFront.all,
             Route53.all, APIGateway.all, APIGatewayV2.all, ECS.all, EKS.all, ElastiCache.all, EFS.all,
         ]
         return groups.flatMap { $0 }.sorted { $0.description < $1.description }
@@ -103,6 +104,12 @@ extension AWSOperation {
     public enum Pricing {
         public static let getProducts = AWSOperation(.pricing, "GetProducts")
         static let all = [getProducts]
+    }
+
+    /// Cost Explorer (read): the account's actual cost, for the budget's estimate-vs-actual comparison.
+    public enum CostExplorer {
+        public static let getCostAndUsage = AWSOperation(.costExplorer, "GetCostAndUsage")
+        static let all = [getCostAndUsage]
     }
 
     /// Resource Groups Tagging API.

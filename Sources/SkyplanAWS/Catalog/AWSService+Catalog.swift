@@ -29,6 +29,10 @@ extension AWSService {
     public static let pricing = AWSService(
         id: "pricing", signingName: "pricing", endpointPrefix: "api.pricing", wireProtocol: .json11,
         apiVersion: "2017-10-15", targetPrefix: "AWSPriceListService")
+    /// AWS Cost Explorer: one endpoint per partition (`ce.us-east-1.amazonaws.com`), signed in its home region.
+    public static let costExplorer = AWSService(
+        id: "ce", wireProtocol: .json11, apiVersion: "2017-10-25", targetPrefix: "AWSInsightsIndexService",
+        endpointEnvironmentKey: "COST_EXPLORER", isGlobal: true)
     /// Resource Groups Tagging API.
     public static let tagging = AWSService(
         id: "tagging", iamPrefix: "tag", wireProtocol: .json11, apiVersion: "2017-01-26",
@@ -74,7 +78,8 @@ extension AWSService {
 
     /// All services, by id.
     public static let all: [AWSService] = [
-        .sts, .iam, .organizations, .ec2, .elb, .elbv2, .autoscaling, .cloudwatch, .pricing, .tagging, .rds, .lambda,
+        .sts, .iam, .organizations, .ec2, .elb, .elbv2, .autoscaling, .cloudwatch, .pricing, .costExplorer,
+        .tagging, .rds, .lambda,
         .s3, .dynamodb, .sqs, .sns, .cloudfront, .route53, .apigateway, .apigatewayv2, .ecs, .eks, .elasticache, .efs,
     ]
 }

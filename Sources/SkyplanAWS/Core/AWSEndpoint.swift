@@ -48,6 +48,7 @@ public struct AWSEndpoint: Sendable, Hashable {
         case ("route53", .awsUSGov): return "route53.us-gov.amazonaws.com"
         case ("cloudfront", .aws): return "cloudfront.amazonaws.com"
         case ("cloudfront", _): return "cloudfront.\(globalSigningRegion(service, partition)).\(suffix)"
+        case ("ce", _): return "ce.\(globalSigningRegion(service, partition)).\(suffix)"
         case ("organizations", _): return "organizations.\(globalSigningRegion(service, partition)).\(suffix)"
         case ("pricing", _): return "api.pricing.\(pricingRegion(service, region)).\(suffix)"
         default: break
@@ -64,7 +65,8 @@ public struct AWSEndpoint: Sendable, Hashable {
     /// The home region of a global service in a partition.
     static func globalSigningRegion(_ service: AWSService, _ partition: Partition) -> String {
         switch (service.id, partition) {
-        case ("organizations", .awsCN), ("cloudfront", .awsCN), ("route53", .awsCN): "cn-northwest-1"
+        case ("organizations", .awsCN), ("cloudfront", .awsCN), ("route53", .awsCN), ("ce", .awsCN):
+            "cn-northwest-1"
         default: partition.defaultRegion
         }
     }

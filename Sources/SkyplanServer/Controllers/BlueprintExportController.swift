@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import SkyplanBudget
 import SkyplanDiagram
+import SkyplanModel
+import SkyplanStore
 
 /// `GET /blueprint/{id}/{format}` (diagram exports) and `GET /blueprint/{id}/budget/{format}` (the budget
 /// as csv, xlsx, or json for the UI).
@@ -42,7 +44,7 @@ struct BlueprintExportController {
             throw APIError.invalidParameter("\(error)")
         }
         let data = try BlueprintData.decode(record.data, checking: false)
-        let budget = pricing.model.budget(for: PricedComponent.components(of: data))
+        let budget = await services.budget(of: PricedComponent.components(of: data), pricing: pricing)
         let body: Data
         let contentType: String
         switch format {
@@ -53,7 +55,23 @@ struct BlueprintExportController {
             body = try pricing.exporter.xlsx(budget, options: options)
             contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         default:
-            body = try pricing.exporter.report(budget, options: options).json()
+            var report = try pricing.exporter.report(budget, options: options)
+            if let choice = query.get("account"), !choice.isEmpty {
+                let identity = try context.requireIdentity()
+                let month = try CostController.month(query.get("month"), now: services.now())
+                if let account = try await Self.account(choice, of: data, services: services, identity: identity) {
+                    do {
+                        let actual = try await services.actualCosts(account, month: month)
+                        report = try pricing.exporter.report(budget, options: options, actual: actual)
+                    } catch let error as APIError where error.reason != "invalid_parameter" {
+                        report.actualUnavailable = error.message
+                    }
+                } else {
+                    report.actualUnavailable =
+                        "no connected account you may use holds this diagram's resources, so there is no actual cost"
+                }
+            }
+            body = try report.json()
             contentType = "application/json; charset=utf-8"
         }
         var headers: HTTPFields = [.contentType: contentType]
@@ -61,6 +79,37 @@ struct BlueprintExportController {
             headers[.contentDisposition] = "attachment; filename=\"budget-\(record.id.apiString).\(format)\""
         }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+extension BlueprintExportController {
+    /// The account whose actual cost sits beside the budget: `choice` is an account id (404 unless the caller
+    /// may see it) or `auto`, the one connected account visible to the caller that holds the diagram's ARNs
+    /// (nil when none or several do).
+    static func account(_ choice: String, of data: BlueprintData, services: AppServices, identity: Identity)
+        async throws -> AccountRecord?
+    {
+        guard choice == "auto" else {
+            guard let id = UUID(uuidString: choice) else {
+                throw APIError.invalidParameter("account must be an account id or auto")
+            }
+            return try await AccessPolicy.visibleAccount(id, store: services.store, identity: identity)
+        }
+        var owners: [String: Int] = [:]
+        for arn in data.nodes.compactMap(\.arn) + data.groups.compactMap(\.arn) {
+            if let parsed = try? ARN(parsing: arn), !parsed.accountID.isEmpty {
+                owners[parsed.accountID, default: 0] += 1
+            }
+        }
+        let candidates = try await services.store.accounts().filter { account in
+            AccessPolicy.canSee(identity, account: account)
+                && (try? RoleARN(parsing: account.roleARN)).map { owners[$0.accountID] != nil } == true
+        }
+        guard let first = candidates.first else { return nil }
+        // Several connections of one AWS account (different roles) hold the same figures: the oldest answers.
+        let ids = Set(candidates.compactMap { try? RoleARN(parsing: $0.roleARN).accountID })
+        guard ids.count == 1 else { return nil }
+        return candidates.min { $0.createdAt < $1.createdAt } ?? first
     }
 }
 

@@ -1,5 +1,5 @@
 // Skyplan web UI: the budget panel of a blueprint (GET /blueprint/{id}/budget/{json|csv|xlsx}).
-import { ApiError, getWhenReady, query } from "./api.js";
+import { ApiError, api, getWhenReady, query } from "./api.js";
 import { download, h, notice, replace } from "./dom.js";
 
 const CURRENCIES = ["USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "SEK", "NOK", "DKK", "INR", "BRL"];
@@ -7,7 +7,7 @@ const PERIODS = { h: "per hour", d: "per day", w: "per week", m: "per month", y:
 const LEVELS = { service: "Service", vpc: "VPC", subnet: "Subnet", region: "Region", account: "Account" };
 
 /** Renders the budget of blueprint `blueprintId` into `host` (or explains how to get one). */
-export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map() }) {
+export function renderBudget(host, { blueprintId, onSaveRequest, onNodeChange, names = new Map() }) {
   const prefs = JSON.parse(localStorage.getItem("skyplan.budget") || "{}");
   const currency = h("select", { id: "budget-currency" }, CURRENCIES.map((c) => h("option", { value: c, selected: c === (prefs.currency || "USD") }, c)));
   const period = h("select", { id: "budget-period" }, Object.entries(PERIODS).map(([k, v]) => h("option", { value: k, selected: k === (prefs.period || "m") }, v)));
@@ -23,6 +23,8 @@ export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map
     return;
   }
   const params = () => ({ currency: currency.value, period: period.value });
+  // The JSON asks for the actual cost too: the connected account holding the diagram's resources (`auto`).
+  const jsonParams = () => ({ ...params(), account: "auto" });
   const fileButton = (fmt, label) =>
     h("button", {
       class: "btn btn-small",
@@ -46,7 +48,7 @@ export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map
     localStorage.setItem("skyplan.budget", JSON.stringify(params()));
     replace(body, h("p", { class: "muted" }, "Computing the budget…"));
     try {
-      const r = await getWhenReady(`blueprint/${blueprintId}/budget/json${query(params())}`);
+      const r = await getWhenReady(`blueprint/${blueprintId}/budget/json${query(jsonParams())}`);
       report = await r.json();
       draw();
     } catch (err) {
@@ -126,6 +128,12 @@ export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map
             h("ul", {}, missing.slice(0, 200).map(({ c, l }) => h("li", {}, h("strong", {}, c.name || c.type), `: ${l.item} — ${l.note}`))),
           )
         : null,
+      usageEditor(report, async (componentId, key, value) => {
+        await saveNodeValue(blueprintId, componentId, key, value);
+        onNodeChange?.(componentId, key, value);
+        await load();
+      }),
+      comparison(report, fmt),
       report.exchangeRatesAsOf ? h("p", { class: "muted small" }, `Exchange rates as of ${report.exchangeRatesAsOf}. Prices: ${report.bookVersion || "bundled price book"}.`) : null,
     );
   };
@@ -149,6 +157,124 @@ export function renderBudget(host, { blueprintId, onSaveRequest, names = new Map
     files,
   );
   load();
+}
+
+const USAGE_UNITS = {
+  mRequests: "million requests a month", computeDuration: "seconds a call", memory: "MB", dataGb: "GB",
+  datasetGb: "GB stored", storage: "GB", volume: "GB", iops: "IOPS", getAndOtherRequests: "thousand GETs a month",
+  putCopyPostRequests: "thousand PUTs a month", requests: "million a month", apiCalls: "million a month",
+};
+
+/** Usage each component is priced with, editable: an assumed value (flagged) or the node's own; a change is
+ * saved on the blueprint's node (Cloudcraft's field names) and the budget is computed again. */
+function usageEditor(report, save) {
+  const editable = [];
+  for (const c of report.components || []) {
+    const fields = new Map();
+    for (const l of c.lines || []) {
+      if (l.usageKey && !fields.has(l.usageKey)) fields.set(l.usageKey, { value: l.usageValue, assumed: l.assumption });
+    }
+    if (fields.size) editable.push({ c, fields });
+  }
+  if (!editable.length) return null;
+  const assumed = editable.reduce((n, e) => n + [...e.fields.values()].filter((f) => f.assumed).length, 0);
+  return h(
+    "details",
+    { class: "usage-editor", id: "budget-usage", open: sessionStorage.getItem("skyplan.usage.open") === "1" },
+    h("summary", { onclick: (e) => sessionStorage.setItem("skyplan.usage.open", e.currentTarget.parentElement.open ? "0" : "1") }, `Usage: ${assumed} assumed value${assumed === 1 ? "" : "s"} — change them per component`),
+    h(
+      "ul",
+      {},
+      editable.slice(0, 200).map(({ c, fields }) =>
+        h(
+          "li",
+          {},
+          h("strong", {}, c.name || c.type),
+          [...fields.entries()].map(([key, f]) => {
+            const input = h("input", { type: "number", min: "0", step: "any", value: String(f.value ?? ""), class: "usage-input", "data-component": c.id, "data-component-name": c.name || "", "data-key": key, "aria-label": `${c.name || c.type} ${key}` });
+            input.onchange = async () => {
+              const value = Number(input.value);
+              if (!Number.isFinite(value) || value < 0 || input.value === "") {
+                input.setAttribute("aria-invalid", "true");
+                return;
+              }
+              input.disabled = true;
+              try {
+                await save(c.id, key, value);
+              } catch (err) {
+                input.disabled = false;
+                input.after(notice("error", err.message));
+              }
+            };
+            return h("label", { class: "usage-field" }, ` ${key} `, input, ` ${USAGE_UNITS[key] || ""}`, f.assumed ? h("span", { class: "badge badge-warn", title: "A documented default: the node does not say" }, "assumed") : null);
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Sets `key` = `value` on node `componentId` of the blueprint (If-Match its current version). */
+async function saveNodeValue(blueprintId, componentId, key, value) {
+  const response = await api("GET", `blueprint/${blueprintId}`, undefined, { as: "response" });
+  const etag = response.headers.get("ETag");
+  const full = await response.json();
+  const node = (full.data?.nodes || []).find((n) => n.id === componentId || n.arn === componentId);
+  if (!node) throw new Error(`component ${componentId} is not a node of this blueprint`);
+  node[key] = value;
+  await api("PUT", `blueprint/${blueprintId}`, { name: full.name, data: full.data }, { headers: etag ? { "If-Match": etag } : {} });
+}
+
+const FLAGS = { over: "actual above the estimate", under: "actual below the estimate", missing: "billed, not in the diagram", close: "" };
+
+/** The estimate beside the account's actual cost of its last full month (`report.actual`), per service and per
+ * Name tag; differences past a fifth (and a dollar) are highlighted. Nothing when it was not available. */
+function comparison(report, fmt) {
+  if (report.actualUnavailable) return h("p", { class: "muted small", id: "budget-actual-unavailable" }, `Actual cost: ${report.actualUnavailable}`);
+  const a = report.actual;
+  if (!a) return null;
+  const signed = (v) => (v > 0 ? "+" : "") + fmt.format(v);
+  const table = (rows, label, id) =>
+    h(
+      "table",
+      { class: "table budget-table actual-table", id },
+      h("caption", { class: "visually-hidden" }, `Estimate and actual cost by ${label.toLowerCase()}`),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, label), h("th", { scope: "col", class: "num" }, "Estimate"), h("th", { scope: "col", class: "num" }, "Actual"), h("th", { scope: "col", class: "num" }, "Difference"))),
+      h(
+        "tbody",
+        {},
+        rows
+          .slice()
+          .sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference) || x.key.localeCompare(y.key))
+          .map((r) =>
+            h(
+              "tr",
+              { class: `diff-${r.flag}`, "data-key": r.key },
+              h("td", {}, r.key || "(untagged)"),
+              h("td", { class: "num" }, r.estimate === null || r.estimate === undefined ? "—" : fmt.format(r.estimate)),
+              h("td", { class: "num" }, fmt.format(r.actual)),
+              h("td", { class: "num diff", title: FLAGS[r.flag] || "" }, signed(r.difference)),
+            ),
+          ),
+      ),
+    );
+  return h(
+    "section",
+    { class: "budget-actual", id: "budget-actual" },
+    h("h3", {}, `Estimate vs actual, ${a.month}`),
+    h(
+      "p",
+      { class: "muted small" },
+      `Actual: Cost Explorer, account ${a.accountID}, ${a.month}${a.estimated ? " (AWS may still revise it)" : ""}, in the diagram's regions. `,
+      h("strong", { id: "budget-actual-total" }, fmt.format(a.actualTotal)),
+      ` against an estimate of ${fmt.format(a.estimateTotal)} (${signed(a.difference)}).`,
+      a.otherRegionsActual > 0 ? ` Other regions: ${fmt.format(a.otherRegionsActual)}, not compared.` : "",
+    ),
+    table(a.services || [], "Service", "budget-actual-services"),
+    a.names
+      ? h("details", { class: "actual-names" }, h("summary", {}, `By Name tag (${a.names.length})`), table(a.names, "Name", "budget-actual-names"))
+      : h("p", { class: "muted small" }, "The account has not activated the Name tag for cost allocation, so there is no per-name comparison."),
+  );
 }
 
 /** Names for container ids in roll-ups, from the blueprint's groups (vpc-… → "prod-vpc"). */

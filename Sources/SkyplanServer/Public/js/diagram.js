@@ -234,7 +234,16 @@ export async function renderDiagram(main, params) {
   }
 
   function drawBudget() {
-    renderBudget(budget, { blueprintId: state.source?.blueprintId, names: containerNames(state.data), onSaveRequest: state.source ? () => saveBlueprint() : null });
+    renderBudget(budget, {
+      blueprintId: state.source?.blueprintId,
+      names: containerNames(state.data),
+      onSaveRequest: state.source ? () => saveBlueprint() : null,
+      // A usage value saved on the blueprint's node: the diagram's copy follows, so a later save keeps it.
+      onNodeChange: (id, key, value) => {
+        const node = (state.data?.nodes || []).find((n) => n.id === id || n.arn === id);
+        if (node) node[key] = value;
+      },
+    });
   }
 
   async function saveBlueprint() {
