@@ -59,6 +59,8 @@ public struct UsageAssumptions: Hashable, Sendable, Codable {
     public var rdsStorageGB: Double = 20
     /// VPN connections on a virtual private gateway.
     public var vpnConnections: Double = 1
+    /// GB a Firehose delivery stream ingests a month.
+    public var firehoseDataGB: Double = 100
 
     /// The defaults above.
     public init() {}

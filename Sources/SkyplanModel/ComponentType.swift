@@ -75,6 +75,15 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
     // Management.
     public static let cloudWatchAlarm: Self = "cloudwatchalarm"
 
+    // Analytics (issue #14).
+    public static let redshift: Self = "redshift"
+    public static let openSearch: Self = "es"
+    public static let kinesisStream: Self = "kinesisstream"
+    public static let kinesisFirehose: Self = "kinesisfirehose"
+
+    // Public addresses (issue #14).
+    public static let elasticIP: Self = "eip"
+
     /// Every type Skyplan discovers, draws and prices.
     public static let known: [ComponentType] = [
         .region, .vpc, .zone, .subnet, .securityGroup, .autoScalingGroup, .ecsService,
@@ -83,6 +92,7 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
         .networkInterface, .elb, .targetGroup, .cloudFront, .route53, .apiGateway,
         .ec2, .lambda, .ecsCluster, .ecsTask, .eksCluster, .eksNodeGroup,
         .ebs, .s3, .efs, .rds, .auroraCluster, .dynamoDB, .elastiCache, .sqs, .sns, .cloudWatchAlarm,
+        .redshift, .openSearch, .kinesisStream, .kinesisFirehose, .elasticIP,
     ]
 
     public var isKnown: Bool { Self.known.contains(self) }
@@ -102,6 +112,7 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
         case .sqs, .sns: .applicationIntegration
         case .securityGroup: .security
         case .cloudWatchAlarm: .management
+        case .redshift, .openSearch, .kinesisStream, .kinesisFirehose: .analytics
         default: .networking
         }
     }
@@ -109,7 +120,7 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
 
 /// AWS Architecture Icons categories with their colours.
 public enum ComponentCategory: String, Sendable, Codable, CaseIterable {
-    case compute, storage, database, networking, applicationIntegration, security, management
+    case compute, storage, database, networking, applicationIntegration, security, management, analytics
 
     /// The category colour from AWS's Architecture Icons palette.
     public var color: String {
@@ -121,6 +132,7 @@ public enum ComponentCategory: String, Sendable, Codable, CaseIterable {
         case .applicationIntegration: "#E7157B"
         case .security: "#DD344C"
         case .management: "#E7157B"
+        case .analytics: "#8C4FFF"
         }
     }
 }

@@ -55,5 +55,7 @@ public enum ComponentStyle {
         "vpnconnection": "VPN connection",
         "eni": "Network interface", "routetable": "Route table",
         "cloudwatchalarm": "CloudWatch alarm",
+        "redshift": "Redshift", "es": "OpenSearch", "kinesisstream": "Kinesis stream",
+        "kinesisfirehose": "Firehose", "eip": "Elastic IP",
     ]
 }

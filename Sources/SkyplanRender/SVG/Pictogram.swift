@@ -69,5 +69,13 @@ enum Pictogram {
         "sg": "M12 3l8 3v6c0 5-3.6 8.2-8 9.5C7.6 20.2 4 17 4 12V6z M9 12l2 2 4-4",
         // Management
         "cloudwatchalarm": "M6 17v-6a6 6 0 0 1 12 0v6l2 2H4z M10 21.5h4 M12 2.5v2",
+        // Analytics (issue #14): a columnar warehouse, a lens over an index, flowing records, a funnel of them
+        "redshift": "M4 6a8 2.5 0 0 0 16 0a8 2.5 0 0 0 -16 0v12a8 2.5 0 0 0 16 0V6 M8 10.5v8 M12 11v8.5 M16 10.5v8",
+        "es": "M3.5 10a6.5 6.5 0 1 0 13 0a6.5 6.5 0 1 0 -13 0 M14.8 14.8l5.7 5.7 M7 8.5h6 M7 11.5h4",
+        "kinesisstream": "M2.5 7c3-2.5 6.5 2.5 9.5 0s6.5 2.5 9.5 0 M2.5 12c3-2.5 6.5 2.5 9.5 0s6.5 2.5 9.5 0 "
+            + "M2.5 17c3-2.5 6.5 2.5 9.5 0s6.5 2.5 9.5 0",
+        "kinesisfirehose": "M3 4h18l-7 8.5V19l-4 2v-8.5z M6.5 7.5c2-1.3 3.7 1.3 5.5 0s3.5 1.3 5.5 0",
+        // Public addresses: a tag
+        "eip": "M2.5 12l6.5-7h12.5v14H9z M15 12m-2 0a2 2 0 1 0 4 0a2 2 0 1 0 -4 0",
     ]
 }

@@ -1,0 +1,62 @@
+import SkyplanModel
+
+extension LineBuilder {
+    /// Redshift provisioned cluster: node hours × nodes by node type (RA3 managed storage is usage, not priced
+    /// from the diagram).
+    mutating func redshift() {
+        let (nodes, source) =
+            component.number("nodes").map { ($0, QuantitySource.config("nodes")) } ?? (1, .rule("1 node"))
+        let type = component.string("nodeType")?.lowercased() ?? instanceType() ?? "unknown"
+        add(
+            "Node hours \(type)", key("redshift.node", Self.attributes(("nodeType", type))), unit: "Hrs",
+            quantity: nodes * hours, source: source)
+    }
+
+    /// OpenSearch domain: data node hours, dedicated master hours, EBS storage per data node.
+    mutating func openSearch() {
+        let (nodes, source) =
+            component.number("nodes").map { ($0, QuantitySource.config("nodes")) } ?? (1, .rule("1 node"))
+        let type = component.string("instanceType")?.lowercased() ?? "unknown"
+        add(
+            "Instance hours \(type)", key("opensearch.instance", Self.attributes(("instanceType", type))),
+            unit: "Hrs", quantity: nodes * hours, source: source)
+        if let master = component.string("masterType")?.lowercased(), let count = component.number("masterNodes"),
+            count > 0
+        {
+            add(
+                "Dedicated master hours \(master)",
+                key("opensearch.instance", Self.attributes(("instanceType", master))), unit: "Hrs",
+                quantity: count * hours, source: .config("masterNodes"))
+        }
+        if let gb = component.number("storage") {
+            let volume = component.string("storageType")?.lowercased() ?? "gp2"
+            let id = volume == "standard" ? "opensearch.storage.magnetic" : "opensearch.storage.\(volume)"
+            add("Storage (\(volume))", key(id), unit: "GB-Mo", quantity: gb * nodes, source: .config("storage"))
+        }
+    }
+
+    /// Kinesis data stream: shard hours (provisioned) or stream hours (on demand); PUT payload units are usage.
+    mutating func kinesisStream() {
+        if component.string("capacityMode")?.lowercased() == "on-demand" {
+            add(
+                "Stream hours (on demand)", key("kinesis.stream_hours"), unit: "Hrs", quantity: hours,
+                source: hoursSource)
+            return
+        }
+        let (shards, source) =
+            component.number("shards").map { ($0, QuantitySource.config("shards")) } ?? (1, .rule("1 shard"))
+        add("Shard hours", key("kinesis.shard_hours"), unit: "Hrs", quantity: shards * hours, source: source)
+    }
+
+    /// Firehose delivery stream: GB ingested (an assumption; Firehose charges by volume only).
+    mutating func kinesisFirehose() {
+        let (gb, source) = quantity("dataGb", assumption: "firehoseDataGB", assumptions.firehoseDataGB)
+        add("Data ingested", key("firehose.ingestion"), unit: "GB", quantity: gb, source: source)
+    }
+
+    /// Elastic IP: public IPv4 hours, unless it is a NAT gateway's (priced on the gateway's own line).
+    mutating func elasticIP() {
+        if component.string("attachedTo") == "natgateway" { return }
+        publicIPv4(count: 1, source: .rule("1 address"))
+    }
+}
