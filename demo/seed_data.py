@@ -1,8 +1,10 @@
-"""Handlers for the data platform and public addresses of issue #14 (DATA_PHASES, run after the services).
+"""Handlers for the data platform, workflows, event buses and public addresses of issue #14 (DATA_PHASES, run after the services).
 
 Workarounds for moto 5.2.1: a Firehose OpenSearch destination must use the Elasticsearch form; Redshift and
 OpenSearch take their placement as given (no capacity checks).
 """
+
+import json
 
 from seed_handlers import ec2_tag, ids
 
@@ -83,6 +85,41 @@ def elastic_ip(account, res, region):
                    arn=account.ec2_arn(region, "elastic-ip", address["AllocationId"]))
 
 
+def state_machine(account, res, region):
+    """A workflow whose steps are Lambda invocations and SQS sends, in order."""
+    states = {}
+    steps = res.get("steps", [])
+    for index, step in enumerate(steps):
+        if "lambda" in step:
+            state = {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                     "Parameters": {"FunctionName": account.ref(step["lambda"], ["lambda_function"])["arn"],
+                                    "Payload.$": "$"}}
+        else:
+            state = {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage",
+                     "Parameters": {"QueueUrl": account.ref(step["queue"], ["sqs_queue"])["id"], "MessageBody.$": "$"}}
+        if index + 1 < len(steps):
+            state["Next"] = steps[index + 1]["name"]
+        else:
+            state["End"] = True
+        states[step["name"]] = state
+    arn = account.client("stepfunctions", region).create_state_machine(
+        name=res["name"], definition=json.dumps({"StartAt": steps[0]["name"], "States": states}),
+        roleArn=account.ref(res["role"], ["iam_role"])["arn"], tags=account.tag_list(res, "key", "value"),
+    )["stateMachineArn"]
+    account.record(res, region, id=res["name"], arn=arn)
+
+
+def event_bus(account, res, region):
+    events = account.client("events", region)
+    arn = events.create_event_bus(Name=res["name"], Tags=account.tag_list(res))["EventBusArn"]
+    for rule in res.get("rules", []):
+        events.put_rule(Name=rule["name"], EventBusName=res["name"], EventPattern=json.dumps(rule["pattern"]))
+        targets = [{"Id": f"t{i}", "Arn": account.ref(t, ["lambda_function", "sqs_queue", "state_machine"])["arn"]}
+                   for i, t in enumerate(rule["targets"])]
+        events.put_targets(Rule=rule["name"], EventBusName=res["name"], Targets=targets)
+    account.record(res, region, id=res["name"], arn=arn)
+
+
 DATA_PHASES = [
     ("redshift_subnet_group", redshift_subnet_group),
     ("redshift_cluster", redshift_cluster),
@@ -90,4 +127,6 @@ DATA_PHASES = [
     ("kinesis_stream", kinesis_stream),
     ("firehose_delivery_stream", firehose_delivery_stream),
     ("elastic_ip", elastic_ip),
+    ("state_machine", state_machine),
+    ("event_bus", event_bus),
 ]

@@ -231,3 +231,15 @@ def test_data_platform_and_public_addresses(endpoint, summary):
     addresses = client(endpoint, "ec2", PROD, "us-east-1").describe_addresses(
         AllocationIds=[res(summary, PROD, "batch-eip")["id"]])["Addresses"]
     assert addresses[0]["InstanceId"] == res(summary, PROD, "batch-worker")["id"]
+
+
+def test_workflow_and_event_bus(endpoint, summary):
+    """Issue #14: the checkout workflow prices with api-handler then enqueues on orders; a bus rule starts it."""
+    sfn = client(endpoint, "stepfunctions", PROD, "us-east-1")
+    machine = sfn.describe_state_machine(stateMachineArn=res(summary, PROD, "checkout-flow")["arn"])
+    states = json.loads(machine["definition"])["States"]
+    assert states["Price"]["Parameters"]["FunctionName"] == res(summary, PROD, "api-handler")["arn"]
+    assert states["Enqueue"]["Parameters"]["QueueUrl"] == res(summary, PROD, "orders")["id"]
+    events = client(endpoint, "events", PROD, "us-east-1")
+    targets = events.list_targets_by_rule(Rule="order-placed", EventBusName="shop-events")["Targets"]
+    assert [t["Arn"] for t in targets] == [res(summary, PROD, "checkout-flow")["arn"]]

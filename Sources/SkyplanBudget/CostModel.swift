@@ -69,6 +69,9 @@ public struct CostModel: Sendable {
         case .openSearch: builder.openSearch()
         case .kinesisStream: builder.kinesisStream()
         case .kinesisFirehose: builder.kinesisFirehose()
+        case .stepFunctions: builder.stepFunctions()
+        case .eventBus: builder.eventBus()
+        case .docDB, .neptune: builder.documentOrGraph()
         default:
             if !Self.freeTypes.contains(component.type) { builder.unknownType() }
         }

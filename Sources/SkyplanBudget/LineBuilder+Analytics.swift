@@ -54,6 +54,49 @@ extension LineBuilder {
         add("Data ingested", key("firehose.ingestion"), unit: "GB", quantity: gb, source: source)
     }
 
+    /// Step Functions: state transitions (standard) or requests (express); usage, by assumption.
+    mutating func stepFunctions() {
+        if component.string("workflowType") == "express" {
+            let (millions, source) = quantity(
+                "mRequests", assumption: "stepFunctionsMillionExpressRequests",
+                assumptions.stepFunctionsMillionExpressRequests)
+            add(
+                "Express requests", key("sfn.express.requests"), unit: "Requests", quantity: millions * 1e6,
+                source: source)
+            return
+        }
+        let (thousands, source) = quantity(
+            "kTransitions", assumption: "stepFunctionsThousandTransitions", assumptions.stepFunctionsThousandTransitions
+        )
+        add(
+            "State transitions", key("sfn.state_transitions"), unit: "Transitions", quantity: thousands * 1000,
+            source: source)
+    }
+
+    /// EventBridge bus: custom events put on it (AWS service events on the default bus are free).
+    mutating func eventBus() {
+        let (millions, source) = quantity(
+            "mEvents", assumption: "eventBridgeMillionEvents", assumptions.eventBridgeMillionEvents)
+        add("Custom events", key("events.custom"), unit: "Events", quantity: millions * 1e6, source: source)
+    }
+
+    /// DocumentDB / Neptune: an instance (it has an `instanceType`) is instance hours by class; a cluster is its
+    /// storage and I/O requests. The book prices DocumentDB only (`docdb.*`); Neptune lines are unpriced.
+    mutating func documentOrGraph() {
+        let prefix = component.type == .neptune ? "neptune" : "docdb"
+        if let type = instanceType(prefix: "db.") {
+            add(
+                "Instance hours \(type)", key("\(prefix).instance", Self.attributes(("instanceClass", type))),
+                unit: "Hrs", quantity: hours, source: hoursSource)
+            return
+        }
+        let (gb, gbSource) = quantity("dataGb", assumption: "documentDBDataGB", assumptions.documentDBDataGB)
+        add("Storage", key("\(prefix).storage"), unit: "GB-Mo", quantity: gb, source: gbSource)
+        let (io, ioSource) = quantity(
+            "mIORequests", assumption: "documentDBMillionIORequests", assumptions.documentDBMillionIORequests)
+        add("I/O requests", key("\(prefix).io_requests"), unit: "Requests", quantity: io * 1e6, source: ioSource)
+    }
+
     /// Elastic IP: public IPv4 hours, unless it is a NAT gateway's (priced on the gateway's own line).
     mutating func elasticIP() {
         if component.string("attachedTo") == "natgateway" { return }

@@ -29,6 +29,7 @@ public struct Scanner: Sendable {
     public static let serviceNames: [String] = [
         "apigateway", "cloudfront", "dynamodb", "ec2", "ecs", "efs", "eks", "elasticache", "elb", "lambda", "rds",
         "route53", "s3", "sns", "sqs", "vpc", "autoscaling", "redshift", "es", "kinesis", "firehose",
+        "sfn", "events",
     ].sorted()
 
     /// The collectors for `client`, filtered by service name (nil: all), and the bulk tag reader when a service
@@ -50,6 +51,8 @@ public struct Scanner: Sendable {
             Route53Collector(client: client), RedshiftCollector(client: client), OpenSearchCollector(client: client),
             KinesisCollector(client: client, concurrency: perItemConcurrency),
             FirehoseCollector(client: client, concurrency: perItemConcurrency),
+            StepFunctionsCollector(client: client, concurrency: perItemConcurrency),
+            EventBridgeCollector(client: client, concurrency: perItemConcurrency),
         ]
         let tags = TagCollector(client: client, services: services).map { [$0] } ?? []
         guard let services else { return all + tags }

@@ -81,6 +81,14 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
     public static let kinesisStream: Self = "kinesisstream"
     public static let kinesisFirehose: Self = "kinesisfirehose"
 
+    // Document and graph databases on the RDS API (issue #14): clusters and their instances.
+    public static let docDB: Self = "docdb"
+    public static let neptune: Self = "neptune"
+
+    // Orchestration (issue #14).
+    public static let stepFunctions: Self = "sfn"
+    public static let eventBus: Self = "eventbus"
+
     // Public addresses (issue #14).
     public static let elasticIP: Self = "eip"
 
@@ -92,7 +100,8 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
         .networkInterface, .elb, .targetGroup, .cloudFront, .route53, .apiGateway,
         .ec2, .lambda, .ecsCluster, .ecsTask, .eksCluster, .eksNodeGroup,
         .ebs, .s3, .efs, .rds, .auroraCluster, .dynamoDB, .elastiCache, .sqs, .sns, .cloudWatchAlarm,
-        .redshift, .openSearch, .kinesisStream, .kinesisFirehose, .elasticIP,
+        .redshift, .openSearch, .kinesisStream, .kinesisFirehose, .elasticIP, .stepFunctions, .eventBus,
+        .docDB, .neptune,
     ]
 
     public var isKnown: Bool { Self.known.contains(self) }
@@ -108,8 +117,8 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
         case .ec2, .lambda, .ecsCluster, .ecsTask, .eksCluster, .eksNodeGroup, .autoScalingGroup, .ecsService:
             .compute
         case .ebs, .s3, .efs: .storage
-        case .rds, .auroraCluster, .dynamoDB, .elastiCache: .database
-        case .sqs, .sns: .applicationIntegration
+        case .rds, .auroraCluster, .dynamoDB, .elastiCache, .docDB, .neptune: .database
+        case .sqs, .sns, .stepFunctions, .eventBus: .applicationIntegration
         case .securityGroup: .security
         case .cloudWatchAlarm: .management
         case .redshift, .openSearch, .kinesisStream, .kinesisFirehose: .analytics

@@ -64,4 +64,25 @@ import Testing
         #expect(abs(monthly(component(.elasticIP, ["attachedTo": "instance"])) - 3.65) < 1e-9)
         #expect(model.lines(for: component(.elasticIP, ["attachedTo": "natgateway"])).isEmpty)
     }
+
+    @Test func workflowsAndBusesAreUsageTheBookDoesNotPrice() {
+        let lines = [
+            component(.stepFunctions, ["workflowType": "standard"]),
+            component(.stepFunctions, ["workflowType": "express"]), component(.eventBus, [:]),
+        ].flatMap { model.lines(for: $0) }
+        #expect(lines.map(\.priceKey.id) == ["sfn.state_transitions", "sfn.express.requests", "events.custom"])
+        #expect(lines.map(\.quantity) == [100_000, 1e6, 1e6])
+        #expect(lines.allSatisfy { $0.isUnpriced && $0.isAssumption && $0.note.contains("no price for") })
+    }
+
+    @Test func documentDBInstancesAreInstanceHoursAndClustersStorageNeptuneIsUnpriced() {
+        let instance = component(.docDB, ["instanceType": "r5", "instanceSize": "4xlarge", "role": "writer"])
+        #expect(abs(monthly(instance) - 1617.68) < 1e-9)  // 730 × 2.216
+        let cluster = model.lines(for: component(.docDB, ["engine": "docdb", "members": 2]))
+        #expect(cluster.map(\.priceKey.id) == ["docdb.storage", "docdb.io_requests"])
+        let clusterCost: Double = cluster.compactMap(\.monthlyCost).reduce(0, +)
+        #expect(abs(clusterCost - 1.2) < 1e-9)  // 10 GB × 0.1 + 1e6 requests × 0.0000002
+        let graph = model.lines(for: component(.neptune, ["instanceType": "r5", "instanceSize": "large"]))
+        #expect(graph.map(\.priceKey.id) == ["neptune.instance"] && graph.allSatisfy(\.isUnpriced))
+    }
 }

@@ -20,7 +20,8 @@ struct DiscoveryIntegrationTests {
         "apigateway_rest_api": .apiGateway, "ecs_cluster": .ecsCluster, "ecs_service": .ecsService,
         "cloudfront_distribution": .cloudFront, "route53_zone": .route53,
         "redshift_cluster": .redshift, "opensearch_domain": .openSearch, "kinesis_stream": .kinesisStream,
-        "firehose_delivery_stream": .kinesisFirehose, "elastic_ip": .elasticIP,
+        "firehose_delivery_stream": .kinesisFirehose, "elastic_ip": .elasticIP, "state_machine": .stepFunctions,
+        "event_bus": .eventBus,
     ]
 
     @Test func demoEnvironmentIsFoundCompletelyWithItsRelationshipsAndNothingInvented() async throws {
@@ -96,6 +97,9 @@ struct DiscoveryIntegrationTests {
             (arn(production, "orders-to-search"), .uses, arn(production, "order-search")),
             (arn(production, "orders-to-search"), .uses, arn(production, "datalake")),
             (arn(production, "batch-eip"), .attachment, arn(production, "batch-worker")),
+            (arn(production, "checkout-flow"), .integration, arn(production, "api-handler")),
+            (arn(production, "checkout-flow"), .integration, arn(production, "orders")),
+            (arn(production, "shop-events"), .integration, arn(production, "checkout-flow")),
         ]
         // The NAT gateway's Elastic IP is seeded with the gateway and attached to it.
         let natAddress = try #require(production["nat-a"]?["allocationId"] as? String)

@@ -6,9 +6,9 @@ import Testing
 @testable import SkyplanDiscovery
 
 /// Scans moto seeded by `tests/fixtures/seed_families.py` (issue #14: Redshift, OpenSearch, Kinesis streams,
-/// Firehose, Elastic IPs; two regions): every seeded resource is found with its type, region, configuration and
-/// placement, every seeded relationship is found, the one dangling reference is a diagnostic and no edge, and
-/// nothing is invented.
+/// Firehose, Elastic IPs, Step Functions, EventBridge; two regions): every seeded resource is found with its type, region, configuration and
+/// placement, every seeded relationship is found, each dangling reference is a diagnostic and no edge, and nothing
+/// is invented.
 @Suite(.enabled(if: MotoEnvironment.enabled))
 struct FamiliesEnvironmentTests {
     static let regions = ["us-east-1", "eu-west-1"]
@@ -53,8 +53,7 @@ struct FamiliesEnvironmentTests {
                 $0.cause == .danglingReference && $0.message.contains(pair[0]) && $0.message.contains(pair[1])
             }
             #expect(reports.count == 1, "\(inventory.diagnostics)")
-            #expect(reports.first?.service == "firehose")
-            #expect(reports.first?.operation == "DescribeDeliveryStream")
+            #expect(reports.first?.service == pair[2] && reports.first?.operation == pair[3])
         }
         #expect(inventory.diagnostics.count == references.count, "\(inventory.diagnostics)")
 
@@ -158,5 +157,39 @@ struct FamiliesEnvironmentTests {
         #expect(RedshiftCollector.subnets(of: group, zone: "eu-west-1b") == ["subnet-b"])
         #expect(RedshiftCollector.subnets(of: group, zone: nil) == ["subnet-a", "subnet-b"])
         #expect(RedshiftCollector.subnets(of: nil, zone: "eu-west-1a").isEmpty)
+    }
+
+    @Test func aStateMachineCallsWhatItsTaskStatesNameStatically() {
+        let definition = """
+            {"StartAt": "P", "States": {
+              "P": {"Type": "Parallel", "Branches": [
+                {"StartAt": "F", "States": {"F": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                  "Parameters": {"FunctionName": "price:live"}, "End": true}}},
+                {"StartAt": "D", "States": {"D": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                  "Parameters": {"FunctionName.$": "$.fn"}, "End": true}}}]},
+              "Q": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                "Parameters": {"QueueUrl": "https://sqs.us-east-2.amazonaws.com/345600000001/jobs"}},
+              "M": {"Type": "Map", "ItemProcessor": {"StartAt": "T", "States": {"T": {"Type": "Task",
+                "Resource": "arn:aws:states:::dynamodb:putItem", "Arguments": {"TableName": "orders"}}}}},
+              "L": {"Type": "Task", "Resource": "arn:aws:lambda:eu-west-1:345600000001:function:old:3"},
+              "S": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution.sync",
+                "Parameters": {"StateMachineArn": "arn:aws:states:eu-west-1:345600000001:stateMachine:sub"}},
+              "W": {"Type": "Wait", "Seconds": 5}}}
+            """
+        let tasks = StateMachineTasks.tasks(in: definition, context: context).map { "\($0.state) \($0.target)" }
+        #expect(
+            tasks == [
+                "L arn:aws:lambda:eu-west-1:345600000001:function:old",
+                "T arn:aws:dynamodb:eu-west-1:345600000001:table/orders",
+                "F arn:aws:lambda:eu-west-1:345600000001:function:price",
+                "Q arn:aws:sqs:us-east-2:345600000001:jobs",
+                "S arn:aws:states:eu-west-1:345600000001:stateMachine:sub",
+            ])
+        #expect(StateMachineTasks.tasks(in: "not json", context: context).isEmpty)
+    }
+
+    @Test(arguments: [("docdb", "docdb"), ("neptune", "neptune"), ("aurora-postgresql", nil), ("postgres", nil)])
+    func documentAndGraphEnginesAreTheirOwnTypes(engine: String, type: String?) {
+        #expect(RDSCollector.engineType(engine)?.rawValue == type)
     }
 }

@@ -7,7 +7,7 @@ extension AWSOperation {
             STS.all, IAM.all, Organizations.all, EC2.all, ELB.all, ELBv2.all, AutoScaling.all, CloudWatch.all,
             Pricing.all, Tagging.all, RDS.all, Lambda.all, S3.all, DynamoDB.all, SQS.all, SNS.all, CloudFront.all,
             Route53.all, APIGateway.all, APIGatewayV2.all, ECS.all, EKS.all, ElastiCache.all, EFS.all,
-            Redshift.all, OpenSearch.all, Kinesis.all, Firehose.all,
+            Redshift.all, OpenSearch.all, Kinesis.all, Firehose.all, StepFunctions.all, EventBridge.all,
         ]
         return groups.flatMap { $0 }.sorted { $0.description < $1.description }
     }()

@@ -1,4 +1,4 @@
-/// Catalog entries for the data platform: Redshift, OpenSearch, Kinesis Data Streams and Firehose.
+/// Catalog entries of issue #14: Redshift, OpenSearch, Kinesis Data Streams, Firehose, Step Functions, EventBridge.
 /// REST URIs are from each service's API reference.
 extension AWSOperation {
     /// Redshift (provisioned clusters).
@@ -29,5 +29,20 @@ extension AWSOperation {
         public static let listDeliveryStreams = AWSOperation(.firehose, "ListDeliveryStreams")
         public static let describeDeliveryStream = AWSOperation(.firehose, "DescribeDeliveryStream")
         static let all = [listDeliveryStreams, describeDeliveryStream]
+    }
+
+    /// Step Functions.
+    public enum StepFunctions {
+        public static let listStateMachines = AWSOperation(.stepfunctions, "ListStateMachines")
+        public static let describeStateMachine = AWSOperation(.stepfunctions, "DescribeStateMachine")
+        static let all = [listStateMachines, describeStateMachine]
+    }
+
+    /// EventBridge.
+    public enum EventBridge {
+        public static let listEventBuses = AWSOperation(.events, "ListEventBuses")
+        public static let listRules = AWSOperation(.events, "ListRules")
+        public static let listTargetsByRule = AWSOperation(.events, "ListTargetsByRule")
+        static let all = [listEventBuses, listRules, listTargetsByRule]
     }
 }

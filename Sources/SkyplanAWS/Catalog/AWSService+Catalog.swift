@@ -82,11 +82,19 @@ extension AWSService {
     /// Amazon Data Firehose.
     public static let firehose = AWSService(
         id: "firehose", wireProtocol: .json11, apiVersion: "2015-08-04", targetPrefix: "Firehose_20150804")
+    /// AWS Step Functions (IAM and signing as `states`).
+    public static let stepfunctions = AWSService(
+        id: "stepfunctions", iamPrefix: "states", endpointPrefix: "states", wireProtocol: .json10,
+        apiVersion: "2016-11-23", targetPrefix: "AWSStepFunctions", endpointEnvironmentKey: "SFN")
+    /// Amazon EventBridge (CloudWatch Events).
+    public static let events = AWSService(
+        id: "events", wireProtocol: .json11, apiVersion: "2015-10-07", targetPrefix: "AWSEvents",
+        endpointEnvironmentKey: "EVENTBRIDGE")
 
     /// All services, by id.
     public static let all: [AWSService] = [
         .sts, .iam, .organizations, .ec2, .elb, .elbv2, .autoscaling, .cloudwatch, .pricing, .tagging, .rds, .lambda,
         .s3, .dynamodb, .sqs, .sns, .cloudfront, .route53, .apigateway, .apigatewayv2, .ecs, .eks, .elasticache, .efs,
-        .redshift, .opensearch, .kinesis, .firehose,
+        .redshift, .opensearch, .kinesis, .firehose, .stepfunctions, .events,
     ]
 }

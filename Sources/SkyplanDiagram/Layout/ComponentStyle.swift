@@ -56,6 +56,7 @@ public enum ComponentStyle {
         "eni": "Network interface", "routetable": "Route table",
         "cloudwatchalarm": "CloudWatch alarm",
         "redshift": "Redshift", "es": "OpenSearch", "kinesisstream": "Kinesis stream",
-        "kinesisfirehose": "Firehose", "eip": "Elastic IP",
+        "kinesisfirehose": "Firehose", "eip": "Elastic IP", "sfn": "Step Functions", "eventbus": "EventBridge bus",
+        "docdb": "DocumentDB", "neptune": "Neptune",
     ]
 }

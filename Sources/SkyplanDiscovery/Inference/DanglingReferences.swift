@@ -5,10 +5,12 @@ import SkyplanModel
 /// resource names and where it was stated), so that no edge points at nothing and nothing is silently dropped.
 ///
 /// Checked: the APIs whose references are names or URLs that may outlive their target (Firehose destinations,
-/// Elastic IP associations). Pure.
+/// Elastic IP associations, state machine tasks, EventBridge targets). Pure.
 public enum DanglingReferences {
     /// Evidence prefixes (`service:Operation`) whose relationships are checked.
-    public static let checkedEvidence = ["firehose:", "ec2:DescribeAddresses"]
+    public static let checkedEvidence = [
+        "firehose:", "ec2:DescribeAddresses", "states:DescribeStateMachine", "events:ListTargetsByRule",
+    ]
 
     /// The inventory without its dangling checked relationships, with one diagnostic for each.
     public static func check(_ inventory: Inventory) -> Inventory {

@@ -75,6 +75,14 @@ enum Pictogram {
         "kinesisstream": "M2.5 7c3-2.5 6.5 2.5 9.5 0s6.5 2.5 9.5 0 M2.5 12c3-2.5 6.5 2.5 9.5 0s6.5 2.5 9.5 0 "
             + "M2.5 17c3-2.5 6.5 2.5 9.5 0s6.5 2.5 9.5 0",
         "kinesisfirehose": "M3 4h18l-7 8.5V19l-4 2v-8.5z M6.5 7.5c2-1.3 3.7 1.3 5.5 0s3.5 1.3 5.5 0",
+        // Document and graph databases: a cylinder holding a page; three linked nodes
+        "docdb": "M5 6a7 2.5 0 0 0 14 0a7 2.5 0 0 0 -14 0v12a7 2.5 0 0 0 14 0V6 M9 10.5h4.5l1.5 1.5v5H9z",
+        "neptune":
+            "M6 6.5m-2.5 0a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0 M18 9m-2.5 0a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0 "
+            + "M9 18m-2.5 0a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0 M8.4 7.3l7.2 1 M7 8.9l1.4 6.7 M16.2 10.8l-5.4 5.6",
+        // Orchestration: a flow of steps that branches; a bus carrying events to several stops
+        "sfn": "M9 2.5h6v4H9z M3 17.5h6v4H3z M15 17.5h6v4h-6z M12 6.5v5 M6 17.5v-3h12v3 M12 11.5v3",
+        "eventbus": "M2.5 9.5h19v5h-19z M6 14.5v4 M12 14.5v4 M18 14.5v4 M6 9.5v-4 M4 7.5l2-2 2 2 M16 6h4",
         // Public addresses: a tag
         "eip": "M2.5 12l6.5-7h12.5v14H9z M15 12m-2 0a2 2 0 1 0 4 0a2 2 0 1 0 -4 0",
     ]
