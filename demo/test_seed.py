@@ -218,7 +218,7 @@ def test_data_platform_and_public_addresses(endpoint, summary):
     assert redshift[0]["VpcSecurityGroups"][0]["VpcSecurityGroupId"] == res(summary, PROD, "db-sg")["id"]
     search = client(endpoint, "opensearch", PROD, "us-east-1").describe_domains(
         DomainNames=["order-search"])["DomainStatusList"][0]
-    assert search["VPCOptions"]["SubnetIds"] == [res(summary, PROD, "data-a")["id"]]
+    assert search["VPCOptions"]["SubnetIds"] == [res(summary, PROD, "data-b")["id"]]
     firehose = client(endpoint, "firehose", PROD, "us-east-1")
     lake = firehose.describe_delivery_stream(DeliveryStreamName="clicks-to-lake")["DeliveryStreamDescription"]
     assert lake["Source"]["KinesisStreamSourceDescription"]["KinesisStreamARN"] == \

@@ -91,7 +91,7 @@ struct DiscoveryIntegrationTests {
             (arn(staging, "jobs"), .eventSource, arn(staging, "job-worker")),
             (arn(staging, "web-1-data"), .attachment, arn(staging, "web-1")),
             (arn(production, "data-b"), .contains, arn(production, "analytics-wh")),
-            (arn(production, "data-a"), .contains, arn(production, "order-search")),
+            (arn(production, "data-b"), .contains, arn(production, "order-search")),
             (arn(production, "clickstream"), .eventSource, arn(production, "clicks-to-lake")),
             (arn(production, "clicks-to-lake"), .uses, arn(production, "datalake")),
             (arn(production, "orders-to-search"), .uses, arn(production, "order-search")),
