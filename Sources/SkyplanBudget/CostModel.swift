@@ -72,6 +72,8 @@ public struct CostModel: Sendable {
         case .stepFunctions: builder.stepFunctions()
         case .eventBus: builder.eventBus()
         case .docDB, .neptune: builder.documentOrGraph()
+        case .msk: builder.msk()
+        case .mq: builder.mq()
         default:
             if !Self.freeTypes.contains(component.type) { builder.unknownType() }
         }

@@ -97,6 +97,33 @@ extension LineBuilder {
         add("I/O requests", key("\(prefix).io_requests"), unit: "Requests", quantity: io * 1e6, source: ioSource)
     }
 
+    /// MSK provisioned cluster: broker hours by instance type, EBS storage per broker (serverless is usage).
+    mutating func msk() {
+        guard let type = component.string("instanceType")?.lowercased() else {
+            unknownType()
+            return
+        }
+        let (brokers, source) =
+            component.number("brokers").map { ($0, QuantitySource.config("brokers")) } ?? (1, .rule("1 broker"))
+        add(
+            "Broker hours \(type)", key("msk.broker", Self.attributes(("instanceType", type))), unit: "Hrs",
+            quantity: brokers * hours, source: source)
+        if let gb = component.number("storage") {
+            add("Broker storage", key("msk.storage"), unit: "GB-Mo", quantity: gb * brokers, source: .config("storage"))
+        }
+    }
+
+    /// Amazon MQ broker: instance hours by engine, deployment mode and instance type (the book's attributes).
+    mutating func mq() {
+        let type = component.string("instanceType")?.lowercased() ?? "unknown"
+        let engine = component.string("engine")?.lowercased() ?? "activemq"
+        let deployment = component.string("deploymentMode")?.lowercased() ?? "single_instance"
+        add(
+            "Broker hours \(type) \(engine) \(deployment)",
+            key("mq.broker", Self.attributes(("deployment", deployment), ("engine", engine), ("instanceType", type))),
+            unit: "Hrs", quantity: hours, source: hoursSource)
+    }
+
     /// Elastic IP: public IPv4 hours, unless it is a NAT gateway's (priced on the gateway's own line).
     mutating func elasticIP() {
         if component.string("attachedTo") == "natgateway" { return }

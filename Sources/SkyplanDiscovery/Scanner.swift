@@ -29,7 +29,7 @@ public struct Scanner: Sendable {
     public static let serviceNames: [String] = [
         "apigateway", "cloudfront", "dynamodb", "ec2", "ecs", "efs", "eks", "elasticache", "elb", "lambda", "rds",
         "route53", "s3", "sns", "sqs", "vpc", "autoscaling", "redshift", "es", "kinesis", "firehose",
-        "sfn", "events",
+        "sfn", "events", "kafka", "mq",
     ].sorted()
 
     /// The collectors for `client`, filtered by service name (nil: all), and the bulk tag reader when a service
@@ -52,7 +52,8 @@ public struct Scanner: Sendable {
             KinesisCollector(client: client, concurrency: perItemConcurrency),
             FirehoseCollector(client: client, concurrency: perItemConcurrency),
             StepFunctionsCollector(client: client, concurrency: perItemConcurrency),
-            EventBridgeCollector(client: client, concurrency: perItemConcurrency),
+            EventBridgeCollector(client: client, concurrency: perItemConcurrency), MSKCollector(client: client),
+            MQCollector(client: client, concurrency: perItemConcurrency),
         ]
         let tags = TagCollector(client: client, services: services).map { [$0] } ?? []
         guard let services else { return all + tags }

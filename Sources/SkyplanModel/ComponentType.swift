@@ -85,6 +85,10 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
     public static let docDB: Self = "docdb"
     public static let neptune: Self = "neptune"
 
+    // Brokers (issue #14).
+    public static let msk: Self = "msk"
+    public static let mq: Self = "mq"
+
     // Orchestration (issue #14).
     public static let stepFunctions: Self = "sfn"
     public static let eventBus: Self = "eventbus"
@@ -101,7 +105,7 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
         .ec2, .lambda, .ecsCluster, .ecsTask, .eksCluster, .eksNodeGroup,
         .ebs, .s3, .efs, .rds, .auroraCluster, .dynamoDB, .elastiCache, .sqs, .sns, .cloudWatchAlarm,
         .redshift, .openSearch, .kinesisStream, .kinesisFirehose, .elasticIP, .stepFunctions, .eventBus,
-        .docDB, .neptune,
+        .docDB, .neptune, .msk, .mq,
     ]
 
     public var isKnown: Bool { Self.known.contains(self) }
@@ -121,7 +125,8 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
         case .sqs, .sns, .stepFunctions, .eventBus: .applicationIntegration
         case .securityGroup: .security
         case .cloudWatchAlarm: .management
-        case .redshift, .openSearch, .kinesisStream, .kinesisFirehose: .analytics
+        case .redshift, .openSearch, .kinesisStream, .kinesisFirehose, .msk: .analytics
+        case .mq: .applicationIntegration
         default: .networking
         }
     }

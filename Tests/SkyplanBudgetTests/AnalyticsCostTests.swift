@@ -85,4 +85,15 @@ import Testing
         let graph = model.lines(for: component(.neptune, ["instanceType": "r5", "instanceSize": "large"]))
         #expect(graph.map(\.priceKey.id) == ["neptune.instance"] && graph.allSatisfy(\.isUnpriced))
     }
+
+    @Test func brokersAreBrokerHoursByTypeAndMSKStoragePerBroker() {
+        let kafka = component(.msk, ["instanceType": "kafka.t3.small", "brokers": 2, "storage": 100])
+        let kafkaCost: Double = monthly(kafka)
+        #expect(abs(kafkaCost - (2 * 730 * 0.0456 + 200 * 0.1)) < 1e-9)
+        let broker = component(
+            .mq, ["engine": "activemq", "deploymentMode": "single_instance", "instanceType": "mq.t2.micro"])
+        #expect(abs(monthly(broker) - 730 * 0.03) < 1e-9)
+        let unknown = model.lines(for: component(.mq, ["instanceType": "mq.m7g.large", "engine": "rabbitmq"]))
+        #expect(unknown.count == 1 && unknown.allSatisfy(\.isUnpriced))
+    }
 }

@@ -45,4 +45,17 @@ extension AWSOperation {
         public static let listTargetsByRule = AWSOperation(.events, "ListTargetsByRule")
         static let all = [listEventBuses, listRules, listTargetsByRule]
     }
+
+    /// MSK.
+    public enum MSK {
+        public static let listClustersV2 = get(.kafka, "ListClustersV2", "/api/v2/clusters")
+        static let all = [listClustersV2]
+    }
+
+    /// Amazon MQ.
+    public enum MQ {
+        public static let listBrokers = get(.mq, "ListBrokers", "/v1/brokers")
+        public static let describeBroker = get(.mq, "DescribeBroker", "/v1/brokers/{broker-id}")
+        static let all = [listBrokers, describeBroker]
+    }
 }

@@ -90,11 +90,15 @@ extension AWSService {
     public static let events = AWSService(
         id: "events", wireProtocol: .json11, apiVersion: "2015-10-07", targetPrefix: "AWSEvents",
         endpointEnvironmentKey: "EVENTBRIDGE")
+    /// Amazon MSK (Managed Streaming for Apache Kafka).
+    public static let kafka = AWSService(id: "kafka", wireProtocol: .restJSON, apiVersion: "2018-11-14")
+    /// Amazon MQ.
+    public static let mq = AWSService(id: "mq", wireProtocol: .restJSON, apiVersion: "2017-11-27")
 
     /// All services, by id.
     public static let all: [AWSService] = [
         .sts, .iam, .organizations, .ec2, .elb, .elbv2, .autoscaling, .cloudwatch, .pricing, .tagging, .rds, .lambda,
         .s3, .dynamodb, .sqs, .sns, .cloudfront, .route53, .apigateway, .apigatewayv2, .ecs, .eks, .elasticache, .efs,
-        .redshift, .opensearch, .kinesis, .firehose, .stepfunctions, .events,
+        .redshift, .opensearch, .kinesis, .firehose, .stepfunctions, .events, .kafka, .mq,
     ]
 }

@@ -57,6 +57,6 @@ public enum ComponentStyle {
         "cloudwatchalarm": "CloudWatch alarm",
         "redshift": "Redshift", "es": "OpenSearch", "kinesisstream": "Kinesis stream",
         "kinesisfirehose": "Firehose", "eip": "Elastic IP", "sfn": "Step Functions", "eventbus": "EventBridge bus",
-        "docdb": "DocumentDB", "neptune": "Neptune",
+        "docdb": "DocumentDB", "neptune": "Neptune", "msk": "MSK", "mq": "Amazon MQ",
     ]
 }

@@ -80,6 +80,9 @@ enum Pictogram {
         "neptune":
             "M6 6.5m-2.5 0a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0 M18 9m-2.5 0a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0 "
             + "M9 18m-2.5 0a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0 M8.4 7.3l7.2 1 M7 8.9l1.4 6.7 M16.2 10.8l-5.4 5.6",
+        // Brokers: a Kafka-like log of partitions; a message broker passing envelopes
+        "msk": "M4 5h16v4H4z M4 10h16v4H4z M4 15h16v4H4z M8 5v4 M12 10v4 M16 15v4 M11 5v4 M15 10v4",
+        "mq": "M3 7h8v6H3z M3 7l4 3.5L11 7 M13 11h8v6h-8z M13 11l4 3.5 4-3.5 M11 10h2 M7 13v4h6",
         // Orchestration: a flow of steps that branches; a bus carrying events to several stops
         "sfn": "M9 2.5h6v4H9z M3 17.5h6v4H3z M15 17.5h6v4h-6z M12 6.5v5 M6 17.5v-3h12v3 M12 11.5v3",
         "eventbus": "M2.5 9.5h19v5h-19z M6 14.5v4 M12 14.5v4 M18 14.5v4 M6 9.5v-4 M4 7.5l2-2 2 2 M16 6h4",

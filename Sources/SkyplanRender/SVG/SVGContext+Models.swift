@@ -13,7 +13,7 @@ enum Silhouette: Sendable {
         case .rds, .auroraCluster, .dynamoDB, .elastiCache, .redshift, .docDB, .neptune: self = .cylinder
         case .s3: self = .bucket
         case .sqs, .sns, .cloudWatchAlarm, .networkInterface, .routeTable, .targetGroup, .transitGatewayAttachment,
-            .vpnConnection, .vpcPeering, .kinesisStream, .kinesisFirehose, .elasticIP, .stepFunctions, .eventBus:
+            .vpnConnection, .vpcPeering, .kinesisStream, .kinesisFirehose, .elasticIP, .stepFunctions, .eventBus, .mq:
             self = .tile
         case .internetGateway, .egressOnlyInternetGateway, .natGateway, .vpcEndpoint, .vpnGateway, .customerGateway,
             .transitGateway, .elb, .ebs:
