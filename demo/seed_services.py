@@ -4,6 +4,7 @@ Workarounds for moto 5.2.1 are noted where they matter: Lambda gets a zip built 
 real IAM role; the ECS Fargate service gets an awsvpc network configuration.
 """
 
+from seed_data import DATA_PHASES
 from seed_edge import EDGE_PHASES
 from seed_handlers import ec2_tag, ids
 
@@ -154,4 +155,4 @@ SERVICE_PHASES = [
     ("cache_subnet_group", cache_subnet_group),
     ("elasticache_cluster", elasticache_cluster),
     ("dynamodb_table", dynamodb_table),
-] + EDGE_PHASES
+] + EDGE_PHASES + DATA_PHASES

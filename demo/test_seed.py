@@ -207,3 +207,39 @@ def test_moto_sh_refuses_a_port_held_by_another_program():
         result = subprocess.run([MOTO_SH, "start", port], capture_output=True, text=True, timeout=30)
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "already in use" in result.stderr
+
+
+def test_data_platform_and_public_addresses(endpoint, summary):
+    """Issue #14: Redshift in the data subnets, OpenSearch in the VPC, a stream feeding Firehose into the data
+    lake and the search domain, an Elastic IP on the batch worker."""
+    redshift = client(endpoint, "redshift", PROD, "us-east-1").describe_clusters()["Clusters"]
+    assert [(c["ClusterIdentifier"], c["NodeType"], c["NumberOfNodes"]) for c in redshift] == \
+        [("analytics-wh", "ra3.4xlarge", 2)]
+    assert redshift[0]["VpcSecurityGroups"][0]["VpcSecurityGroupId"] == res(summary, PROD, "db-sg")["id"]
+    search = client(endpoint, "opensearch", PROD, "us-east-1").describe_domains(
+        DomainNames=["order-search"])["DomainStatusList"][0]
+    assert search["VPCOptions"]["SubnetIds"] == [res(summary, PROD, "data-b")["id"]]
+    firehose = client(endpoint, "firehose", PROD, "us-east-1")
+    lake = firehose.describe_delivery_stream(DeliveryStreamName="clicks-to-lake")["DeliveryStreamDescription"]
+    assert lake["Source"]["KinesisStreamSourceDescription"]["KinesisStreamARN"] == \
+        res(summary, PROD, "clickstream")["arn"]
+    assert lake["Destinations"][0]["ExtendedS3DestinationDescription"]["BucketARN"] == \
+        "arn:aws:s3:::skyplan-demo-datalake-111111111111"
+    to_search = firehose.describe_delivery_stream(DeliveryStreamName="orders-to-search")["DeliveryStreamDescription"]
+    assert to_search["Destinations"][0]["ElasticsearchDestinationDescription"]["DomainARN"] == \
+        res(summary, PROD, "order-search")["arn"]
+    addresses = client(endpoint, "ec2", PROD, "us-east-1").describe_addresses(
+        AllocationIds=[res(summary, PROD, "batch-eip")["id"]])["Addresses"]
+    assert addresses[0]["InstanceId"] == res(summary, PROD, "batch-worker")["id"]
+
+
+def test_workflow_and_event_bus(endpoint, summary):
+    """Issue #14: the checkout workflow prices with api-handler then enqueues on orders; a bus rule starts it."""
+    sfn = client(endpoint, "stepfunctions", PROD, "us-east-1")
+    machine = sfn.describe_state_machine(stateMachineArn=res(summary, PROD, "checkout-flow")["arn"])
+    states = json.loads(machine["definition"])["States"]
+    assert states["Price"]["Parameters"]["FunctionName"] == res(summary, PROD, "api-handler")["arn"]
+    assert states["Enqueue"]["Parameters"]["QueueUrl"] == res(summary, PROD, "orders")["id"]
+    events = client(endpoint, "events", PROD, "us-east-1")
+    targets = events.list_targets_by_rule(Rule="order-placed", EventBusName="shop-events")["Targets"]
+    assert [t["Arn"] for t in targets] == [res(summary, PROD, "checkout-flow")["arn"]]

@@ -76,6 +76,7 @@ public struct BudgetTable: Hashable, Sendable {
         case .applicationIntegration: "Application Integration"
         case .security: "Security"
         case .management: "Management"
+        case .analytics: "Analytics"
         }
     }
 

@@ -64,7 +64,16 @@ public struct CostModel: Sendable {
         case .efs: builder.efs()
         case .route53: builder.route53()
         case .cloudWatchAlarm: builder.cloudWatchAlarm()
-        case "eip", "elasticip": builder.publicIPv4(count: 1, source: .rule("1 address"))
+        case .elasticIP, "elasticip": builder.elasticIP()
+        case .redshift: builder.redshift()
+        case .openSearch: builder.openSearch()
+        case .kinesisStream: builder.kinesisStream()
+        case .kinesisFirehose: builder.kinesisFirehose()
+        case .stepFunctions: builder.stepFunctions()
+        case .eventBus: builder.eventBus()
+        case .docDB, .neptune: builder.documentOrGraph()
+        case .msk: builder.msk()
+        case .mq: builder.mq()
         default:
             if !Self.freeTypes.contains(component.type) { builder.unknownType() }
         }

@@ -59,6 +59,17 @@ public struct UsageAssumptions: Hashable, Sendable, Codable {
     public var rdsStorageGB: Double = 20
     /// VPN connections on a virtual private gateway.
     public var vpnConnections: Double = 1
+    /// GB a Firehose delivery stream ingests a month.
+    public var firehoseDataGB: Double = 100
+    /// Step Functions standard-workflow state transitions a month, in thousands.
+    public var stepFunctionsThousandTransitions: Double = 100
+    /// Step Functions express-workflow requests a month, in millions.
+    public var stepFunctionsMillionExpressRequests: Double = 1
+    /// Custom events put on an EventBridge bus a month, in millions.
+    public var eventBridgeMillionEvents: Double = 1
+    /// DocumentDB / Neptune cluster storage GB and I/O requests (millions) a month.
+    public var documentDBDataGB: Double = 10
+    public var documentDBMillionIORequests: Double = 1
 
     /// The defaults above.
     public init() {}

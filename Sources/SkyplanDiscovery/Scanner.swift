@@ -28,7 +28,8 @@ public struct Scanner: Sendable {
     /// Every service name a `ScanRequest.services` filter may name.
     public static let serviceNames: [String] = [
         "apigateway", "cloudfront", "dynamodb", "ec2", "ecs", "efs", "eks", "elasticache", "elb", "lambda", "rds",
-        "route53", "s3", "sns", "sqs", "vpc", "autoscaling",
+        "route53", "s3", "sns", "sqs", "vpc", "autoscaling", "redshift", "es", "kinesis", "firehose",
+        "sfn", "events", "kafka", "mq",
     ].sorted()
 
     /// The collectors for `client`, filtered by service name (nil: all), and the bulk tag reader when a service
@@ -47,7 +48,12 @@ public struct Scanner: Sendable {
             APIGatewayCollector(client: client),
             ECSCollector(client: client), EKSCollector(client: client), EFSCollector(client: client),
             S3Collector(client: client, concurrency: perItemConcurrency), CloudFrontCollector(client: client),
-            Route53Collector(client: client),
+            Route53Collector(client: client), RedshiftCollector(client: client), OpenSearchCollector(client: client),
+            KinesisCollector(client: client, concurrency: perItemConcurrency),
+            FirehoseCollector(client: client, concurrency: perItemConcurrency),
+            StepFunctionsCollector(client: client, concurrency: perItemConcurrency),
+            EventBridgeCollector(client: client, concurrency: perItemConcurrency), MSKCollector(client: client),
+            MQCollector(client: client, concurrency: perItemConcurrency),
         ]
         let tags = TagCollector(client: client, services: services).map { [$0] } ?? []
         guard let services else { return all + tags }

@@ -16,6 +16,8 @@ public enum LiveFamily: String, Sendable, Hashable, Codable, CaseIterable, Compa
     case lambda, dynamoDB, sqs
     /// ECS services, EKS clusters, CloudFront distributions.
     case ecsService, eks, cloudFront
+    /// Redshift clusters, OpenSearch domains, Kinesis streams, Firehose delivery streams (issue #14).
+    case redshift, openSearch, kinesisStream, firehose
 
     /// Families sort by declaration order (stable output).
     public static func < (lhs: LiveFamily, rhs: LiveFamily) -> Bool {
@@ -88,6 +90,16 @@ public struct LiveTarget: Sendable, Hashable, Comparable {
             family = .eks
             id = parts.count > 1 ? parts[1] : arn.resourceID
         case ("cloudfront", "distribution"): family = .cloudFront
+        case ("redshift", "cluster"):
+            family = .redshift
+            id = colon.count > 1 ? colon[1] : arn.resourceID
+        case ("es", "domain"):
+            family = .openSearch
+            id = parts.count > 1 ? parts[1] : arn.resourceID
+        case ("kinesis", "stream"): family = .kinesisStream
+        case ("firehose", "deliverystream"):
+            family = .firehose
+            id = parts.count > 1 ? parts[1] : arn.resourceID
         default: return nil
         }
         self.arn = text

@@ -75,6 +75,27 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
     // Management.
     public static let cloudWatchAlarm: Self = "cloudwatchalarm"
 
+    // Analytics (issue #14).
+    public static let redshift: Self = "redshift"
+    public static let openSearch: Self = "es"
+    public static let kinesisStream: Self = "kinesisstream"
+    public static let kinesisFirehose: Self = "kinesisfirehose"
+
+    // Document and graph databases on the RDS API (issue #14): clusters and their instances.
+    public static let docDB: Self = "docdb"
+    public static let neptune: Self = "neptune"
+
+    // Brokers (issue #14).
+    public static let msk: Self = "msk"
+    public static let mq: Self = "mq"
+
+    // Orchestration (issue #14).
+    public static let stepFunctions: Self = "sfn"
+    public static let eventBus: Self = "eventbus"
+
+    // Public addresses (issue #14).
+    public static let elasticIP: Self = "eip"
+
     /// Every type Skyplan discovers, draws and prices.
     public static let known: [ComponentType] = [
         .region, .vpc, .zone, .subnet, .securityGroup, .autoScalingGroup, .ecsService,
@@ -83,6 +104,8 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
         .networkInterface, .elb, .targetGroup, .cloudFront, .route53, .apiGateway,
         .ec2, .lambda, .ecsCluster, .ecsTask, .eksCluster, .eksNodeGroup,
         .ebs, .s3, .efs, .rds, .auroraCluster, .dynamoDB, .elastiCache, .sqs, .sns, .cloudWatchAlarm,
+        .redshift, .openSearch, .kinesisStream, .kinesisFirehose, .elasticIP, .stepFunctions, .eventBus,
+        .docDB, .neptune, .msk, .mq,
     ]
 
     public var isKnown: Bool { Self.known.contains(self) }
@@ -98,10 +121,12 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
         case .ec2, .lambda, .ecsCluster, .ecsTask, .eksCluster, .eksNodeGroup, .autoScalingGroup, .ecsService:
             .compute
         case .ebs, .s3, .efs: .storage
-        case .rds, .auroraCluster, .dynamoDB, .elastiCache: .database
-        case .sqs, .sns: .applicationIntegration
+        case .rds, .auroraCluster, .dynamoDB, .elastiCache, .docDB, .neptune: .database
+        case .sqs, .sns, .stepFunctions, .eventBus: .applicationIntegration
         case .securityGroup: .security
         case .cloudWatchAlarm: .management
+        case .redshift, .openSearch, .kinesisStream, .kinesisFirehose, .msk: .analytics
+        case .mq: .applicationIntegration
         default: .networking
         }
     }
@@ -109,7 +134,7 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
 
 /// AWS Architecture Icons categories with their colours.
 public enum ComponentCategory: String, Sendable, Codable, CaseIterable {
-    case compute, storage, database, networking, applicationIntegration, security, management
+    case compute, storage, database, networking, applicationIntegration, security, management, analytics
 
     /// The category colour from AWS's Architecture Icons palette.
     public var color: String {
@@ -121,6 +146,7 @@ public enum ComponentCategory: String, Sendable, Codable, CaseIterable {
         case .applicationIntegration: "#E7157B"
         case .security: "#DD344C"
         case .management: "#E7157B"
+        case .analytics: "#8C4FFF"
         }
     }
 }

@@ -13,6 +13,9 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         /// AWS did not accept the caller's credentials or signature (expired token, wrong secret, skewed clock):
         /// the caller's set-up to fix, not the account's or the region's.
         case authentication
+        /// A resource names another (a delivery stream's cluster, an address's instance) that the scan did not find
+        /// in an account and region it covered: deleted since, mistyped, or of a service the scan left out.
+        case danglingReference
     }
 
     public var severity: Severity

@@ -19,6 +19,9 @@ struct DiscoveryIntegrationTests {
         "sns_topic": .sns, "lambda_function": .lambda, "s3_bucket": .s3, "dynamodb_table": .dynamoDB,
         "apigateway_rest_api": .apiGateway, "ecs_cluster": .ecsCluster, "ecs_service": .ecsService,
         "cloudfront_distribution": .cloudFront, "route53_zone": .route53,
+        "redshift_cluster": .redshift, "opensearch_domain": .openSearch, "kinesis_stream": .kinesisStream,
+        "firehose_delivery_stream": .kinesisFirehose, "elastic_ip": .elasticIP, "state_machine": .stepFunctions,
+        "event_bus": .eventBus,
     ]
 
     @Test func demoEnvironmentIsFoundCompletelyWithItsRelationshipsAndNothingInvented() async throws {
@@ -87,7 +90,23 @@ struct DiscoveryIntegrationTests {
             (arn(staging, "staging-vpc"), .peering, arn(production, "prod-staging")),
             (arn(staging, "jobs"), .eventSource, arn(staging, "job-worker")),
             (arn(staging, "web-1-data"), .attachment, arn(staging, "web-1")),
+            (arn(production, "data-b"), .contains, arn(production, "analytics-wh")),
+            (arn(production, "data-b"), .contains, arn(production, "order-search")),
+            (arn(production, "clickstream"), .eventSource, arn(production, "clicks-to-lake")),
+            (arn(production, "clicks-to-lake"), .uses, arn(production, "datalake")),
+            (arn(production, "orders-to-search"), .uses, arn(production, "order-search")),
+            (arn(production, "orders-to-search"), .uses, arn(production, "datalake")),
+            (arn(production, "batch-eip"), .attachment, arn(production, "batch-worker")),
+            (arn(production, "checkout-flow"), .integration, arn(production, "api-handler")),
+            (arn(production, "checkout-flow"), .integration, arn(production, "orders")),
+            (arn(production, "shop-events"), .integration, arn(production, "checkout-flow")),
         ]
+        // The NAT gateway's Elastic IP is seeded with the gateway and attached to it.
+        let natAddress = try #require(production["nat-a"]?["allocationId"] as? String)
+        let natAddressARN = "arn:aws:ec2:us-east-1:\(demo.production):elastic-ip/\(natAddress)"
+        #expect(relations.contains("\(natAddressARN) attachment \(arn(production, "nat-a"))"))
+        #expect(found[natAddressARN]?.config["attachedTo"] == "natgateway")
+        seededARNs.insert(natAddressARN)
         let asg = production["web-asg"] ?? [:]
         let members = (asg["instances"] as? [String] ?? []).map {
             "arn:aws:ec2:us-east-1:\(demo.production):instance/\($0)"

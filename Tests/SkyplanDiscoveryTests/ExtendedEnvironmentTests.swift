@@ -53,24 +53,12 @@ struct ExtendedEnvironmentTests {
         #expect(endpointRoutes.allSatisfy { $0.evidence.contains("ec2:DescribeVpcEndpoints RouteTableIds") })
 
         // No relationship points at a resource of the scanned accounts and regions that the scan did not find.
-        let scanned = Set(manifest.accounts.flatMap { account in Self.regions.map { "\(account):\($0)" } })
-        let dangling = inventory.relationships.flatMap { [$0.from, $0.to] }.filter { end in
-            let parts = end.split(separator: ":", omittingEmptySubsequences: false)
-            return parts.count > 5 && scanned.contains("\(parts[4]):\(parts[3])") && found[end] == nil
-        }
-        #expect(dangling.isEmpty, "relationships to nothing: \(Set(dangling).sorted())")
+        let dangling = manifest.danglingEnds(in: inventory)
+        #expect(dangling.isEmpty, "relationships to nothing: \(dangling)")
 
         // Nothing invented: what the seed did not make is what AWS (moto) makes by itself.
-        let seeded = Set(manifest.resources.map(\.arn))
-        let defaultVPCs = Set(
-            inventory.resources.filter { $0.type == .vpc && $0.config["isDefault"] == true }.map(\.resourceID))
-        for resource in inventory.resources where !seeded.contains(resource.arn) {
-            let implicit =
-                ExtendedManifest.implicitTypes.contains(resource.type)
-                || defaultVPCs.contains(resource.placement.vpcID ?? "")
-                || resource.config["main"] == true || resource.config["groupName"] == "default"
-            #expect(implicit, "invented: \(resource.type) \(resource.arn)")
-        }
+        let invented = manifest.invented(in: inventory).map { "\($0.type) \($0.arn)" }
+        #expect(invented.isEmpty, "invented: \(invented)")
         #expect(inventory.resources.allSatisfy { manifest.accounts.contains($0.accountID) })
     }
 }

@@ -87,6 +87,10 @@ struct LiveMotoTests {
         #expect(snapshot.statuses[seeded["dynamodb"] ?? ""]?.values["state"] == "ACTIVE")
         #expect(snapshot.statuses[seeded["asg"] ?? ""]?.values["desired"] == "1")
         #expect(snapshot.statuses[seeded["ecs"] ?? ""]?.health == .stopped)  // desired 0
+        #expect(snapshot.statuses[seeded["redshift"] ?? ""]?.values["state"] == "available")
+        #expect(snapshot.statuses[seeded["kinesis"] ?? ""]?.values["shards"] == "2")
+        #expect(snapshot.statuses[seeded["firehose"] ?? ""]?.values["state"] == "active")
+        #expect(snapshot.statuses[seeded["es"] ?? ""]?.health == .ok)
     }
 
     static let familiesScript = #"""
@@ -133,6 +137,11 @@ struct LiveMotoTests {
             out["elasticache"] = c("elasticache").create_cache_cluster(CacheClusterId="live-cache", Engine="redis", CacheNodeType="cache.t3.micro", NumCacheNodes=1)["CacheCluster"]["ARN"]
         except Exception as e:
             print(e, file=sys.stderr)
+        out["redshift"] = f"arn:aws:redshift:eu-west-1:{acct}:cluster:" + c("redshift").create_cluster(ClusterIdentifier="live-wh", NodeType="dc2.large", MasterUsername="u", MasterUserPassword="Passw0rd!", ClusterType="single-node")["Cluster"]["ClusterIdentifier"]
+        out["es"] = c("opensearch").create_domain(DomainName="live-search")["DomainStatus"]["ARN"]
+        c("kinesis").create_stream(StreamName="live-stream", ShardCount=2)
+        out["kinesis"] = c("kinesis").describe_stream_summary(StreamName="live-stream")["StreamDescriptionSummary"]["StreamARN"]
+        out["firehose"] = c("firehose").create_delivery_stream(DeliveryStreamName="live-fh", S3DestinationConfiguration={"RoleARN": role, "BucketARN": "arn:aws:s3:::live-fh"})["DeliveryStreamARN"]
         print(json.dumps(out))
         """#
 

@@ -24,6 +24,10 @@ import Testing
         ("arn:aws:ecs:eu-west-1:111122223333:service/prod/web", .ecsService, "web"),
         ("arn:aws:eks:eu-west-1:111122223333:cluster/k8s", .eks, "k8s"),
         ("arn:aws:cloudfront::111122223333:distribution/E123", .cloudFront, "E123"),
+        ("arn:aws:redshift:eu-west-1:111122223333:cluster:warehouse", .redshift, "warehouse"),
+        ("arn:aws:es:eu-west-1:111122223333:domain/search", .openSearch, "search"),
+        ("arn:aws:kinesis:eu-west-1:111122223333:stream/clicks", .kinesisStream, "clicks"),
+        ("arn:aws:firehose:eu-west-1:111122223333:deliverystream/to-lake", .firehose, "to-lake"),
     ])
     func classifiesARNs(arn: String, family: LiveFamily, id: String) throws {
         let target = try #require(LiveTarget(arn: arn))

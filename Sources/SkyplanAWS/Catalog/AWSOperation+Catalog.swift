@@ -8,6 +8,8 @@ extension AWSOperation {
             Pricing.all, CostExplorer.all, Tagging.all, RDS.all, Lambda.all, S3.all, DynamoDB.all, SQS.all, SNS.all,
             CloudFront.all,
             Route53.all, APIGateway.all, APIGatewayV2.all, ECS.all, EKS.all, ElastiCache.all, EFS.all,
+            Redshift.all, OpenSearch.all, Kinesis.all, Firehose.all, StepFunctions.all, EventBridge.all,
+            MSK.all, MQ.all,
         ]
         return groups.flatMap { $0 }.sorted { $0.description < $1.description }
     }()

@@ -75,11 +75,35 @@ extension AWSService {
     public static let efs = AWSService(
         id: "efs", iamPrefix: "elasticfilesystem", endpointPrefix: "elasticfilesystem", wireProtocol: .restJSON,
         apiVersion: "2015-02-01")
+    /// Amazon Redshift (provisioned clusters).
+    public static let redshift = AWSService(id: "redshift", wireProtocol: .query, apiVersion: "2012-12-01")
+    /// Amazon OpenSearch Service (OpenSearch and Elasticsearch domains; IAM and signing as `es`).
+    public static let opensearch = AWSService(
+        id: "opensearch", iamPrefix: "es", endpointPrefix: "es", wireProtocol: .restJSON, apiVersion: "2021-01-01")
+    /// Amazon Kinesis Data Streams.
+    public static let kinesis = AWSService(
+        id: "kinesis", wireProtocol: .json11, apiVersion: "2013-12-02", targetPrefix: "Kinesis_20131202")
+    /// Amazon Data Firehose.
+    public static let firehose = AWSService(
+        id: "firehose", wireProtocol: .json11, apiVersion: "2015-08-04", targetPrefix: "Firehose_20150804")
+    /// AWS Step Functions (IAM and signing as `states`).
+    public static let stepfunctions = AWSService(
+        id: "stepfunctions", iamPrefix: "states", endpointPrefix: "states", wireProtocol: .json10,
+        apiVersion: "2016-11-23", targetPrefix: "AWSStepFunctions", endpointEnvironmentKey: "SFN")
+    /// Amazon EventBridge (CloudWatch Events).
+    public static let events = AWSService(
+        id: "events", wireProtocol: .json11, apiVersion: "2015-10-07", targetPrefix: "AWSEvents",
+        endpointEnvironmentKey: "EVENTBRIDGE")
+    /// Amazon MSK (Managed Streaming for Apache Kafka).
+    public static let kafka = AWSService(id: "kafka", wireProtocol: .restJSON, apiVersion: "2018-11-14")
+    /// Amazon MQ.
+    public static let mq = AWSService(id: "mq", wireProtocol: .restJSON, apiVersion: "2017-11-27")
 
     /// All services, by id.
     public static let all: [AWSService] = [
         .sts, .iam, .organizations, .ec2, .elb, .elbv2, .autoscaling, .cloudwatch, .pricing, .costExplorer,
         .tagging, .rds, .lambda,
         .s3, .dynamodb, .sqs, .sns, .cloudfront, .route53, .apigateway, .apigatewayv2, .ecs, .eks, .elasticache, .efs,
+        .redshift, .opensearch, .kinesis, .firehose, .stepfunctions, .events, .kafka, .mq,
     ]
 }

@@ -3,7 +3,7 @@ import SkyplanModel
 /// With `detail=summary`, attachments (ENIs, EBS volumes, target groups, route tables) are not drawn as
 /// components: each is folded into the component that owns it (the instance an ENI or volume is attached
 /// to, the load balancer forwarding to a target group), or, without one, into the subnet or VPC holding it.
-/// A volume attached to nothing stays on the diagram: it costs money and nobody is using it.
+/// A volume or Elastic IP attached to nothing stays on the diagram: it costs money and nobody is using it.
 struct AttachmentFolding {
     /// The components still drawn.
     private(set) var kept: [Resource] = []
@@ -49,7 +49,7 @@ struct AttachmentFolding {
             if let arn = owner[resource.arn] {
                 byOwner[arn, default: []].append(resource)
                 ownerOf[resource.arn] = arn
-            } else if resource.type != .ebs,
+            } else if resource.type != .ebs, resource.type != .elasticIP,
                 let container = resource.placement.subnetIDs.sorted().first ?? resource.placement.vpcID
             {
                 byContainer[container, default: []].append(resource)

@@ -55,5 +55,8 @@ public enum ComponentStyle {
         "vpnconnection": "VPN connection",
         "eni": "Network interface", "routetable": "Route table",
         "cloudwatchalarm": "CloudWatch alarm",
+        "redshift": "Redshift", "es": "OpenSearch", "kinesisstream": "Kinesis stream",
+        "kinesisfirehose": "Firehose", "eip": "Elastic IP", "sfn": "Step Functions", "eventbus": "EventBridge bus",
+        "docdb": "DocumentDB", "neptune": "Neptune", "msk": "MSK", "mq": "Amazon MQ",
     ]
 }

@@ -65,9 +65,10 @@ public enum LayoutDetail: String, Sendable, Hashable, CaseIterable {
     case summary, full
 
     /// Types drawn only with `full`: parts of another component rather than components of their own. A
-    /// VPC peering connection becomes an entry of its VPC's `peeringConnections`, drawn between the VPCs.
+    /// VPC peering connection becomes an entry of its VPC's `peeringConnections`, drawn between the VPCs. An
+    /// Elastic IP folds into the instance or NAT gateway it is attached to; an idle one stays (it is paid for).
     public static let attachmentTypes: Set<ComponentType> = [
-        .networkInterface, .ebs, .targetGroup, .routeTable, .vpcPeering,
+        .networkInterface, .ebs, .targetGroup, .routeTable, .vpcPeering, .elasticIP,
     ]
 }
 

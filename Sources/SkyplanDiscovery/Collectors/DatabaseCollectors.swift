@@ -1,7 +1,8 @@
 import SkyplanAWS
 import SkyplanModel
 
-/// RDS instances and Aurora clusters (members, subnets, security groups, replicas).
+/// RDS instances and Aurora clusters (members, subnets, security groups, replicas); DocumentDB and Neptune clusters
+/// and instances (the same API) as their own types.
 public struct RDSCollector: Collector {
     /// Client.
     public let client: AWSClient
@@ -22,15 +23,8 @@ public struct RDSCollector: Collector {
         var roles: [String: String] = [:]
         var byIdentifier: [String: String] = [:]
         for instance in instances { byIdentifier[instance.identifier] = instance.arn }
-        for cluster in clusters {
-            var config: [String: JSONValue] = ["engine": .string(cluster.engine), "multiAZ": .bool(cluster.multiAZ)]
-            config["members"] = .number(Double(cluster.members.count))
-            recorder.output.resources.append(
-                Resource(
-                    arn: cluster.arn, type: .auroraCluster, resourceID: cluster.identifier,
-                    accountID: context.accountID,
-                    region: region, name: cluster.identifier, tags: cluster.tags,
-                    placement: Placement(securityGroupIDs: cluster.securityGroupIDs.sorted()), config: config))
+        var typeByIdentifier: [String: ComponentType] = [:]
+        func relateMembers(_ cluster: RDSDBCluster) {
             for member in cluster.members {
                 roles[member.identifier] = member.isWriter ? "writer" : "reader"
                 if let arn = byIdentifier[member.identifier] {
@@ -38,6 +32,28 @@ public struct RDSCollector: Collector {
                         cluster.arn, arn, .contains, "rds:DescribeDBClusters DBClusterMembers \(member.identifier)")
                 }
             }
+        }
+        for cluster in clusters {
+            var config: [String: JSONValue] = ["engine": .string(cluster.engine), "multiAZ": .bool(cluster.multiAZ)]
+            config["members"] = .number(Double(cluster.members.count))
+            if let type = Self.engineType(cluster.engine) {
+                typeByIdentifier[cluster.identifier] = type
+                for member in cluster.members { typeByIdentifier[member.identifier] = type }
+                recorder.output.resources.append(
+                    Resource(
+                        arn: cluster.arn, type: type, resourceID: cluster.identifier, accountID: context.accountID,
+                        region: region, name: cluster.identifier, tags: cluster.tags,
+                        placement: Placement(securityGroupIDs: cluster.securityGroupIDs.sorted()), config: config))
+                relateMembers(cluster)
+                continue
+            }
+            recorder.output.resources.append(
+                Resource(
+                    arn: cluster.arn, type: .auroraCluster, resourceID: cluster.identifier,
+                    accountID: context.accountID,
+                    region: region, name: cluster.identifier, tags: cluster.tags,
+                    placement: Placement(securityGroupIDs: cluster.securityGroupIDs.sorted()), config: config))
+            relateMembers(cluster)
         }
         for instance in instances {
             var config = InstanceShape.config(instance.instanceClass)
@@ -51,7 +67,9 @@ public struct RDSCollector: Collector {
             if let type = instance.storageType { config["storageType"] = .string(type) }
             recorder.output.resources.append(
                 Resource(
-                    arn: instance.arn, type: .rds, resourceID: instance.identifier, accountID: context.accountID,
+                    arn: instance.arn,
+                    type: typeByIdentifier[instance.identifier] ?? Self.engineType(instance.engine) ?? .rds,
+                    resourceID: instance.identifier, accountID: context.accountID,
                     region: region,
                     name: instance.identifier, tags: instance.tags,
                     placement: Placement(
@@ -67,6 +85,15 @@ public struct RDSCollector: Collector {
             }
         }
         return recorder.output
+    }
+
+    /// DocumentDB and Neptune share the RDS API: their clusters and instances are told apart by engine. Pure.
+    static func engineType(_ engine: String) -> ComponentType? {
+        switch engine.lowercased() {
+        case "docdb": .docDB
+        case "neptune": .neptune
+        default: nil
+        }
     }
 }
 

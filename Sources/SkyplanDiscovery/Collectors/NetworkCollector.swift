@@ -2,7 +2,7 @@ import SkyplanAWS
 import SkyplanModel
 
 /// The VPC network of a region: VPCs, subnets (classified), route tables, gateways, endpoints, peering,
-/// transit gateways, VPN and customer gateways, security groups (with rules) and network interfaces.
+/// transit gateways, VPN and customer gateways, security groups (with rules), network interfaces and Elastic IPs.
 public struct NetworkCollector: Collector {
     /// Client.
     public let client: AWSClient
@@ -32,6 +32,7 @@ public struct NetworkCollector: Collector {
             try await client.describeTransitGatewayPeeringAttachments(region: region)
         }
         async let groupsCall = capture { try await client.describeSecurityGroups(region: region) }
+        async let addressesCall = capture { try await client.describeAddresses(region: region) }
         // Only the ENIs no instance reports (see NetworkInventoryBuilder+Interfaces): not a full second listing.
         let (managed, detached) = (
             NetworkInventoryBuilder.managedInterfaces, NetworkInventoryBuilder.detachedInterfaces
@@ -46,7 +47,8 @@ public struct NetworkCollector: Collector {
         builder.addRouteTables(tables)
         builder.addInternetGateways(try recorder.take("DescribeInternetGateways", await igwsCall) ?? [])
         builder.addEgressOnlyGateways(try recorder.take("DescribeEgressOnlyInternetGateways", await eigwsCall) ?? [])
-        builder.addNATGateways(try recorder.take("DescribeNatGateways", await natsCall) ?? [])
+        let natGateways = try recorder.take("DescribeNatGateways", await natsCall) ?? []
+        builder.addNATGateways(natGateways)
         builder.addEndpoints(try recorder.take("DescribeVpcEndpoints", await endpointsCall) ?? [])
         builder.addPeerings(try recorder.take("DescribeVpcPeeringConnections", await peeringsCall) ?? [])
         builder.addTransitGateways(try recorder.take("DescribeTransitGateways", await tgwsCall) ?? [])
@@ -66,6 +68,8 @@ public struct NetworkCollector: Collector {
                 try recorder.take("DescribeNetworkInterfaces", await detachedENIsCall) ?? [],
             ], accountID: context.accountID)
         builder.addNetworkInterfaces(interfaces, from: "DescribeNetworkInterfaces")
+        builder.addAddresses(
+            try recorder.take("DescribeAddresses", await addressesCall) ?? [], natGateways: natGateways)
         recorder.output.merge(builder.output)
         return recorder.output
     }

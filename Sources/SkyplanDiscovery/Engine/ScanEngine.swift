@@ -123,7 +123,7 @@ public struct ScanEngine: Sendable {
             resources: TagMerger.merge(annotations, into: collected.resources), relationships: collected.relationships,
             diagnostics: collected.diagnostics, accountIDs: jobs.map(\.accountID),
             regions: jobs.flatMap(\.regions), startedAt: startedAt, finishedAt: configuration.now())
-        let linked = InventoryLinker.link(inventory)
+        let linked = DanglingReferences.check(InventoryLinker.link(inventory))
         progress(
             ScanProgress(
                 event: .finished, completed: completed, total: units.count, resourcesFound: linked.resources.count))

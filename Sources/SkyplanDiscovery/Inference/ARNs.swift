@@ -1,3 +1,5 @@
+import SkyplanModel
+
 /// Pure ARN rewrites that let one service's reference meet another service's resource.
 public enum ARNs {
     /// `arn:aws:lambda:r:a:function:name:alias` → `arn:aws:lambda:r:a:function:name` (references may carry a
@@ -55,5 +57,20 @@ public enum ARNs {
         if let slash = value.firstIndex(where: { $0 == "/" || $0 == ":" }) { value = String(value[..<slash]) }
         if value.hasSuffix(".") { value.removeLast() }
         return value
+    }
+}
+
+extension ARNs {
+    /// A Redshift cluster's ARN (`arn:aws:redshift:r:a:cluster:id`; `DescribeClusters` gives none).
+    public static func redshiftCluster(_ identifier: String, region: String, context: CollectorContext) -> String {
+        "arn:\(context.partition.rawValue):redshift:\(region):\(context.accountID):cluster:\(identifier)"
+    }
+
+    /// The cluster a Redshift JDBC URL reaches (`jdbc:redshift://<id>.<hash>.<region>.redshift.amazonaws.com:5439/db`),
+    /// in the caller's account; nil for any other host (a serverless workgroup, a proxy).
+    public static func redshiftCluster(jdbcURL: String, context: CollectorContext) -> String? {
+        let labels = host(jdbcURL.replacingOccurrences(of: "jdbc:", with: "")).split(separator: ".").map(String.init)
+        guard labels.count >= 6, labels[3] == "redshift", Region.exists(labels[2]) else { return nil }
+        return redshiftCluster(labels[0], region: labels[2], context: context)
     }
 }

@@ -49,6 +49,26 @@ extension AWSLiveFetcher {
                         region: region))
             }
         case .cloudFront: return try await distributions(targets, calls)
+        case .redshift:
+            let items = try await calls.queryPages(
+                AWSOperation.Redshift.describeClusters, ["MaxRecords": "100"], region: region, list: "Clusters",
+                tokenIn: "Marker", tokenOut: "Marker")
+            return statuses(targets, index(items, "ClusterIdentifier"), LiveMapping.redshiftCluster)
+        case .openSearch: return try await domains(targets, calls, region)
+        case .kinesisStream:
+            return try await perResource(targets, limit) { target in
+                LiveMapping.kinesisStream(
+                    try await calls.json(
+                        AWSOperation.Kinesis.describeStreamSummary, .object(["StreamARN": .string(target.arn)]),
+                        region: region))
+            }
+        case .firehose:
+            return try await perResource(targets, limit) { target in
+                LiveMapping.deliveryStream(
+                    try await calls.json(
+                        AWSOperation.Firehose.describeDeliveryStream,
+                        .object(["DeliveryStreamName": .string(target.id)]), region: region))
+            }
         default: return [:]
         }
     }
@@ -98,6 +118,28 @@ extension AWSLiveFetcher {
             items.merge(index(groups, "ReplicationGroupId")) { $1 }
         }
         return statuses(targets, items, LiveMapping.cache)
+    }
+
+    /// OpenSearch `DescribeDomains`: up to 5 domains per call.
+    static func domains(_ targets: [LiveTarget], _ calls: LiveCalls, _ region: String?) async throws
+        -> [String: LiveStatus]
+    {
+        var result: [String: LiveStatus] = [:]
+        for batch in targets.batches(of: 5) {
+            let body = JSONValue.object(["DomainNames": .array(batch.map { .string($0.id) })])
+            let answer = try await calls.restJSON(
+                AWSOperation.OpenSearch.describeDomains, path: [:], body: body, region: region)
+            var found: [String: JSONValue] = [:]
+            for item in answer["DomainStatusList"]?.arrayValue ?? [] {
+                if let name = item["DomainName"]?.stringValue { found[name] = item }
+            }
+            for target in batch {
+                result[target.arn] =
+                    found[target.id].map(LiveMapping.openSearchDomain)
+                    ?? LiveStatus(health: .unknown, values: ["state": "not found"])
+            }
+        }
+        return result
     }
 
     /// ECS `DescribeServices`: up to 10 services of one cluster per call.

@@ -30,9 +30,11 @@ struct LiveCalls: Sendable {
         return try await client.json(operation, body, region: region)
     }
 
-    func restJSON(_ operation: AWSOperation, path: [String: String], region: String?) async throws -> JSONValue {
+    func restJSON(_ operation: AWSOperation, path: [String: String], body: JSONValue? = nil, region: String?)
+        async throws -> JSONValue
+    {
         counter.add()
-        return try await client.restJSON(operation, path: path, region: region)
+        return try await client.restJSON(operation, path: path, body: body, region: region)
     }
 
     func restXML(_ operation: AWSOperation, query: [QueryItem], region: String?) async throws -> XMLTree {

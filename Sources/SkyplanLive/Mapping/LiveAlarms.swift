@@ -48,6 +48,10 @@ public enum LiveAlarms {
         case .ecsService: return [("ServiceName", target.id)]
         case .eks: return [("ClusterName", target.id)]
         case .cloudFront: return [("DistributionId", target.id)]
+        case .redshift: return [("ClusterIdentifier", target.id)]
+        case .openSearch: return [("DomainName", target.id)]
+        case .kinesisStream: return [("StreamName", target.id)]
+        case .firehose: return [("DeliveryStreamName", target.id)]
         }
     }
 

@@ -69,5 +69,24 @@ enum Pictogram {
         "sg": "M12 3l8 3v6c0 5-3.6 8.2-8 9.5C7.6 20.2 4 17 4 12V6z M9 12l2 2 4-4",
         // Management
         "cloudwatchalarm": "M6 17v-6a6 6 0 0 1 12 0v6l2 2H4z M10 21.5h4 M12 2.5v2",
+        // Analytics (issue #14): a columnar warehouse, a lens over an index, flowing records, a funnel of them
+        "redshift": "M4 6a8 2.5 0 0 0 16 0a8 2.5 0 0 0 -16 0v12a8 2.5 0 0 0 16 0V6 M8 10.5v8 M12 11v8.5 M16 10.5v8",
+        "es": "M3.5 10a6.5 6.5 0 1 0 13 0a6.5 6.5 0 1 0 -13 0 M14.8 14.8l5.7 5.7 M7 8.5h6 M7 11.5h4",
+        "kinesisstream": "M2.5 7c3-2.5 6.5 2.5 9.5 0s6.5 2.5 9.5 0 M2.5 12c3-2.5 6.5 2.5 9.5 0s6.5 2.5 9.5 0 "
+            + "M2.5 17c3-2.5 6.5 2.5 9.5 0s6.5 2.5 9.5 0",
+        "kinesisfirehose": "M3 4h18l-7 8.5V19l-4 2v-8.5z M6.5 7.5c2-1.3 3.7 1.3 5.5 0s3.5 1.3 5.5 0",
+        // Document and graph databases: a cylinder holding a page; three linked nodes
+        "docdb": "M5 6a7 2.5 0 0 0 14 0a7 2.5 0 0 0 -14 0v12a7 2.5 0 0 0 14 0V6 M9 10.5h4.5l1.5 1.5v5H9z",
+        "neptune":
+            "M6 6.5m-2.5 0a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0 M18 9m-2.5 0a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0 "
+            + "M9 18m-2.5 0a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0 M8.4 7.3l7.2 1 M7 8.9l1.4 6.7 M16.2 10.8l-5.4 5.6",
+        // Brokers: a Kafka-like log of partitions; a message broker passing envelopes
+        "msk": "M4 5h16v4H4z M4 10h16v4H4z M4 15h16v4H4z M8 5v4 M12 10v4 M16 15v4 M11 5v4 M15 10v4",
+        "mq": "M3 7h8v6H3z M3 7l4 3.5L11 7 M13 11h8v6h-8z M13 11l4 3.5 4-3.5 M11 10h2 M7 13v4h6",
+        // Orchestration: a flow of steps that branches; a bus carrying events to several stops
+        "sfn": "M9 2.5h6v4H9z M3 17.5h6v4H3z M15 17.5h6v4h-6z M12 6.5v5 M6 17.5v-3h12v3 M12 11.5v3",
+        "eventbus": "M2.5 9.5h19v5h-19z M6 14.5v4 M12 14.5v4 M18 14.5v4 M6 9.5v-4 M4 7.5l2-2 2 2 M16 6h4",
+        // Public addresses: a tag
+        "eip": "M2.5 12l6.5-7h12.5v14H9z M15 12m-2 0a2 2 0 1 0 4 0a2 2 0 1 0 -4 0",
     ]
 }

@@ -10,10 +10,10 @@ enum Silhouette: Sendable {
 
     init(_ type: ComponentType) {
         switch type {
-        case .rds, .auroraCluster, .dynamoDB, .elastiCache: self = .cylinder
+        case .rds, .auroraCluster, .dynamoDB, .elastiCache, .redshift, .docDB, .neptune: self = .cylinder
         case .s3: self = .bucket
         case .sqs, .sns, .cloudWatchAlarm, .networkInterface, .routeTable, .targetGroup, .transitGatewayAttachment,
-            .vpnConnection, .vpcPeering:
+            .vpnConnection, .vpcPeering, .kinesisStream, .kinesisFirehose, .elasticIP, .stepFunctions, .eventBus, .mq:
             self = .tile
         case .internetGateway, .egressOnlyInternetGateway, .natGateway, .vpcEndpoint, .vpnGateway, .customerGateway,
             .transitGateway, .elb, .ebs:
