@@ -71,9 +71,16 @@ def s3_bucket(account, res, region):
         allow_invoke(account, fn, "s3.amazonaws.com", f"arn:aws:s3:::{name}", f"s3-{name}-{i}")
         configs.append({"Id": f"{res['name']}-{i}", "LambdaFunctionArn": fn["arn"],
                         "Events": note.get("events", ["s3:ObjectCreated:*"])})
-    if configs:
-        s3.put_bucket_notification_configuration(
-            Bucket=name, NotificationConfiguration={"LambdaFunctionConfigurations": configs})
+    queues = []
+    for i, note in enumerate(res.get("queueNotifications", [])):
+        queue = account.ref(note["queue"], ["sqs_queue"])
+        queues.append({"Id": f"{res['name']}-q{i}", "QueueArn": queue["arn"],
+                       "Events": note.get("events", ["s3:ObjectCreated:*"])})
+    if configs or queues:
+        notification = {"LambdaFunctionConfigurations": configs} if configs else {}
+        if queues:
+            notification["QueueConfigurations"] = queues
+        s3.put_bucket_notification_configuration(Bucket=name, NotificationConfiguration=notification)
     account.record(res, region, id=name, arn=f"arn:aws:s3:::{name}",
                    domainName=f"{name}.s3.{region}.amazonaws.com")
 

@@ -115,6 +115,32 @@ def vpc_peering(account, res, region):
                    peerAccount=peer_account, peerRegion=peer["region"])
 
 
+def transit_gateway(account, res, region):
+    ec2 = account.client("ec2", region)
+    tgw = ec2.create_transit_gateway(Description=res["name"])["TransitGateway"]
+    ec2_tag(account, res, region, tgw["TransitGatewayId"])
+    shared = [str(a) for a in res.get("shareWith", [])]
+    if shared:
+        account.client("ram", region).create_resource_share(
+            name=f"{res['name']}-share", resourceArns=[tgw["TransitGatewayArn"]], principals=shared)
+    account.record(res, region, id=tgw["TransitGatewayId"], arn=tgw["TransitGatewayArn"], sharedWith=shared or None)
+
+
+def tgw_attachment(account, res, region):
+    """A VPC attachment. On AWS the VPC's account attaches to the RAM-shared gateway; moto 5.2.1 cannot see
+    another account's gateway, so a gateway of another account is attached from its owner's side (moto then
+    lists the attachment in the owner's account only)."""
+    tgw = account.ref(res["transitGateway"], ["transit_gateway"])
+    owner = res["transitGateway"].split("/", 1)[0] if "/" in res["transitGateway"] else account.id
+    side = account.seeder.accounts[owner]
+    vpc_id = account.ref(res["vpc"], ["vpc"])["id"]
+    attachment = side.client("ec2", region).create_transit_gateway_vpc_attachment(
+        TransitGatewayId=tgw["id"], VpcId=vpc_id, SubnetIds=ids(account, res["subnets"], ["subnet"]),
+    )["TransitGatewayVpcAttachment"]["TransitGatewayAttachmentId"]
+    account.record(res, region, id=attachment, arn=side.ec2_arn(region, "transit-gateway-attachment", attachment),
+                   transitGateway=tgw["id"], vpc=vpc_id)
+
+
 ROUTE_TARGETS = {
     "internetGateway": ("GatewayId", ["internet_gateway"]),
     "natGateway": ("NatGatewayId", ["nat_gateway"]),
@@ -170,6 +196,8 @@ NETWORK_PHASES = [
     ("internet_gateway", internet_gateway),
     ("nat_gateway", nat_gateway),
     ("vpc_peering", vpc_peering),
+    ("transit_gateway", transit_gateway),
+    ("tgw_attachment", tgw_attachment),
     ("route_table", route_table),
     ("security_group", security_group),
     ("security_group", security_group_rules),

@@ -11,8 +11,9 @@ public enum BudgetCell: Hashable, Sendable {
 /// the requested currency and period. A component with any unpriced line has empty `unitPrice` and
 /// `cost` cells (never 0); the JSON report carries the line detail.
 public struct BudgetTable: Hashable, Sendable {
-    /// The budget CSV header: Cloudcraft's columns (API.md) verbatim and first, then Skyplan's.
-    public static let columns = cloudcraftColumns + ["priceSource", "priceAsOf"]
+    /// The budget CSV header: Cloudcraft's columns (API.md) verbatim and first, then Skyplan's (`account` last: the
+    /// AWS account id of the component, for budgets of several accounts).
+    public static let columns = cloudcraftColumns + ["priceSource", "priceAsOf", "account"]
     /// Cloudcraft's budget columns, verbatim and in order.
     public static let cloudcraftColumns = [
         "category", "type", "region", "count", "unitPrice", "cost", "instanceType", "instanceSize", "platform", "role",
@@ -53,6 +54,7 @@ public struct BudgetTable: Hashable, Sendable {
             let sources = PriceQuote.distinct(priced.flatMap { $0.priceSource.split(separator: "; ").map(String.init) })
             let dates = PriceQuote.distinct(priced.flatMap { $0.priceAsOf.split(separator: "; ").map(String.init) })
             row += [sources.isEmpty ? .empty : .text(sources), dates.isEmpty ? .empty : .text(dates)]
+            row.append(component.container.account.flatMap { $0.isEmpty ? nil : BudgetCell.text($0) } ?? .empty)
             return row
         }
     }

@@ -24,11 +24,33 @@ extension PricedComponent {
                 if let id = member.stringValue, vpcOf[id] == nil { vpcOf[id] = vpc }
             }
         }
+        // The account: the node's ARN's, else (an S3 bucket's ARN names none) the account group around it.
+        var parentOf: [String: String] = [:]
+        var accountOfGroup: [String: String] = [:]
+        // Zones and service areas are surfaces that list nodes too.
+        for group in (json["groups"]?.arrayValue ?? []) + (json["surfaces"]?.arrayValue ?? []) {
+            guard let groupID = group["id"]?.stringValue else { continue }
+            if group["type"]?.stringValue == "account" { accountOfGroup[groupID] = group["accountId"]?.stringValue }
+            for member in group["nodes"]?.arrayValue ?? [] {
+                if let id = member.stringValue { parentOf[id] = groupID }
+            }
+        }
+        func enclosingAccount(_ id: String) -> String? {
+            guard !accountOfGroup.isEmpty else { return nil }
+            var current = id
+            for _ in 0..<16 {
+                guard let parent = parentOf[current] else { return nil }
+                if let account = accountOfGroup[parent] { return account }
+                current = parent
+            }
+            return nil
+        }
         // Attachments folded into a node (its EBS volumes, ENIs: `detail=summary`) are priced with it.
         return (json["nodes"]?.arrayValue ?? []).flatMap { node -> [PricedComponent] in
             guard var object = node.objectValue else { return [] }
             let id = object["id"]?.stringValue ?? ""
-            let account = object["arn"]?.stringValue.flatMap { try? ARN(parsing: $0) }?.accountID
+            let fromARN = object["arn"]?.stringValue.flatMap { try? ARN(parsing: $0) }?.accountID
+            let account = fromARN.flatMap { $0.isEmpty ? nil : $0 } ?? enclosingAccount(id) ?? fromARN
             let path = ContainerPath(
                 account: account, region: object["region"]?.stringValue, vpc: vpcOf[id], subnet: subnetOf[id])
             let attachments = object.removeValue(forKey: "attachments")?.arrayValue ?? []

@@ -22,6 +22,8 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
     }
 
     // Containers.
+    /// An AWS account, around its regions (a multi-account diagram's outermost group).
+    public static let account: Self = "account"
     public static let region: Self = "region"
     public static let vpc: Self = "vpc"
     public static let zone: Self = "zone"

@@ -73,6 +73,7 @@ public func buildRouter(services: AppServices, live: LiveService? = nil) -> Rout
         AuditController(services: services).addRoutes(to: group)
         BlueprintController(services: services).addRoutes(to: group)
         SnapshotController(services: services).addRoutes(to: group)
+        MultiAccountSnapshotController(services: services).addRoutes(to: group)
         BlueprintExportController(services: services).addRoutes(to: group)
         CostController(services: services).addRoutes(to: group)
         if let live { LiveController(services: services, live: live).addRoutes(to: group) }

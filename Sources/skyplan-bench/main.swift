@@ -5,6 +5,7 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "layout": LayoutBenchmark.run,
+    "overview": OverviewBenchmark.run,
     "budget": BudgetBenchmark.run,
     "pricebook": PriceBookBenchmark.run,
     "discovery": DiscoveryBenchmark.run,

@@ -12,9 +12,14 @@ struct ScanCommand: AsyncParsableCommand {
         commandName: "scan",
         abstract: "Scan an AWS account through a role (or the operator's own credentials) and write a diagram.")
 
-    @Option(help: "The role to assume (arn:aws:iam::ACCOUNT:role/NAME); the operator's credentials when omitted.")
-    var roleArn: String?
-    @Option(help: "The external ID the role's trust policy requires.") var externalId: String?
+    @Option(
+        help: ArgumentHelp(
+            "A role to assume (arn:aws:iam::ACCOUNT:role/NAME); repeat it to scan several accounts into one diagram. "
+                + "The operator's credentials when omitted."))
+    var roleArn: [String] = []
+    @Option(help: "The external ID the roles' trust policies require.") var externalId: String?
+    @Option(help: "How many accounts are scanned at once (each paced per region on its own).")
+    var accountConcurrency: Int = 8
     @Option(help: "Regions, comma-separated, or \"all\" for every enabled region.") var region: String = "us-east-1"
     @Option(help: "json, svg, png, pdf, mxGraph, or inventory (the raw discovery result as JSON).")
     var format: String = "json"
@@ -24,9 +29,15 @@ struct ScanCommand: AsyncParsableCommand {
     @Flag(help: "Print progress on stderr.") var progress = false
 
     func validate() throws {
-        if let roleArn {
-            do { _ = try RoleARN(parsing: roleArn) } catch { throw ValidationError(error.description) }
+        var accounts = Set<String>()
+        for roleArn in roleArn {
+            let role: RoleARN
+            do { role = try RoleARN(parsing: roleArn) } catch { throw ValidationError(error.description) }
+            guard accounts.insert(role.accountID).inserted else {
+                throw ValidationError("--role-arn names account \(role.accountID) twice")
+            }
         }
+        if accountConcurrency < 1 { throw ValidationError("--account-concurrency must be at least 1") }
         let regions = region.split(separator: ",").map(String.init)
         if regions != ["all"] {
             for name in regions where !Region.exists(name) {
@@ -38,28 +49,28 @@ struct ScanCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = Logger.cli()
         let operatorClient = AWSEnvironment.operatorClient(logger: logger)
-        var client = operatorClient
-        var accountID = ""
-        if let roleArn {
-            let role = try RoleARN(parsing: roleArn)
-            accountID = role.accountID
-            client = await AssumedRoleCache(stsClient: operatorClient).client(roleARN: roleArn, externalID: externalId)
-            do {
-                _ = try await client.getCallerIdentity()
-            } catch {
-                throw CLIError("cannot assume \(roleArn): \(error)")
-            }
-        }
         let regions = region == "all" ? [] : region.split(separator: ",").map(String.init)
         let serviceSet = services.map { Set($0.split(separator: ",").map(String.init)) }
+        let (accounts, refused) = await assumeRoles(operatorClient: operatorClient)
+        if accounts.isEmpty, let first = refused.first {
+            throw CLIError(first.message)
+        }
         let showProgress = progress
-        let inventory = await Scanner(client: client, logger: logger).scan(
-            ScanRequest(accountID: accountID, regions: regions, services: serviceSet)
+        var configuration = ScanConfiguration()
+        configuration.concurrency *= min(max(accounts.count, 1), accountConcurrency)
+        var inventory = await Scanner(client: operatorClient, configuration: configuration, logger: logger).scan(
+            accounts.map { ($0.client, ScanRequest(accountID: $0.accountID, regions: regions, services: serviceSet)) }
         ) { event in
             guard showProgress else { return }
             FileHandle.standardError.write(
                 Data("\rscanned \(event.completed)/\(event.total), \(event.resourcesFound) resources".utf8))
         }
+        if !refused.isEmpty {
+            inventory.diagnostics += refused
+            inventory.accountIDs += refused.map(\.accountID)
+            inventory = inventory.normalized()
+        }
+        let accountID = accounts.count == 1 ? accounts[0].accountID : ""
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         for diagnostic in inventory.diagnostics {
             FileHandle.standardError.write(Data("warning: \(diagnostic)\n".utf8))
@@ -70,7 +81,8 @@ struct ScanCommand: AsyncParsableCommand {
         let body: Data
         do {
             body = try DiagramExport.render(
-                inventory, name: accountID.isEmpty ? "AWS" : accountID, format: format, options: drawing.values
+                inventory, name: accountID.isEmpty ? (roleArn.isEmpty ? "AWS" : "AWS accounts") : accountID,
+                format: format, options: drawing.values
             ).body
         } catch {
             throw CLIError("\(error)")
@@ -81,6 +93,40 @@ struct ScanCommand: AsyncParsableCommand {
         } else {
             FileHandle.standardOutput.write(body)
         }
+    }
+
+    /// The clients to scan through: the operator's own (no `--role-arn`), else one per role, assumed side by side.
+    /// A role that cannot be assumed is a diagnostic naming its account (the others are still scanned).
+    private func assumeRoles(operatorClient: AWSClient) async -> (
+        [(client: AWSClient, accountID: String)], [Diagnostic]
+    ) {
+        guard !roleArn.isEmpty else { return ([(operatorClient, "")], []) }
+        let cache = AssumedRoleCache(stsClient: operatorClient)
+        let externalID = externalId
+        let results = await withTaskGroup(of: (Int, AWSClient, String, Diagnostic?).self) { group in
+            for (index, roleArn) in roleArn.enumerated() {
+                group.addTask {
+                    let accountID = (try? RoleARN(parsing: roleArn))?.accountID ?? ""
+                    let client = await cache.client(roleARN: roleArn, externalID: externalID)
+                    do {
+                        _ = try await client.getCallerIdentity()
+                        return (index, client, accountID, nil)
+                    } catch {
+                        let diagnostic = Diagnostic(
+                            severity: .error, cause: .notPermitted, accountID: accountID, region: "", service: "sts",
+                            operation: "AssumeRole",
+                            message: "cannot assume \(roleArn): \(error); account \(accountID) was not scanned")
+                        return (index, client, accountID, diagnostic)
+                    }
+                }
+            }
+            var all: [(Int, AWSClient, String, Diagnostic?)] = []
+            for await result in group { all.append(result) }
+            return all.sorted { $0.0 < $1.0 }
+        }
+        return (
+            results.filter { $0.3 == nil }.map { ($0.1, $0.2) }, results.compactMap(\.3)
+        )
     }
 
     /// Streams the inventory as pretty JSON (sorted keys, ISO 8601 dates) to the output file or stdout, a

@@ -7,7 +7,7 @@ import ZIPFoundation
 
 @Suite struct BudgetExportTests {
     static let header =
-        "category,type,region,count,unitPrice,cost,instanceType,instanceSize,platform,role,engine,storage,dataGb,snapshots,volume,iops,memory,mRequests,computeDuration,readUnits,writeUnits,readConsistency,shards,putUnits,extendedRetention,emailsOut,requests,notifications,notificationType,cache,apiCalls,tier,instance,priceSource,priceAsOf"
+        "category,type,region,count,unitPrice,cost,instanceType,instanceSize,platform,role,engine,storage,dataGb,snapshots,volume,iops,memory,mRequests,computeDuration,readUnits,writeUnits,readConsistency,shards,putUnits,extendedRetention,emailsOut,requests,notifications,notificationType,cache,apiCalls,tier,instance,priceSource,priceAsOf,account"
 
     func budget() throws -> Budget {
         let components = [
@@ -33,7 +33,7 @@ import ZIPFoundation
         #expect(lines[2].hasPrefix("Storage,ebs,us-east-1,1,8,8,,,,,,100,,,gp3,"))
         // Unpriced: empty price cells, never 0.
         #expect(lines[3].hasPrefix("Compute,ec2,us-east-1,1,,,zz9,huge,"))
-        #expect(lines.allSatisfy { CSVFields.split($0).count == 35 })
+        #expect(lines.allSatisfy { CSVFields.split($0).count == 36 })
     }
 
     @Test(arguments: [("h", 0.096), ("d", 2.304), ("w", 16.128), ("m", 70.08), ("y", 840.96)])

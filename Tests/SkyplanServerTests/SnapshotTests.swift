@@ -44,6 +44,17 @@ struct FakeInventorySource: InventorySource {
     }
 }
 
+extension TestApp {
+    /// This app's services with `source` as its discovery and a long poll of `wait`.
+    func services(source: some InventorySource, wait: Duration) -> AppServices {
+        var configuration = services.configuration
+        configuration.snapshotWait = wait
+        return AppServices(
+            configuration: configuration, store: services.store, assumer: FakeRoleAssumer(), inventorySource: source,
+            logger: services.logger)
+    }
+}
+
 final class ScanCounter: Sendable {
     let count = Mutex(0)
 }
@@ -53,11 +64,7 @@ final class ScanCounter: Sendable {
         TestApp, AccountRecord, AppServices
     ) {
         let base = try await TestApp.make()
-        var configuration = base.services.configuration
-        configuration.snapshotWait = wait
-        let services = AppServices(
-            configuration: configuration, store: base.services.store, assumer: FakeRoleAssumer(),
-            inventorySource: source, logger: base.services.logger)
+        let services = base.services(source: source, wait: wait)
         let account = try await AccessMatrixTests.sharedAccount(base)
         return (base, account, services)
     }

@@ -110,7 +110,7 @@ def test_snapshots_and_blueprints_round_trip_through_the_sdk(skyplan):
     csv_text = cc.export_blueprint_budget(created["id"], "csv", {"period": "m", "currency": "USD"}).decode()
     rows = list(csv.DictReader(io.StringIO(csv_text)))
     # Cloudcraft's columns first and unchanged; Skyplan's price source and date only after them.
-    assert csv_text.splitlines()[0] == CSV_HEADER + ",priceSource,priceAsOf"
+    assert csv_text.splitlines()[0] == CSV_HEADER + ",priceSource,priceAsOf,account"
     priced = {r["type"] for r in rows if r["cost"] not in ("", "0", "0.0", "0.00")}
     assert {"ec2", "ebs", "elb", "natgateway", "lambda"} <= priced, priced
     xlsx = cc.export_blueprint_budget(created["id"], "xlsx")

@@ -9,7 +9,7 @@ struct AttachmentFolding {
     private(set) var kept: [Resource] = []
     /// Folded resources by the ARN of the component owning them.
     private(set) var byOwner: [String: [Resource]] = [:]
-    /// Folded resources without an owning component, by the id of their subnet or VPC.
+    /// Folded resources without an owning component, by `account/id` of their subnet or VPC (ids are per account).
     private(set) var byContainer: [String: [Resource]] = [:]
     /// The owner's ARN of each resource folded into a component (so its connections go to the owner).
     private(set) var ownerOf: [String: String] = [:]
@@ -52,7 +52,7 @@ struct AttachmentFolding {
             } else if resource.type != .ebs, resource.type != .elasticIP,
                 let container = resource.placement.subnetIDs.sorted().first ?? resource.placement.vpcID
             {
-                byContainer[container, default: []].append(resource)
+                byContainer[resource.accountID + "/" + container, default: []].append(resource)
             } else {
                 kept.append(resource)
             }

@@ -9,6 +9,9 @@ struct BlueprintEmitter {
     private(set) var groups: [BlueprintGroup] = []
     private(set) var surfaces: [BlueprintSurface] = []
     private(set) var nodeIDByARN: [String: String] = [:]
+    /// Group ids by the ARN of the container they draw, and of the resources folded into it (a VPC's peerings),
+    /// for connections that end at a container rather than a component.
+    private(set) var groupIDByARN: [String: String] = [:]
     private let metrics: ProjectionMetrics
 
     init(
@@ -54,13 +57,25 @@ struct BlueprintEmitter {
                     id: id, type: "area", name: box.title, mapPos: position, mapSize: size,
                     extra: ["nodes": .array(members.map(JSONValue.string))]))
             return [id]
-        case .region, .vpc, .subnet, .group:
+        case .account, .region, .vpc, .subnet, .group:
             let type = groupType(box.role)
             if excluded.contains(type) { return members }
             let id = StableID.uuid("group:" + (box.resource?.arn ?? "") + here)
             var extra = box.resource.map { Self.configuration($0.config) } ?? [:]
+            if type == .account {
+                extra["accountId"] = box.resource.map { .string($0.resourceID) }
+                groups.append(
+                    BlueprintGroup(
+                        id: id, type: type, name: box.title, arn: nil, nodes: members, mapPos: position, mapSize: size,
+                        extra: extra))
+                return [id]
+            }
+            if let arn = box.resource?.arn { groupIDByARN[arn] = id }
             if type == .vpc, extra["peeringConnections"] == nil { extra["peeringConnections"] = .array([]) }
-            if let id = box.resource?.resourceID, let folded = folding.byContainer[id] {
+            if let container = box.resource,
+                let folded = folding.byContainer[container.accountID + "/" + container.resourceID]
+            {
+                for resource in folded { groupIDByARN[resource.arn] = id }
                 let peerings = folded.filter { $0.type == .vpcPeering }
                 let others = folded.filter { $0.type != .vpcPeering }
                 if !others.isEmpty { extra["attachments"] = AttachmentFolding.json(others) }
@@ -78,6 +93,7 @@ struct BlueprintEmitter {
 
     private func groupType(_ role: LayoutBox.Role) -> ComponentType {
         switch role {
+        case .account: .account
         case .region: .region
         case .vpc: .vpc
         case .subnet: .subnet

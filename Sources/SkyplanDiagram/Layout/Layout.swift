@@ -18,7 +18,7 @@ public enum Layout {
         let threshold = options.threshold(componentCount: components.count)
         var builder = LayoutTreeBuilder(
             inventory: inventory, selection: selection, threshold: threshold, prune: options.filter != nil,
-            excluded: options.excludedTypes, showEmpty: options.showEmpty)
+            excluded: options.excludedTypes, showEmpty: options.showEmpty, accountNames: options.accountNames)
         let root = builder.build()
         // Isometric names hang below their blocks' front corners, across the box's front edge.
         let metrics = ProjectionMetrics.of(projection: options.projection)
@@ -40,7 +40,9 @@ public enum Layout {
         if options.autoconnect {
             data.edges = edges(
                 inventory.relationships, nodeIDs: emitter.nodeIDByARN,
-                groupMembers: groupMembers(selection.components, nodeIDs: emitter.nodeIDByARN))
+                groupMembers: groupMembers(selection.components, nodeIDs: emitter.nodeIDByARN),
+                containers: emitter.groupIDByARN)
+            data.edges = withoutNesting(data.edges, data: data)
         }
         if builder.aggregatedCount > 0 {
             let note =
@@ -55,14 +57,23 @@ public enum Layout {
     /// with the kind and evidence of the relationship it stands for (the first one's kind; every distinct
     /// evidence, joined by "; ", when several relationships fold into one edge). A connection to an auto
     /// scaling group or ECS service goes to each of its drawn members.
+    ///
+    /// An end that is a container (a VPC, or a peering folded into one) is its group: a VPC attached to another
+    /// account's transit gateway is an edge from the VPC's outline (`containers`). Two VPCs' peering is left to
+    /// the groups' `peeringConnections` (drawn as its own line).
     static func edges(
-        _ relationships: [Relationship], nodeIDs: [String: String], groupMembers: [String: [String]] = [:]
+        _ relationships: [Relationship], nodeIDs: [String: String], groupMembers: [String: [String]] = [:],
+        containers: [String: String] = [:]
     ) -> [BlueprintEdge] {
         var position: [String: Int] = [:]
         var result: [BlueprintEdge] = []
-        func ends(_ arn: String) -> [String] { nodeIDs[arn].map { [$0] } ?? groupMembers[arn] ?? [] }
+        func ends(_ arn: String) -> [String] {
+            nodeIDs[arn].map { [$0] } ?? groupMembers[arn] ?? containers[arn].map { [$0] } ?? []
+        }
         for relationship in relationships where relationship.kind != .contains {
             let evidence = relationship.evidence.isEmpty ? nil : relationship.evidence
+            let groupToGroup = nodeIDs[relationship.from] == nil && nodeIDs[relationship.to] == nil
+            if groupToGroup, containers[relationship.from] != nil, containers[relationship.to] != nil { continue }
             for from in ends(relationship.from) {
                 for to in ends(relationship.to) where from != to {
                     if let index = position[from + ">" + to] {
@@ -82,6 +93,23 @@ public enum Layout {
             }
         }
         return result
+    }
+
+    /// Drops edges between a group and a component drawn inside it (the nesting already says it).
+    static func withoutNesting(_ edges: [BlueprintEdge], data: BlueprintData) -> [BlueprintEdge] {
+        var groupRects: [String: (GridPoint, GridPoint)] = [:]
+        for group in data.groups {
+            if let position = group.mapPos, let size = group.mapSize { groupRects[group.id] = (position, size) }
+        }
+        guard edges.contains(where: { groupRects[$0.from] != nil || groupRects[$0.to] != nil }) else { return edges }
+        var nodePositions: [String: GridPoint] = [:]
+        for node in data.nodes { nodePositions[node.id] = node.mapPos }
+        func nested(_ group: String, _ node: String) -> Bool {
+            guard let (origin, size) = groupRects[group], let point = nodePositions[node] else { return false }
+            return point.x >= origin.x && point.y >= origin.y && point.x <= origin.x + size.x
+                && point.y <= origin.y + size.y
+        }
+        return edges.filter { !nested($0.from, $0.to) && !nested($0.to, $0.from) }
     }
 
     /// The node ids of each auto scaling group's or ECS service's members, by the group's ARN.

@@ -5,7 +5,7 @@ import SkyplanModel
 /// `place(at:)` makes them absolute.
 final class LayoutBox {
     enum Role: Equatable {
-        case root, region, vpc, zone, subnet
+        case root, account, region, vpc, zone, subnet
         /// An `sg`, `asg` or `ecsservice` outline.
         case group(ComponentType)
         /// The services of one type beside the VPCs (drawn as an `area` surface).
@@ -81,7 +81,7 @@ final class LayoutBox {
         }
         // Up to four boxes (VPCs and the services) side by side; more wrap into a grid.
         arrange(maxWidth: role == .region && children.count <= 4 ? .infinity : nil)
-        if role == .root { fitGlobalServices() }
+        if role == .root || role == .account { fitGlobalServices() }
     }
 
     /// The global services (a region of their own) stand beside the regions: as narrow as they can be while
@@ -188,6 +188,7 @@ final class LayoutBox {
         case .subnet: 17
         case .zone: 19
         case .region: 9
+        case .account: 13
         case .group(let type): type == .autoScalingGroup ? 21 : type == .ecsService ? 14 : 17
         default: 2
         }

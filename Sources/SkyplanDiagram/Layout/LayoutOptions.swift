@@ -28,6 +28,8 @@ public struct LayoutOptions: Sendable {
     public var detail: LayoutDetail
     /// Draw empty subnets and empty default VPCs (`empty=show`); collapsed by default.
     public var showEmpty: Bool
+    /// Account names by account id, for the account outlines of a diagram of several accounts.
+    public var accountNames: [String: String] = [:]
 
     public init(
         name: String = "", filter: FilterExpression? = nil, excludedTypes: Set<ComponentType> = [],

@@ -14,6 +14,10 @@ struct LayoutTreeBuilder {
 
     private let root = LayoutBox(.root, key: "", arrangement: .row)
     private var regions: [String: LayoutBox] = [:]
+    private var accounts: [String: LayoutBox] = [:]
+    /// More than one account: account ⊃ region ⊃ ... (one account keeps Cloudcraft's region ⊃ ...).
+    private let multiAccount: Bool
+    private let accountNames: [String: String]
     private var vpcs: [String: LayoutBox] = [:]
     private var boxes: [String: LayoutBox] = [:]
     private var subnets: [String: LayoutBox] = [:]
@@ -22,37 +26,50 @@ struct LayoutTreeBuilder {
     private var subnetRank: [String: Int] = [:]
     /// The zones of components spread over several, by ARN.
     private var spans: [String: [String]] = [:]
+    /// Containers by id, scoped by account (`account/id`) in a diagram of several accounts (`key`).
     private let containersByID: [String: Resource]
+    /// Every container's id, unscoped.
+    private let containerIDs: Set<String>
     private let containersByARN: [String: Resource]
 
     init(
         inventory: Inventory, selection: LayoutSelection, threshold: Int, prune: Bool, excluded: Set<ComponentType>,
-        showEmpty: Bool = true
+        showEmpty: Bool = true, accountNames: [String: String] = [:]
     ) {
+        self.accountNames = accountNames
+        multiAccount = Set(inventory.accountIDs + inventory.resources.map(\.accountID)).count > 1
         self.showEmpty = showEmpty
         self.inventory = inventory
         self.selection = selection
         self.threshold = threshold
         self.prune = prune
         self.excluded = excluded
-        containersByID = Dictionary(selection.containers.map { ($0.resourceID, $0) }, uniquingKeysWith: { a, _ in a })
+        let scoped = multiAccount
+        containersByID = Dictionary(
+            selection.containers.map { (scoped ? $0.accountID + "/" + $0.resourceID : $0.resourceID, $0) },
+            uniquingKeysWith: { a, _ in a })
+        containerIDs = Set(selection.containers.map(\.resourceID))
         containersByARN = Dictionary(selection.containers.map { ($0.arn, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     mutating func build() -> LayoutBox {
+        // Accounts wrap into a grid (16:9-ish) instead of one long row.
+        if multiAccount { root.arrangement = .grid }
         // Without `empty=show`, a default VPC appears only with something in it, a subnet likewise.
         for container in selection.containers where container.type == .vpc {
             guard showEmpty || container.config["isDefault"]?.boolValue != true else { continue }
-            _ = vpcBox(container.resourceID, region: container.region)
+            _ = vpcBox(container.resourceID, region: container.region, account: container.accountID)
         }
         for container in selection.containers where container.type == .subnet {
-            subnetZone[container.resourceID] = container.placement.availabilityZones.first
-            subnetVPC[container.resourceID] = container.placement.vpcID
-            subnetRank[container.resourceID] = Self.rank(access: container.config["subnetType"]?.stringValue)
+            let id = key(container.resourceID, container.accountID)
+            subnetZone[id] = container.placement.availabilityZones.first
+            subnetVPC[id] = container.placement.vpcID
+            subnetRank[id] = Self.rank(access: container.config["subnetType"]?.stringValue)
             guard showEmpty else { continue }
             _ = subnetBox(
                 container.resourceID, vpcID: container.placement.vpcID,
-                zone: container.placement.availabilityZones.first, region: container.region)
+                zone: container.placement.availabilityZones.first, region: container.region,
+                account: container.accountID)
         }
         for resource in selection.components { place(resource) }
         finish(root, path: "")
@@ -63,41 +80,50 @@ struct LayoutTreeBuilder {
 
     private mutating func place(_ resource: Resource) {
         let placement = resource.placement
+        let account = resource.accountID
         var vpcID = placement.vpcID
         if vpcID == nil {
-            for id in placement.subnetIDs.sorted() where subnetVPC[id] != nil {
-                vpcID = subnetVPC[id]
+            for id in placement.subnetIDs.sorted() where subnetVPC[key(id, account)] != nil {
+                vpcID = subnetVPC[key(id, account)]
                 break
             }
         }
+        // Another account's VPC (an attachment listed under the gateway's owner) is not this resource's home.
+        if multiAccount, let id = vpcID, containersByID[key(id, account)] == nil, containerIDs.contains(id) {
+            vpcID = nil
+        }
         guard let vpcID, !Layout.serviceTypes.contains(resource.type) else {
-            let services = child(of: regionBox(resource.region), key: "2services", role: .strip)
+            let services = child(
+                of: regionBox(resource.region, account: resource.accountID), key: "2services", role: .strip)
             let cluster = child(
                 of: services, key: resource.type.rawValue, role: .cluster(resource.type),
                 title: ComponentStyle.displayName(resource.type))
             cluster.members.append(resource)
             return
         }
-        let vpc = vpcBox(vpcID, region: resource.region)
+        let vpc = vpcBox(vpcID, region: resource.region, account: resource.accountID)
         // Spread over several subnets: drawn once, in the first zone's subnet (public before private before
         // isolated), and marked with every zone it spans (docs/diagrams.md).
         let fallbackZone = placement.availabilityZones.sorted().first ?? ""
         let subnetIDs = placement.subnetIDs.sorted {
-            let left = (subnetZone[$0] ?? fallbackZone, subnetRank[$0] ?? 1, $0)
-            let right = (subnetZone[$1] ?? fallbackZone, subnetRank[$1] ?? 1, $1)
+            let left = (subnetZone[key($0, account)] ?? fallbackZone, subnetRank[key($0, account)] ?? 1, $0)
+            let right = (subnetZone[key($1, account)] ?? fallbackZone, subnetRank[key($1, account)] ?? 1, $1)
             return left < right
         }
         guard let first = subnetIDs.first else {
             child(of: vpc, key: "0strip", role: .strip).members.append(resource)
             return
         }
-        let zones = Set(subnetIDs.map { subnetZone[$0] ?? fallbackZone }).union(placement.availabilityZones)
+        let zones = Set(subnetIDs.map { subnetZone[key($0, account)] ?? fallbackZone }).union(
+            placement.availabilityZones)
         if zones.count > 1 { spans[resource.arn] = zones.sorted() }
-        var leaf = subnetBox(first, vpcID: vpcID, zone: subnetZone[first] ?? fallbackZone, region: resource.region)
+        var leaf = subnetBox(
+            first, vpcID: vpcID, zone: subnetZone[key(first, account)] ?? fallbackZone, region: resource.region,
+            account: resource.accountID)
         if !excluded.contains(.securityGroup), let sg = placement.securityGroupIDs.sorted().first {
             leaf = child(
                 of: leaf, key: "1sg|\(sg)", role: .group(.securityGroup),
-                title: containersByID[sg]?.name ?? sg, resource: containersByID[sg])
+                title: containersByID[key(sg, account)]?.name ?? sg, resource: containersByID[key(sg, account)])
         }
         if let groupARN = placement.groupARN {
             let owner = containersByARN[groupARN]
@@ -112,31 +138,51 @@ struct LayoutTreeBuilder {
 
     // MARK: Containers
 
-    private mutating func regionBox(_ name: String) -> LayoutBox {
-        if let box = regions[name] { return box }
+    private mutating func regionBox(_ name: String, account: String) -> LayoutBox {
+        let scoped = multiAccount ? account + "/" + name : name
+        if let box = regions[scoped] { return box }
         let isGlobal = name == Resource.globalRegion
         let box = LayoutBox(.region, key: isGlobal ? "~global" : name, title: isGlobal ? "Global" : name)
-        regions[name] = box
+        regions[scoped] = box
+        (multiAccount ? accountBox(account) : root).children.append(box)
+        return box
+    }
+
+    /// An account's outline, titled by its name and id, keyed by its id (accounts in id order).
+    private mutating func accountBox(_ id: String) -> LayoutBox {
+        if let box = accounts[id] { return box }
+        let name = accountNames[id].flatMap { $0.isEmpty || $0 == id ? nil : $0 }
+        let box = LayoutBox(
+            .account, key: "acct|" + id, title: name.map { "\($0)  \(id)" } ?? id,
+            resource: Resource(
+                arn: "arn:aws:iam::\(id):root", type: .account, resourceID: id, accountID: id, region: "",
+                name: name ?? id),
+            arrangement: .row)
+        accounts[id] = box
         root.children.append(box)
         return box
     }
 
-    private mutating func vpcBox(_ id: String, region: String) -> LayoutBox {
-        if let box = vpcs[id] { return box }
-        let resource = containersByID[id]
+    private mutating func vpcBox(_ id: String, region: String, account: String) -> LayoutBox {
+        if let box = vpcs[key(id, account)] { return box }
+        let resource = containersByID[key(id, account)]
         let regionName = resource?.region ?? region
         let box = LayoutBox(
             .vpc, key: "1vpc|\(id)", title: resource?.name ?? id, resource: resource,
             arrangement: .row)
-        vpcs[id] = box
-        regionBox(regionName).children.append(box)
+        vpcs[key(id, account)] = box
+        regionBox(regionName, account: resource?.accountID ?? account).children.append(box)
         return box
     }
 
-    private mutating func subnetBox(_ id: String, vpcID: String?, zone: String?, region: String) -> LayoutBox {
-        if let box = subnets[id] { return box }
-        let resource = containersByID[id]
-        let vpc = vpcBox(vpcID ?? resource?.placement.vpcID ?? "vpc-unknown", region: region)
+    private mutating func subnetBox(
+        _ id: String, vpcID: String?, zone: String?, region: String, account: String
+    ) -> LayoutBox {
+        if let box = subnets[key(id, account)] { return box }
+        let resource = containersByID[key(id, account)]
+        let vpc = vpcBox(
+            vpcID ?? resource?.placement.vpcID ?? "vpc-unknown", region: region, account: resource?.accountID ?? account
+        )
         let zoneName = zone ?? resource?.placement.availabilityZones.first ?? ""
         let zones = child(of: vpc, key: "1zones", role: .strip, arrangement: .row)
         let zoneBox = child(
@@ -147,11 +193,15 @@ struct LayoutTreeBuilder {
         let box = LayoutBox(.subnet, key: "\(rank)|\(id)", title: resource?.name ?? id, resource: resource)
         box.stretches = true
         zoneBox.children.append(box)
-        subnets[id] = box
-        subnetZone[id] = zoneName
-        subnetVPC[id] = vpcID
+        subnets[key(id, account)] = box
+        subnetZone[key(id, account)] = zoneName
+        subnetVPC[key(id, account)] = vpcID
         return box
     }
+
+    /// A container id as the builder's maps key it: scoped by account when there are several (ids are unique per
+    /// account, and a synthetic or imported inventory may reuse them).
+    private func key(_ id: String, _ account: String) -> String { multiAccount ? account + "/" + id : id }
 
     /// Public subnets first, then private, then isolated.
     static func rank(access: String?) -> Int {

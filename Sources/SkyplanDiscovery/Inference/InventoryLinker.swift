@@ -45,7 +45,8 @@ public enum InventoryLinker {
             result.resources[index] = resource
             relationships += containment(of: resource, subnets: known.map(\.arn), vpcs: vpcs, arns: arns)
         }
-        result.relationships = merged(resolveDNS(relationships, resources: result.resources))
+        result.relationships = merged(
+            resolveAcrossAccounts(resolveDNS(relationships, resources: result.resources), resources: result.resources))
         return result.normalized()
     }
 

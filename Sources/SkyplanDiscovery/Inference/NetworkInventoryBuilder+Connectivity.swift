@@ -16,8 +16,9 @@ extension NetworkInventoryBuilder {
                 Resource(
                     arn: arn, type: .vpcPeering, resourceID: peering.vpcPeeringConnectionID, accountID: owner,
                     region: ownerRegion, tags: peering.tags,
-                    placement: Placement(
-                        vpcID: owner == context.accountID && ownerRegion == context.region ? requester.vpcID : nil),
+                    // The requester's VPC (in the owner's account and region, where the linker looks it up) from
+                    // either side: both accounts' scans then state the same resource.
+                    placement: Placement(vpcID: requester.vpcID.isEmpty ? nil : requester.vpcID),
                     config: [
                         "peerVpc": .string(accepter.vpcID), "peerAccount": .string(accepter.ownerID),
                         "peerRegion": .string(accepter.region),
@@ -32,10 +33,23 @@ extension NetworkInventoryBuilder {
         }
     }
 
+    /// Gateways, each under its owner's ARN: a gateway shared through RAM is listed in every account it is shared
+    /// with, and one resource (the owner's) keeps both accounts' scans agreeing.
     mutating func addTransitGateways(_ gateways: [TransitGateway]) {
         for gateway in gateways where !Self.gone.contains(gateway.state) {
-            add(.transitGateway, "transit-gateway", gateway.transitGatewayID, tags: gateway.tags)
+            let owner = gateway.ownerID.isEmpty ? context.accountID : gateway.ownerID
+            gatewayOwners[gateway.transitGatewayID] = owner
+            output.resources.append(
+                Resource(
+                    arn: ownedARN(owner, "transit-gateway", gateway.transitGatewayID), type: .transitGateway,
+                    resourceID: gateway.transitGatewayID, accountID: owner, region: context.region,
+                    tags: gateway.tags))
         }
+    }
+
+    /// An EC2 ARN in this region under `owner` (another account for shared gateways and attached VPCs).
+    func ownedARN(_ owner: String, _ type: String, _ id: String) -> String {
+        "arn:\(context.partition.rawValue):ec2:\(context.region):\(owner):\(type)/\(id)"
     }
 
     /// Attachments, linked to their transit gateway (call after `addTransitGateways`) and, for a VPC, its VPC.
@@ -49,13 +63,18 @@ extension NetworkInventoryBuilder {
                 && local.contains(attachment.resourceID)
             let gatewayID = misplaced ? attachment.resourceID : attachment.transitGatewayID
             let isVPC = attachment.resourceType == "vpc"
-            add(
-                .transitGatewayAttachment, "transit-gateway-attachment", attachment.attachmentID, tags: attachment.tags,
-                placement: Placement(vpcID: isVPC ? attachment.resourceID : nil),
-                config: ["resourceType": .string(attachment.resourceType)])
-            let attachmentARN = arn("transit-gateway-attachment", attachment.attachmentID)
+            // A VPC attachment belongs to the VPC's account (its creator), whichever side lists it.
+            let owner = attachment.resourceOwnerID.isEmpty || !isVPC ? context.accountID : attachment.resourceOwnerID
+            let attachmentARN = ownedARN(owner, "transit-gateway-attachment", attachment.attachmentID)
+            output.resources.append(
+                Resource(
+                    arn: attachmentARN, type: .transitGatewayAttachment, resourceID: attachment.attachmentID,
+                    accountID: owner, region: context.region, tags: attachment.tags,
+                    placement: Placement(vpcID: isVPC ? attachment.resourceID : nil),
+                    config: ["resourceType": .string(attachment.resourceType)]))
             output.relate(
-                attachmentARN, arn("transit-gateway", gatewayID), .peering,
+                attachmentARN,
+                ownedARN(gatewayOwners[gatewayID] ?? context.accountID, "transit-gateway", gatewayID), .peering,
                 "ec2:DescribeTransitGatewayAttachments \(attachment.attachmentID)")
             if attachment.resourceType == "vpn", !attachment.resourceID.isEmpty {
                 output.relate(
@@ -63,9 +82,7 @@ extension NetworkInventoryBuilder {
                     "ec2:DescribeTransitGatewayAttachments vpn \(attachment.resourceID)")
             }
             if isVPC {
-                let owner = attachment.resourceOwnerID.isEmpty ? context.accountID : attachment.resourceOwnerID
-                let vpcARN =
-                    "arn:\(context.partition.rawValue):ec2:\(context.region):\(owner):vpc/\(attachment.resourceID)"
+                let vpcARN = ownedARN(owner, "vpc", attachment.resourceID)
                 output.relate(
                     vpcARN, attachmentARN, .peering,
                     "ec2:DescribeTransitGatewayAttachments vpc \(attachment.resourceID)")

@@ -5,6 +5,8 @@ import SkyplanModel
 struct NetworkInventoryBuilder {
     let context: CollectorContext
     var output = CollectorOutput()
+    /// Transit gateway id → owning account (set by `addTransitGateways`; RAM-shared gateways are another's).
+    var gatewayOwners: [String: String] = [:]
     static let gone: Set<String> = ["deleted", "deleting", "rejected", "failed", "expired"]
 
     init(context: CollectorContext) { self.context = context }

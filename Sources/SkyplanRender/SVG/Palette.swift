@@ -25,6 +25,7 @@ struct Palette: Sendable {
     /// Outline colour and dash of a group.
     func outline(_ group: BlueprintGroup) -> (color: String, dash: String?) {
         switch group.type {
+        case .account: ("#E7157B", nil)
         case .region: ("#00A4A6", nil)
         case .vpc: ("#8C4FFF", nil)
         case .subnet:

@@ -5,6 +5,7 @@ extension SVGContext {
     /// Draw order of containers: outer before inner.
     static func rank(_ type: ComponentType) -> Int {
         switch type {
+        case .account: -1
         case .region: 0
         case .vpc: 2
         case .subnet: 4
@@ -26,7 +27,8 @@ extension SVGContext {
                         id: group.id, cssClass: "group type-\(group.type.rawValue)", arn: group.arn, rect: rect,
                         color: color,
                         dash: dash, fillOpacity: group.type == .subnet ? 0.07 : 0.03, title: title(of: group),
-                        strokeWidth: group.type == .region || group.type == .vpc ? 2 : 1.5)
+                        strokeWidth: group.type == .account
+                            ? 2.5 : group.type == .region || group.type == .vpc ? 2 : 1.5)
                 ))
         }
         for (index, surface) in data.surfaces.enumerated() {
@@ -76,6 +78,7 @@ extension SVGContext {
         case .autoScalingGroup: return "Auto Scaling group  " + name
         case .ecsService: return "ECS service  " + name
         case .region: return name == "Global" ? "Global services" : "Region  " + name
+        case .account: return "AWS Account  " + name
         default: return name
         }
     }

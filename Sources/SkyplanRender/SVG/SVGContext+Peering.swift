@@ -42,13 +42,7 @@ extension SVGContext {
 
     /// A dashed line between the facing edges of two VPC outlines, named at its middle.
     private func peeringLine(from a: GridRect, to b: GridRect, name: String) -> String {
-        let ca = (x: a.minX + a.size.x / 2, y: a.minY + a.size.y / 2)
-        let cb = (x: b.minX + b.size.x / 2, y: b.minY + b.size.y / 2)
-        // Leave `a` where the centre line crosses its outline; reach `b` where it enters b's.
-        let exit = EdgeRouter.entry(cb, ca, into: a).map { 1 - $0 } ?? 0
-        let entry = EdgeRouter.entry(ca, cb, into: b) ?? 1
-        let start = projector.point(ca.x + (cb.x - ca.x) * exit, ca.y + (cb.y - ca.y) * exit)
-        let end = projector.point(ca.x + (cb.x - ca.x) * entry, ca.y + (cb.y - ca.y) * entry)
+        let (start, end) = straightLine(from: a, to: b)
         var text = "<path class=\"peering\" d=\"M\(SVGText.num(start.x)) \(SVGText.num(start.y))"
         text += "L\(SVGText.num(end.x)) \(SVGText.num(end.y))\" fill=\"none\" stroke=\"#8C4FFF\" stroke-width=\"3\" "
         text += "stroke-dasharray=\"8 5\"/>"

@@ -101,6 +101,7 @@ struct SVGContext {
         surfacesAndGroups()
         peerings()
         edges()
+        containerEdges()
         components()
         componentLabels()
         notes()

@@ -46,17 +46,18 @@ enum DiagramExporter {
     }
 
     /// The layout of an inventory with the export's filter, exclusions and switches.
-    static func blueprint(_ inventory: Inventory, name: String, accountID: UUID?, _ parameters: ExportParameters)
-        -> BlueprintData
-    {
-        Layout.blueprint(
-            for: inventory,
-            options: LayoutOptions(
-                name: name, filter: parameters.filter, excludedTypes: parameters.excludedTypes,
-                label: parameters.label, autoconnect: parameters.autoconnect,
-                projection: parameters.render.projection?.rawValue ?? "isometric",
-                theme: parameters.render.theme?.rawValue ?? "light", liveAccountID: accountID?.apiString,
-                detail: parameters.detail, showEmpty: parameters.showEmpty))
+    static func blueprint(
+        _ inventory: Inventory, name: String, accountID: UUID?, _ parameters: ExportParameters,
+        accountNames: [String: String] = [:]
+    ) -> BlueprintData {
+        var options = LayoutOptions(
+            name: name, filter: parameters.filter, excludedTypes: parameters.excludedTypes,
+            label: parameters.label, autoconnect: parameters.autoconnect,
+            projection: parameters.render.projection?.rawValue ?? "isometric",
+            theme: parameters.render.theme?.rawValue ?? "light", liveAccountID: accountID?.apiString,
+            detail: parameters.detail, showEmpty: parameters.showEmpty)
+        options.accountNames = accountNames
+        return Layout.blueprint(for: inventory, options: options)
     }
 }
 

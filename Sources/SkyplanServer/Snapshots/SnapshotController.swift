@@ -33,6 +33,11 @@ struct SnapshotController {
                 inventory, name: "\(account.name) \(region)", accountID: account.id, parameters)
             return try DiagramExporter.export(data, parameters)
         }
+        return try Self.response(outcome)
+    }
+
+    /// The body of a finished job, or 202 `STILL_PROCESSING`.
+    static func response(_ outcome: SnapshotRunner.Outcome) throws -> Response {
         switch outcome {
         case .ready(let output):
             return Response(
