@@ -114,7 +114,7 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
 
     /// Types drawn as groups (containers) rather than nodes.
     public var isContainer: Bool {
-        [.region, .vpc, .zone, .subnet, .securityGroup, .autoScalingGroup, .ecsService].contains(self)
+        [.account, .region, .vpc, .zone, .subnet, .securityGroup, .autoScalingGroup, .ecsService].contains(self)
     }
 
     /// The AWS architecture-icon category, which decides the colour.

@@ -86,4 +86,14 @@ struct BlueprintDataTests {
         #expect(data.groups.contains { $0.type == .subnet && $0.access == "public" })
         #expect(data.surfaces.contains { $0.type == "zone" && $0.name == "us-east-1a" })
     }
+
+    @Test func aSeveralAccountLayoutIsValidCloudcraftData() throws {
+        // Account groups once failed the save check ("unknown component type \"account\""), so a snapshot of an
+        // account that uses another account's shared gateway could not be kept as a blueprint.
+        let data = Layout.blueprint(
+            for: SyntheticInventory.accounts(2, regions: ["us-east-1"], componentsPerRegion: 20),
+            options: LayoutOptions(name: "scan"))
+        #expect(data.groups.contains { $0.type == .account })
+        #expect(try BlueprintData.decode(data.encoded()) == data)
+    }
 }

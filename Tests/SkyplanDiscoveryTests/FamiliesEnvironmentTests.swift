@@ -22,6 +22,10 @@ struct FamiliesEnvironmentTests {
         let inventory = await Scanner(client: client).scan(ScanRequest(accountID: account, regions: Self.regions))
         let found = inventory.index()
 
+        // An address is live data (DESIGN.md): the inventory, and so a saved blueprint, never carries it.
+        for address in inventory.resources where address.type == .elasticIP {
+            #expect(address.config.values.allSatisfy { $0.stringValue?.contains(".") != true }, "\(address.config)")
+        }
         for entry in manifest.resources {
             let resource = found[entry.arn]
             #expect(resource?.type.rawValue == entry.type, "\(entry.name) \(entry.arn) not found as \(entry.type)")

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import SkyplanDiscovery
@@ -16,15 +17,37 @@ import Testing
     }
 
     @Test func afterTheBurstAndOneProbeCallsWaitForTheProbesAnswers() async {
-        let pacer = RequestPacer(rate: 1000, burst: 1)
-        #expect(await pacer.reserve("sqs:ListDeadLetterSourceQueues", region: "r") == .zero)
-        try? await Task.sleep(for: .milliseconds(5))
-        #expect(await pacer.reserve("sqs:ListDeadLetterSourceQueues", region: "r") == .zero)  // the probe
-        try? await Task.sleep(for: .milliseconds(5))
-        #expect(await pacer.reserve("sqs:ListDeadLetterSourceQueues", region: "r") == .milliseconds(10))
-        await pacer.note("sqs:ListDeadLetterSourceQueues", region: "r", throttled: false)
-        await pacer.note("sqs:ListDeadLetterSourceQueues", region: "r", throttled: false)
-        try? await Task.sleep(for: .milliseconds(5))
-        #expect(await pacer.reserve("sqs:ListDeadLetterSourceQueues", region: "r") == .zero)
+        let time = ManualTime()
+        let pacer = RequestPacer(rate: 1000, burst: 1, now: time.now)
+        let operation = "sqs:ListDeadLetterSourceQueues"
+        #expect(await pacer.reserve(operation, region: "r") == .zero)
+        time.advance(.milliseconds(5))
+        #expect(await pacer.reserve(operation, region: "r") == .zero)  // the probe
+        time.advance(.milliseconds(5))
+        #expect(await pacer.reserve(operation, region: "r") == .milliseconds(10))
+        await pacer.note(operation, region: "r", throttled: false)
+        await pacer.note(operation, region: "r", throttled: false)
+        time.advance(.milliseconds(5))
+        #expect(await pacer.reserve(operation, region: "r") == .zero)
     }
+
+    @Test func aProbeThatNeverAnswersHoldsTheBucketForThreeSecondsOnly() async {
+        let time = ManualTime()
+        let pacer = RequestPacer(rate: 1000, burst: 1, now: time.now)
+        let operation = "dynamodb:DescribeTable"
+        _ = await pacer.reserve(operation, region: "r")
+        time.advance(.milliseconds(5))
+        _ = await pacer.reserve(operation, region: "r")  // the probe, never answered
+        time.advance(.milliseconds(2_900))
+        #expect(await pacer.reserve(operation, region: "r") == .milliseconds(10))
+        time.advance(.milliseconds(200))
+        #expect(await pacer.reserve(operation, region: "r") == .zero)
+    }
+}
+
+/// A clock the test moves by hand.
+private final class ManualTime: Sendable {
+    private let instant = Mutex(ContinuousClock.now)
+    var now: @Sendable () -> ContinuousClock.Instant { { self.instant.withLock { $0 } } }
+    func advance(_ duration: Duration) { instant.withLock { $0 += duration } }
 }

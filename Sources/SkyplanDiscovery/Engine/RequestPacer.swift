@@ -32,13 +32,16 @@ public actor RequestPacer: RequestGate {
     private var buckets: [String: Bucket] = [:]
     private var rates: [String: (rate: Double, decreasedAt: ContinuousClock.Instant?)] = [:]
     private(set) var throttles = 0
-    private let clock = ContinuousClock()
+    /// The time source (injected by tests, which must not depend on how fast a busy machine wakes them).
+    private let now: @Sendable () -> ContinuousClock.Instant
 
     /// `rate` calls per second per operation, `burst` at once.
     public init(
         rate: Double, burst: Double? = nil, perRegion: Bool = false, floor: Double = 0.5, decrease: Double = 0.25,
-        recovery: Double = 0.002, cooldown: Duration = .seconds(1)
+        recovery: Double = 0.002, cooldown: Duration = .seconds(1),
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
     ) {
+        self.now = now
         self.decrease = min(max(0.05, decrease), 1)
         self.rate = max(0.1, rate)
         self.burst = max(1, burst ?? rate)
@@ -57,7 +60,7 @@ public actor RequestPacer: RequestGate {
     func reserve(_ operation: String, region: String) -> Duration {
         let key = perRegion ? "\(region) \(operation)" : operation
         let rate = currentRate(operation)
-        let now = clock.now
+        let now = self.now()
         var bucket = buckets[key] ?? Bucket(tokens: burst, last: now)
         bucket.tokens = min(burst, bucket.tokens + Self.seconds(now - bucket.last) * rate)
         bucket.last = now
@@ -80,7 +83,7 @@ public actor RequestPacer: RequestGate {
     /// and empties the region's bucket; any other answer grows the rate back by `recovery`.
     func note(_ operation: String, region: String, throttled: Bool) {
         var state = rates[operation] ?? (rate, nil)
-        let now = clock.now
+        let now = self.now()
         let key = perRegion ? "\(region) \(operation)" : operation
         if var bucket = buckets[key] {
             bucket.answered += 1

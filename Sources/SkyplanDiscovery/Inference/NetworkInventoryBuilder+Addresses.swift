@@ -12,8 +12,10 @@ extension NetworkInventoryBuilder {
         for address in addresses {
             guard let allocation = address.allocationID, !allocation.isEmpty else { continue }
             let target = Self.association(of: address, natByIP: natByIP)
-            var config: [String: JSONValue] = ["ip": .string(address.publicIP)]
-            config["attachedTo"] = .string(target.map { Self.attachedKind($0.type) } ?? "none")
+            // Not the address itself: an IP is live data, which DESIGN.md keeps out of the store (the live view shows it).
+            let config: [String: JSONValue] = [
+                "attachedTo": .string(target.map { Self.attachedKind($0.type) } ?? "none")
+            ]
             add(.elasticIP, "elastic-ip", allocation, tags: address.tags, config: config)
             guard let target else { continue }
             output.relate(
