@@ -120,6 +120,70 @@ def event_bus(account, res, region):
     account.record(res, region, id=res["name"], arn=arn)
 
 
+def msk_cluster(account, res, region):
+    arn = account.client("kafka", region).create_cluster_v2(
+        ClusterName=res["name"], Tags=account.tags(res),
+        Provisioned={"BrokerNodeGroupInfo": {
+            "InstanceType": res.get("instanceType", "kafka.m5.large"),
+            "ClientSubnets": ids(account, res["subnets"], ["subnet"]),
+            "SecurityGroups": ids(account, res.get("securityGroups", []), ["security_group"]),
+            "StorageInfo": {"EbsStorageInfo": {"VolumeSize": res.get("volumeSize", 100)}}},
+            "KafkaVersion": "3.5.1", "NumberOfBrokerNodes": res.get("brokers", 2)})["ClusterArn"]
+    account.record(res, region, id=res["name"], arn=arn)
+
+
+def mq_broker(account, res, region):
+    broker = account.client("mq", region).create_broker(
+        BrokerName=res["name"], EngineType=res.get("engine", "ACTIVEMQ"), EngineVersion="5.17.6",
+        HostInstanceType=res.get("instanceType", "mq.m5.large"), DeploymentMode="SINGLE_INSTANCE",
+        PubliclyAccessible=False, AutoMinorVersionUpgrade=True,
+        Users=[{"Username": "skyplan", "Password": "NotASecret1demo"}],
+        SubnetIds=ids(account, res["subnets"], ["subnet"]),
+        SecurityGroups=ids(account, res.get("securityGroups", []), ["security_group"]))
+    account.record(res, region, id=broker["BrokerId"], arn=broker["BrokerArn"])
+
+
+def neptune_cluster(account, res, region):
+    """A Neptune cluster (the RDS API, engine neptune) and its instances, the first the writer."""
+    neptune = account.client("neptune", region)
+    cluster = neptune.create_db_cluster(
+        DBClusterIdentifier=res["name"], Engine="neptune",
+        DBSubnetGroupName=account.ref(res["subnetGroup"], ["db_subnet_group"])["id"],
+        VpcSecurityGroupIds=ids(account, res.get("securityGroups", []), ["security_group"]))["DBCluster"]
+    account.record(res, region, id=res["name"], arn=cluster["DBClusterArn"])
+    for index in range(res.get("instances", 1)):
+        name = f"{res['name']}-{index + 1}"
+        instance = neptune.create_db_instance(
+            DBInstanceIdentifier=name, DBInstanceClass=res.get("instanceClass", "db.r5.large"),
+            Engine="neptune", DBClusterIdentifier=res["name"])["DBInstance"]
+        account.record({"type": "neptune_instance", "name": name}, region, id=name, arn=instance["DBInstanceArn"],
+                       cluster=res["name"])
+
+
+def ecr_repository(account, res, region):
+    repository = account.client("ecr", region).create_repository(
+        repositoryName=res["name"], imageScanningConfiguration={"scanOnPush": res.get("scanOnPush", False)},
+        tags=account.tag_list(res, "Key", "Value"))["repository"]
+    account.record(res, region, id=res["name"], arn=repository["repositoryArn"], uri=repository["repositoryUri"])
+
+
+def cognito_user_pool(account, res, region):
+    triggers = {trigger: account.ref(name, ["lambda_function"])["arn"]
+                for trigger, name in res.get("triggers", {}).items()}
+    pool = account.client("cognito-idp", region).create_user_pool(
+        PoolName=res["name"], LambdaConfig=triggers)["UserPool"]
+    account.record(res, region, id=pool["Id"], arn=f"arn:aws:cognito-idp:{region}:{account.id}:userpool/{pool['Id']}")
+
+
+def ses_identity(account, res, region):
+    ses = account.client("ses", region)
+    if "@" in res["name"]:
+        ses.verify_email_identity(EmailAddress=res["name"])
+    else:
+        ses.verify_domain_identity(Domain=res["name"])
+    account.record(res, region, id=res["name"], arn=f"arn:aws:ses:{region}:{account.id}:identity/{res['name']}")
+
+
 DATA_PHASES = [
     ("redshift_subnet_group", redshift_subnet_group),
     ("redshift_cluster", redshift_cluster),
@@ -129,4 +193,10 @@ DATA_PHASES = [
     ("elastic_ip", elastic_ip),
     ("state_machine", state_machine),
     ("event_bus", event_bus),
+    ("msk_cluster", msk_cluster),
+    ("mq_broker", mq_broker),
+    ("neptune_cluster", neptune_cluster),
+    ("ecr_repository", ecr_repository),
+    ("cognito_user_pool", cognito_user_pool),
+    ("ses_identity", ses_identity),
 ]

@@ -5,6 +5,7 @@
 
 import json
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -19,9 +20,16 @@ PROD, STAGING = "111111111111", "222222222222"
 
 
 def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free port below the ephemeral range, so no outgoing connection takes it before moto binds it."""
+    for _ in range(500):
+        port = random.randint(20000, 32000)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port between 20000 and 32000")
 
 
 @pytest.fixture(scope="module")
@@ -243,3 +251,22 @@ def test_workflow_and_event_bus(endpoint, summary):
     events = client(endpoint, "events", PROD, "us-east-1")
     targets = events.list_targets_by_rule(Rule="order-placed", EventBusName="shop-events")["Targets"]
     assert [t["Arn"] for t in targets] == [res(summary, PROD, "checkout-flow")["arn"]]
+
+
+def test_brokers_graph_images_identities(endpoint, summary):
+    """Issue #14: an MSK cluster over the data subnets, an MQ broker, a Neptune cluster with two instances, an ECR
+    repository, a user pool whose PreSignUp trigger is api-handler, and an SES domain."""
+    kafka = client(endpoint, "kafka", PROD, "us-east-1")
+    cluster = kafka.describe_cluster_v2(ClusterArn=res(summary, PROD, "order-stream-kafka")["arn"])["ClusterInfo"]
+    group = cluster["Provisioned"]["BrokerNodeGroupInfo"]
+    assert sorted(group["ClientSubnets"]) == sorted([res(summary, PROD, "data-a")["id"], res(summary, PROD, "data-b")["id"]])
+    broker = client(endpoint, "mq", PROD, "us-east-1").describe_broker(BrokerId=res(summary, PROD, "notifications-mq")["id"])
+    assert broker["SubnetIds"] == [res(summary, PROD, "data-a")["id"]]
+    members = client(endpoint, "neptune", PROD, "us-east-1").describe_db_clusters(
+        DBClusterIdentifier="recommendations-graph")["DBClusters"][0]["DBClusterMembers"]
+    assert len(members) == 2
+    repositories = client(endpoint, "ecr", PROD, "us-east-1").describe_repositories()["repositories"]
+    assert [r["repositoryName"] for r in repositories] == ["shop/api"]
+    pools = client(endpoint, "cognito-idp", PROD, "us-east-1").list_user_pools(MaxResults=10)["UserPools"]
+    assert pools[0]["LambdaConfig"]["PreSignUp"] == res(summary, PROD, "api-handler")["arn"]
+    assert "shop.example.com" in client(endpoint, "ses", PROD, "us-east-1").list_identities()["Identities"]

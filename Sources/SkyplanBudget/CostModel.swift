@@ -74,6 +74,10 @@ public struct CostModel: Sendable {
         case .docDB, .neptune: builder.documentOrGraph()
         case .msk: builder.msk()
         case .mq: builder.mq()
+        case .ecr: builder.ecr()
+        case .cognito: builder.cognito()
+        case .waf: builder.waf()
+        case .ses: builder.ses()
         default:
             if !Self.freeTypes.contains(component.type) { builder.unknownType() }
         }

@@ -45,19 +45,39 @@ extension PricedComponent {
             }
             return nil
         }
-        // Attachments folded into a node (its EBS volumes, ENIs: `detail=summary`) are priced with it.
-        return (json["nodes"]?.arrayValue ?? []).flatMap { node -> [PricedComponent] in
-            guard var object = node.objectValue else { return [] }
-            let id = object["id"]?.stringValue ?? ""
-            let fromARN = object["arn"]?.stringValue.flatMap { try? ARN(parsing: $0) }?.accountID
-            let account = fromARN.flatMap { $0.isEmpty ? nil : $0 } ?? enclosingAccount(id) ?? fromARN
-            let path = ContainerPath(
-                account: account, region: object["region"]?.stringValue, vpc: vpcOf[id], subnet: subnetOf[id])
-            let attachments = object.removeValue(forKey: "attachments")?.arrayValue ?? []
-            let parts = attachments.compactMap { $0.objectValue }.compactMap {
-                PricedComponent(nodeJSON: $0, container: path)
+        // Attachments folded into a VPC or subnet (a VPC's transit gateway attachments, its route tables) are priced
+        // in it.
+        var folded: [PricedComponent] = []
+        for group in json["groups"]?.arrayValue ?? [] {
+            let type = group["type"]?.stringValue
+            guard type == "vpc" || type == "subnet", let attachments = group["attachments"]?.arrayValue else {
+                continue
             }
-            return (PricedComponent(nodeJSON: object, container: path).map { [$0] } ?? []) + parts
+            let id = group["id"]?.stringValue ?? ""
+            let name = group["name"]?.stringValue ?? id
+            for case .object(let object) in attachments {
+                let fromARN = object["arn"]?.stringValue.flatMap { try? ARN(parsing: $0) }?.accountID
+                let account = fromARN.flatMap { $0.isEmpty ? nil : $0 } ?? enclosingAccount(id) ?? fromARN
+                let path = ContainerPath(
+                    account: account, region: object["region"]?.stringValue,
+                    vpc: type == "vpc" ? name : vpcOf[id], subnet: type == "subnet" ? name : nil)
+                if let component = PricedComponent(nodeJSON: object, container: path) { folded.append(component) }
+            }
         }
+        // Attachments folded into a node (its EBS volumes, ENIs: `detail=summary`) are priced with it.
+        return folded
+            + (json["nodes"]?.arrayValue ?? []).flatMap { node -> [PricedComponent] in
+                guard var object = node.objectValue else { return [] }
+                let id = object["id"]?.stringValue ?? ""
+                let fromARN = object["arn"]?.stringValue.flatMap { try? ARN(parsing: $0) }?.accountID
+                let account = fromARN.flatMap { $0.isEmpty ? nil : $0 } ?? enclosingAccount(id) ?? fromARN
+                let path = ContainerPath(
+                    account: account, region: object["region"]?.stringValue, vpc: vpcOf[id], subnet: subnetOf[id])
+                let attachments = object.removeValue(forKey: "attachments")?.arrayValue ?? []
+                let parts = attachments.compactMap { $0.objectValue }.compactMap {
+                    PricedComponent(nodeJSON: $0, container: path)
+                }
+                return (PricedComponent(nodeJSON: object, container: path).map { [$0] } ?? []) + parts
+            }
     }
 }

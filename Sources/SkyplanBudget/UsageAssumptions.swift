@@ -70,6 +70,12 @@ public struct UsageAssumptions: Hashable, Sendable, Codable {
     /// DocumentDB / Neptune cluster storage GB and I/O requests (millions) a month.
     public var documentDBDataGB: Double = 10
     public var documentDBMillionIORequests: Double = 1
+    /// GB of images an ECR repository stores.
+    public var ecrStorageGB: Double = 10
+    /// Monthly active users of a Cognito user pool.
+    public var cognitoMonthlyActiveUsers: Double = 1000
+    /// Emails an SES identity sends a month, in thousands.
+    public var sesThousandEmails: Double = 10
 
     /// The defaults above.
     public init() {}

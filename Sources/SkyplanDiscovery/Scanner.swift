@@ -29,7 +29,7 @@ public struct Scanner: Sendable {
     public static let serviceNames: [String] = [
         "apigateway", "cloudfront", "dynamodb", "ec2", "ecs", "efs", "eks", "elasticache", "elb", "lambda", "rds",
         "route53", "s3", "sns", "sqs", "vpc", "autoscaling", "redshift", "es", "kinesis", "firehose",
-        "sfn", "events", "kafka", "mq",
+        "sfn", "events", "kafka", "mq", "ecr", "cognito-idp", "wafv2", "ses",
     ].sorted()
 
     /// The collectors for `client`, filtered by service name (nil: all), and the bulk tag reader when a service
@@ -43,7 +43,8 @@ public struct Scanner: Sendable {
             NetworkCollector(client: client), EC2Collector(client: client),
             LoadBalancerCollector(client: client, concurrency: perItemConcurrency),
             AutoScalingCollector(client: client), RDSCollector(client: client), ElastiCacheCollector(client: client),
-            DynamoDBCollector(client: client, concurrency: perItemConcurrency), LambdaCollector(client: client),
+            DynamoDBCollector(client: client, concurrency: perItemConcurrency),
+            LambdaCollector(client: client, concurrency: perItemConcurrency),
             SQSCollector(client: client, concurrency: perItemConcurrency), SNSCollector(client: client),
             APIGatewayCollector(client: client),
             ECSCollector(client: client), EKSCollector(client: client), EFSCollector(client: client),
@@ -53,7 +54,9 @@ public struct Scanner: Sendable {
             FirehoseCollector(client: client, concurrency: perItemConcurrency),
             StepFunctionsCollector(client: client, concurrency: perItemConcurrency),
             EventBridgeCollector(client: client, concurrency: perItemConcurrency), MSKCollector(client: client),
-            MQCollector(client: client, concurrency: perItemConcurrency),
+            MQCollector(client: client, concurrency: perItemConcurrency), ECRCollector(client: client),
+            CognitoCollector(client: client), WAFCollector(client: client, concurrency: perItemConcurrency),
+            WAFCloudFrontCollector(client: client), SESCollector(client: client, concurrency: perItemConcurrency),
         ]
         let tags = TagCollector(client: client, services: services).map { [$0] } ?? []
         guard let services else { return all + tags }

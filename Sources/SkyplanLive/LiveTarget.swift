@@ -18,6 +18,8 @@ public enum LiveFamily: String, Sendable, Hashable, Codable, CaseIterable, Compa
     case ecsService, eks, cloudFront
     /// Redshift clusters, OpenSearch domains, Kinesis streams, Firehose delivery streams (issue #14).
     case redshift, openSearch, kinesisStream, firehose
+    /// MSK clusters and Amazon MQ brokers (issue #14).
+    case msk, mq
 
     /// Families sort by declaration order (stable output).
     public static func < (lhs: LiveFamily, rhs: LiveFamily) -> Bool {
@@ -100,6 +102,12 @@ public struct LiveTarget: Sendable, Hashable, Comparable {
         case ("firehose", "deliverystream"):
             family = .firehose
             id = parts.count > 1 ? parts[1] : arn.resourceID
+        case ("kafka", "cluster"):
+            family = .msk
+            id = text
+        case ("mq", "broker"):
+            family = .mq
+            id = colon.count > 2 ? colon[2] : arn.resourceID
         default: return nil
         }
         self.arn = text

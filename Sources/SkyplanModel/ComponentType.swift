@@ -95,6 +95,16 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
     public static let stepFunctions: Self = "sfn"
     public static let eventBus: Self = "eventbus"
 
+    // Container images (issue #14).
+    public static let ecr: Self = "ecr"
+
+    // Identity and protection (issue #14).
+    public static let cognito: Self = "cognito"
+    public static let waf: Self = "waf"
+
+    // Email (issue #14).
+    public static let ses: Self = "ses"
+
     // Public addresses (issue #14).
     public static let elasticIP: Self = "eip"
 
@@ -107,7 +117,7 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
         .ec2, .lambda, .ecsCluster, .ecsTask, .eksCluster, .eksNodeGroup,
         .ebs, .s3, .efs, .rds, .auroraCluster, .dynamoDB, .elastiCache, .sqs, .sns, .cloudWatchAlarm,
         .redshift, .openSearch, .kinesisStream, .kinesisFirehose, .elasticIP, .stepFunctions, .eventBus,
-        .docDB, .neptune, .msk, .mq,
+        .docDB, .neptune, .msk, .mq, .ecr, .cognito, .waf, .ses,
     ]
 
     public var isKnown: Bool { Self.known.contains(self) }
@@ -120,12 +130,12 @@ public struct ComponentType: RawRepresentable, Hashable, Sendable, Codable, Comp
     /// The AWS architecture-icon category, which decides the colour.
     public var category: ComponentCategory {
         switch self {
-        case .ec2, .lambda, .ecsCluster, .ecsTask, .eksCluster, .eksNodeGroup, .autoScalingGroup, .ecsService:
+        case .ec2, .lambda, .ecsCluster, .ecsTask, .eksCluster, .eksNodeGroup, .autoScalingGroup, .ecsService, .ecr:
             .compute
         case .ebs, .s3, .efs: .storage
         case .rds, .auroraCluster, .dynamoDB, .elastiCache, .docDB, .neptune: .database
-        case .sqs, .sns, .stepFunctions, .eventBus: .applicationIntegration
-        case .securityGroup: .security
+        case .sqs, .sns, .stepFunctions, .eventBus, .ses: .applicationIntegration
+        case .securityGroup, .cognito, .waf: .security
         case .cloudWatchAlarm: .management
         case .redshift, .openSearch, .kinesisStream, .kinesisFirehose, .msk: .analytics
         case .mq: .applicationIntegration

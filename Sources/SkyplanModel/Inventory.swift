@@ -27,17 +27,22 @@ public struct Inventory: Hashable, Sendable, Codable {
     /// duplicates removed, so every later stage is deterministic whatever order the APIs answered in.
     public func normalized() -> Inventory {
         var copy = self
-        // In place, one copy of each array: sorted, equal neighbours dropped (the first resource of an ARN kept).
-        copy.resources.sort { $0.arn < $1.arn }
-        copy.resources.removeAdjacentDuplicates { $0.arn == $1.arn }
-        copy.relationships.sort {
+        copy.normalize()
+        return copy
+    }
+
+    /// Normalises in place (see `normalized()`): one buffer per array, sorted, equal neighbours dropped (the first
+    /// resource of an ARN kept).
+    public mutating func normalize() {
+        resources.sort { $0.arn < $1.arn }
+        resources.removeAdjacentDuplicates { $0.arn == $1.arn }
+        relationships.sort {
             ($0.from, $0.to, $0.kind.rawValue, $0.evidence) < ($1.from, $1.to, $1.kind.rawValue, $1.evidence)
         }
-        copy.relationships.removeAdjacentDuplicates(by: ==)
-        copy.diagnostics = Array(Set(diagnostics)).sorted { $0.description < $1.description }
-        copy.accountIDs = Array(Set(accountIDs)).sorted()
-        copy.regions = Array(Set(regions)).sorted()
-        return copy
+        relationships.removeAdjacentDuplicates(by: ==)
+        diagnostics = Array(Set(diagnostics)).sorted { $0.description < $1.description }
+        accountIDs = Array(Set(accountIDs)).sorted()
+        regions = Array(Set(regions)).sorted()
     }
 
     /// Resources by ARN.

@@ -76,7 +76,10 @@ public func buildRouter(services: AppServices, live: LiveService? = nil) -> Rout
         MultiAccountSnapshotController(services: services).addRoutes(to: group)
         BlueprintExportController(services: services).addRoutes(to: group)
         CostController(services: services).addRoutes(to: group)
-        if let live { LiveController(services: services, live: live).addRoutes(to: group) }
+        if let live {
+            LiveController(services: services, live: live).addRoutes(to: group)
+            MultiAccountLiveController(services: services, live: live).addRoutes(to: group)
+        }
     }
     return router
 }

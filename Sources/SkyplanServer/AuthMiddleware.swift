@@ -55,11 +55,9 @@ struct AuthMiddleware: RouterMiddleware {
             throw APIError.unauthorized("Authorization must be \"Bearer <API key>\"")
         }
         let key = String(parts[1]).trimmingCharacters(in: .whitespaces)
-        guard key.count == 44, let record = try await store.apiKey(hash: Secrets.hash(key)), record.revokedAt == nil
+        guard key.count == 44, let (record, user, teamIDs) = try await store.apiKeyWithUser(hash: Secrets.hash(key)),
+            record.revokedAt == nil
         else { throw APIError.unauthorized("Invalid or revoked API key") }
-        guard let (user, teamIDs) = try await store.userWithTeamIDs(id: record.userID) else {
-            throw APIError.unauthorized("Invalid or revoked API key")
-        }
         let moment = now()
         if record.lastUsedAt.map({ moment.timeIntervalSince($0) > 60 }) ?? true {
             try await store.touchAPIKey(id: record.id, at: moment)

@@ -7,8 +7,11 @@ import SkyplanModel
 /// Every blueprint write, from any process on the database (server replicas, the CLI), increments the counter
 /// in its own transaction (`skyplan_changes`). A reader reads the counter *before* the rows, so the rows it
 /// stores are at least as new as the number it stores them under. A write of this process applies its own
-/// change when the cache held the number just before it — nothing else changed in between — and otherwise
-/// leaves the cache to be read again; applying a change the rows already hold is harmless (by id).
+/// change when the cache held the number just before it — nothing else changed in between. Concurrent writes
+/// of this process report their commits in any order: a change that comes before the one just below it waits
+/// (bounded, ``pendingLimit``) and is applied once the gap is filled; a gap that another process's write
+/// holds is never filled, and the next list reads the rows again. Applying a change the rows already hold is
+/// harmless (by id).
 struct BlueprintListCache: Sendable {
     enum Change: Sendable {
         case upsert(BlueprintRecord)
@@ -19,6 +22,11 @@ struct BlueprintListCache: Sendable {
     private(set) var change: Int64?
     /// Sorted by ``order(_:_:)``, without data.
     private(set) var records: [BlueprintRecord] = []
+    /// This process's changes above ``change`` + 1, by counter value, waiting for the ones below them.
+    private(set) var pending: [Int64: Change] = [:]
+
+    /// How many changes may wait for a gap to fill; past it they are dropped (the list is read again).
+    static let pendingLimit = 256
 
     /// The cached records if they are current for counter value `change`.
     func records(at change: Int64) -> [BlueprintRecord]? {
@@ -30,16 +38,28 @@ struct BlueprintListCache: Sendable {
         if let kept = self.change, kept >= change { return }
         self.change = change
         records = fresh.map(Self.withoutData).sorted(by: Self.order)
+        pending = pending.filter { $0.key > change }
+        applyPending()
     }
 
     /// This process's write committed as counter value `change`.
     mutating func apply(_ write: Change, at change: Int64) {
         guard let kept = self.change, kept < change else { return }
         guard kept == change - 1 else {
-            self.change = nil
-            records = []
+            if pending.count < Self.pendingLimit { pending[change] = write }
             return
         }
+        applyNext(write)
+        applyPending()
+    }
+
+    /// Applies the waiting changes that now follow ``change`` without a gap.
+    private mutating func applyPending() {
+        while let current = change, let next = pending.removeValue(forKey: current + 1) { applyNext(next) }
+    }
+
+    /// Applies the change numbered ``change`` + 1.
+    private mutating func applyNext(_ write: Change) {
         switch write {
         case .upsert(let record):
             records.removeAll { $0.id == record.id }
@@ -49,7 +69,7 @@ struct BlueprintListCache: Sendable {
         case .delete(let id):
             records.removeAll { $0.id == id }
         }
-        self.change = change
+        change = change.map { $0 + 1 }
     }
 
     /// The API's list order: most recently updated first, then by id, descending.

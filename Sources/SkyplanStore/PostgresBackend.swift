@@ -18,8 +18,10 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     private let port: Int
     private let closed = NIOLockedValueBox(false)
 
-    /// Connections per event loop; with the shared event loop group (one loop per core) the pool stays small.
-    static let connectionsPerEventLoop = 2
+    /// Connections per event loop (one loop per core). A request holds a connection for each statement's round
+    /// trip; with 2 per loop (4 on two cores) 50 concurrent clients queued for one. 8 per loop (16 on two cores)
+    /// keeps a few replicas well under PostgreSQL's default of 100 connections.
+    static let connectionsPerEventLoop = 8
 
     private init(pool: EventLoopGroupConnectionPool<RetainedPostgresSource>, logger: Logger, host: String, port: Int) {
         self.pool = pool

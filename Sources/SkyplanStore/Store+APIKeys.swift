@@ -27,6 +27,24 @@ extension Store {
         }
     }
 
+    /// The key with this hash (revoked or not: the caller checks ``APIKeyRecord/revokedAt``), its user and the
+    /// user's teams, sorted, in one query: every request with a key needs all three.
+    public func apiKeyWithUser(hash: String) async throws -> (key: APIKeyRecord, user: UserRecord, teamIDs: [UUID])? {
+        try await read { database in
+            let rows = try await database.raw(
+                """
+                SELECT \(unsafeRaw: PrefixedRow.selectList(Self.keyColumns, of: "k", prefix: "key_")), u.*,
+                    m.team_id AS member_of
+                FROM api_keys k JOIN (SELECT \(unsafeRaw: Self.userColumns) FROM users) u ON u.id = k.user_id
+                LEFT JOIN memberships m ON m.user_id = u.id
+                WHERE k.key_hash = \(bind: hash) ORDER BY m.team_id
+                """
+            ).all()
+            guard let first = rows.first, let (user, teamIDs) = try Self.userWithTeamIDs(rows) else { return nil }
+            return (try Self.apiKeyRecord(PrefixedRow(base: first, prefix: "key_")), user, teamIDs)
+        }
+    }
+
     /// The keys of `userID`, or every key when `nil`, oldest first.
     public func apiKeys(userID: UUID?) async throws -> [APIKeyRecord] {
         try await read { database in

@@ -60,37 +60,95 @@ extension Store {
     /// written in one transaction, so of two concurrent saves of the same version exactly one wins.
     /// Throws ``StoreError/notFound`` if there is no such blueprint.
     public func updateBlueprint(_ b: BlueprintRecord, ifVersion: UUID?) async throws -> BlueprintRecord {
-        let versionID = UUID()
-        let (stored, change) = try await write { database in
-            let condition: SQLQueryString =
-                if let ifVersion { "AND current_version_id = \(bind: StoreValue.id(ifVersion))" } else { "" }
-            let updated = try await database.raw(
-                """
-                UPDATE blueprints SET name = \(bind: b.name), tags = \(bind: StoreValue.list(b.tags)),
-                    read_access = \(bind: StoreValue.list(b.readAccess)),
-                    write_access = \(bind: StoreValue.list(b.writeAccess)), last_user_id = \(bind: StoreValue.id(b.lastUserID)),
-                    updated_at = \(bind: Millis.value(b.updatedAt)), current_version_id = \(bind: StoreValue.id(versionID))
-                WHERE id = \(bind: StoreValue.id(b.id)) \(condition) RETURNING id
-                """
-            ).all()
-            let what = "blueprint \(StoreValue.id(b.id))"
-            guard !updated.isEmpty else {
-                let exists = try await database.raw(
-                    "SELECT id FROM blueprints WHERE id = \(bind: StoreValue.id(b.id))"
-                ).first()
-                if exists != nil, let ifVersion { throw StoreError.stale(what, expected: ifVersion) }
-                throw StoreError.notFound(what)
-            }
-            try await Self.insertVersion(
-                database, id: versionID, blueprintID: b.id, data: b.data, userID: b.lastUserID, at: b.updatedAt)
-            // What a read would return now, without reading it: id, creator and creation never change, the
-            // rest is what was just written (a record's dates are already at the store's millisecond precision).
-            var stored = b
-            stored.currentVersionID = versionID
-            return (stored, try await Self.countChange(database))
-        }
+        // What a read would return now, without reading it: id, creator and creation never change, the rest is
+        // what is written (a record's dates are already at the store's millisecond precision).
+        var stored = b
+        stored.currentVersionID = UUID()
+        let change =
+            engine == "postgres"
+            ? try await saveInOneStatement(stored, ifVersion: ifVersion)
+            : try await saveInTransaction(stored, ifVersion: ifVersion)
         listChanged(.upsert(stored), at: change)
         return stored
+    }
+
+    /// The blueprint row's part of a save: every column but id, creator and creation, where the row is still at
+    /// `ifVersion` when given; returns the id of the row it changed.
+    private static func updateRow(_ b: BlueprintRecord, ifVersion: UUID?) -> SQLQueryString {
+        let condition: SQLQueryString =
+            if let ifVersion { "AND current_version_id = \(bind: StoreValue.id(ifVersion))" } else { "" }
+        return """
+            UPDATE blueprints SET name = \(bind: b.name), tags = \(bind: StoreValue.list(b.tags)),
+                read_access = \(bind: StoreValue.list(b.readAccess)),
+                write_access = \(bind: StoreValue.list(b.writeAccess)), last_user_id = \(bind: StoreValue.id(b.lastUserID)),
+                updated_at = \(bind: Millis.value(b.updatedAt)),
+                current_version_id = \(bind: StoreValue.id(b.currentVersionID))
+            WHERE id = \(bind: StoreValue.id(b.id)) \(condition) RETURNING id
+            """
+    }
+
+    /// The save as a transaction of three statements: SQLite's (one writer connection, no round trips), and
+    /// PostgreSQL's when the one-statement save lost the race for a version number.
+    private func saveInTransaction(_ b: BlueprintRecord, ifVersion: UUID?) async throws -> Int64 {
+        try await write { database in
+            guard try await !database.raw(Self.updateRow(b, ifVersion: ifVersion)).all().isEmpty else {
+                throw try await Self.whyNotSaved(database, b.id, ifVersion: ifVersion)
+            }
+            try await Self.insertVersion(
+                database, id: b.currentVersionID, blueprintID: b.id, data: b.data, userID: b.lastUserID,
+                at: b.updatedAt)
+            return try await Self.countChange(database)
+        }
+    }
+
+    /// PostgreSQL: the save as one statement — row, version and change counter in data-modifying CTEs — so one
+    /// round trip instead of five (BEGIN, three statements, COMMIT). A single statement is its own transaction:
+    /// all of it or nothing, durable once acknowledged. Returns the new change counter.
+    ///
+    /// Two saves of one blueprint at once: the second waits for the first's row lock, then re-checks its
+    /// `WHERE` on the new row (so an `ifVersion` save finds the version gone: stale). Without `ifVersion` it
+    /// goes on, but its version number was counted in the snapshot taken before the first committed, so it
+    /// collides with the first's on `UNIQUE (blueprint_id, number)` and the whole statement rolls back; the
+    /// save is then made as a transaction (``saveInTransaction(_:ifVersion:)``), whose statements each see the
+    /// versions committed before the row lock was granted.
+    private func saveInOneStatement(_ b: BlueprintRecord, ifVersion: UUID?) async throws -> Int64 {
+        let id = StoreValue.id(b.id)
+        let statement: SQLQueryString = """
+            WITH updated AS (\(Self.updateRow(b, ifVersion: ifVersion))),
+            inserted AS (
+                INSERT INTO blueprint_versions (id, blueprint_id, number, data, user_id, created_at)
+                SELECT \(bind: StoreValue.id(b.currentVersionID)), updated.id,
+                    (SELECT COALESCE(MAX(number), 0) + 1 FROM blueprint_versions WHERE blueprint_id = \(bind: id)),
+                    \(bind: b.data), \(bind: StoreValue.id(b.lastUserID)), \(bind: Millis.value(b.updatedAt))
+                FROM updated RETURNING id),
+            counted AS (
+                UPDATE skyplan_changes SET seq = seq + 1
+                WHERE name = 'blueprints' AND EXISTS (SELECT 1 FROM inserted) RETURNING seq)
+            SELECT seq FROM counted
+            """
+        do {
+            let change = try await read { database in
+                try await database.raw(statement).first()?.decode(column: "seq", as: Int64.self)
+            }
+            guard let change else {
+                throw try await read { database in try await Self.whyNotSaved(database, b.id, ifVersion: ifVersion) }
+            }
+            return change
+        } catch StoreError.conflict {
+            // Lost the race for the version number (see above): nothing was written; the statements one by one
+            // number the version after the row is locked.
+            return try await saveInTransaction(b, ifVersion: ifVersion)
+        }
+    }
+
+    /// Why a save changed no row: the blueprint is at another version than `ifVersion` (stale), or is gone.
+    private static func whyNotSaved(_ database: any SQLDatabase, _ id: UUID, ifVersion: UUID?) async throws
+        -> StoreError
+    {
+        let what = "blueprint \(StoreValue.id(id))"
+        let exists = try await database.raw("SELECT id FROM blueprints WHERE id = \(bind: StoreValue.id(id))").first()
+        if exists != nil, let ifVersion { return StoreError.stale(what, expected: ifVersion) }
+        return StoreError.notFound(what)
     }
 
     /// Deletes a blueprint and all its versions; throws ``StoreError/notFound`` if there is none.

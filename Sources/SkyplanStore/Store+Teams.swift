@@ -102,17 +102,26 @@ extension Store {
         try await read { database in try await Self.teamIDs(database, userID: userID) }
     }
 
-    /// The user with `id` and the ids of their teams, read on one connection (every authenticated request
-    /// needs both).
+    /// The user with `id` and the ids of their teams, sorted, in one query (every authenticated request needs
+    /// both): one row per team, the user's columns repeated, or one row with no team.
     public func userWithTeamIDs(id: UUID) async throws -> (user: UserRecord, teamIDs: [UUID])? {
         try await read { database in
-            guard
-                let user = try await database.raw(
-                    "SELECT \(unsafeRaw: Self.userColumns) FROM users WHERE id = \(bind: StoreValue.id(id))"
-                ).first().map(Self.userRecord)
-            else { return nil }
-            return (user, try await Self.teamIDs(database, userID: id))
+            let rows = try await database.raw(
+                """
+                SELECT u.*, m.team_id AS member_of
+                FROM (SELECT \(unsafeRaw: Self.userColumns) FROM users WHERE id = \(bind: StoreValue.id(id))) u
+                LEFT JOIN memberships m ON m.user_id = u.id ORDER BY m.team_id
+                """
+            ).all()
+            return try Self.userWithTeamIDs(rows)
         }
+    }
+
+    /// The user and sorted team ids of rows with the user's columns and `member_of` (NULL: no team), one row per
+    /// team; nil without rows.
+    static func userWithTeamIDs(_ rows: [any SQLRow]) throws -> (user: UserRecord, teamIDs: [UUID])? {
+        guard let first = rows.first else { return nil }
+        return (try userRecord(first), try rows.compactMap { try StoreRow(row: $0).optionalUUID("member_of") })
     }
 
     private static func teamIDs(_ database: any SQLDatabase, userID: UUID) async throws -> [UUID] {

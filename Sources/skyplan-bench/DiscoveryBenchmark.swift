@@ -4,8 +4,8 @@ import SkyplanAWS
 import SkyplanDiscovery
 import SkyplanModel
 
-/// Discovery figures: a real scan through an endpoint (`--endpoint URL --regions a,b`), or the peak memory of
-/// a synthetic inventory (`--synthetic 100000`).
+/// Discovery figures: a real scan through an endpoint (`--endpoint URL --regions a,b`), the peak memory of a whole
+/// scan of an in-process AWS (`--synthetic-aws 100000`), or of a synthetic inventory (`--synthetic 100000`).
 enum DiscoveryBenchmark {
     static func run(_ args: [String]) async throws {
         var options: [String: String] = [:]
@@ -14,14 +14,16 @@ enum DiscoveryBenchmark {
             options[args[index].trimmingCharacters(in: CharacterSet(charactersIn: "-"))] = args[index + 1]
             index += 2
         }
-        if let count = options["synthetic"].flatMap(Int.init) {
+        if let count = options["synthetic-aws"].flatMap(Int.init) {
+            try await syntheticScan(count, out: options["out"] ?? "/dev/null")
+        } else if let count = options["synthetic"].flatMap(Int.init) {
             try synthetic(count, out: options["out"] ?? "/dev/null", oneShot: options["encode"] == "oneshot")
         } else if let endpoint = options["endpoint"] {
             let regions = (options["regions"] ?? "us-east-1").split(separator: ",").map(String.init)
             try await scan(endpoint: endpoint, regions: regions, options: options)
         } else {
             print(
-                "usage: skyplan-bench discovery --endpoint URL --regions r1,r2 [--concurrency N] [--per-item N] [--rate R|0] [--pace region] [--connections N] [--role ARN --account ID] [--services a,b] [--out FILE] | --synthetic N [--out FILE] [--encode stream|oneshot]"
+                "usage: skyplan-bench discovery --endpoint URL --regions r1,r2 [--concurrency N] [--per-item N] [--rate R|0] [--pace region] [--connections N] [--role ARN --account ID] [--services a,b] [--out FILE] | --synthetic-aws N [--out FILE] | --synthetic N [--out FILE] [--encode stream|oneshot]"
             )
         }
     }
@@ -45,6 +47,36 @@ enum DiscoveryBenchmark {
             "synthetic inventory: \(inventory.resources.count) resources, \(inventory.relationships.count) relationships"
         )
         print("build + link: \(built), JSON (\(oneShot ? "one-shot" : "streamed")) \(bytes) bytes in \(encoded)")
+        print(String(format: "peak RSS: %.1f MB (%.1f MB before)", peakMemoryMB(), before))
+    }
+
+    /// Scans an in-process AWS holding about `count` resources over four regions (`SyntheticAWS`) with the
+    /// product's scan configuration, as `skyplan scan --format inventory` does (scan, link, streamed JSON to `out`),
+    /// printing the peak resident memory after each stage.
+    static func syntheticScan(_ count: Int, out: String) async throws {
+        let before = peakMemoryMB()
+        let regions = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-1"]
+        let transport = CountingTransport(inner: SyntheticAWS(resources: count, regions: regions.count))
+        let client = AWSClient(
+            transport: transport,
+            credentials: StaticCredentialProvider(accessKeyID: "testing", secretAccessKey: "testing"),
+            configuration: AWSConfiguration(region: "us-east-1", endpointURL: URL(string: "https://aws.bench.invalid")))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let inventory = await Scanner(client: client, configuration: ScanConfiguration()).scan(
+            ScanRequest(accountID: SyntheticAWS.account, regions: regions, services: nil))
+        let scanned = clock.now - start
+        print(String(format: "after scan and link: peak RSS %.1f MB", peakMemoryMB()))
+        let encodeStart = clock.now
+        var sink = try FileHandleJSONSink(path: out)
+        try InventoryJSONWriter(outputFormatting: .prettyPrinted, dateEncodingStrategy: .iso8601)
+            .write(inventory, to: &sink)
+        let encoded = clock.now - encodeStart
+        print(
+            "synthetic AWS scan: \(inventory.resources.count) resources, \(inventory.relationships.count) relationships, "
+                + "\(inventory.diagnostics.count) diagnostics, \(await transport.count) requests")
+        for diagnostic in inventory.diagnostics.prefix(10) { print("diagnostic: \(diagnostic)") }
+        print("scan + link: \(scanned), JSON (streamed) \(sink.bytesWritten) bytes in \(encoded)")
         print(String(format: "peak RSS: %.1f MB (%.1f MB before)", peakMemoryMB(), before))
     }
 

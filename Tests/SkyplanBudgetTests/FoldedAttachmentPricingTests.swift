@@ -25,3 +25,19 @@ import Testing
         #expect(components.first?.config["attachments"] == nil)
     }
 }
+
+/// A transit gateway attachment folded into its VPC's group is priced in that VPC (it has hourly and data charges).
+@Suite struct FoldedGroupAttachmentPricingTests {
+    @Test func attachmentsOfAVPCGroupArePricedInTheVPC() {
+        let attachment: JSONValue = .object([
+            "type": "transitgatewayattachment", "name": "tgw-attach-1", "region": "us-east-1",
+            "arn": "arn:aws:ec2:us-east-1:111122223333:transit-gateway-attachment/tgw-attach-1",
+        ])
+        let vpc = BlueprintGroup(
+            id: "g-vpc", type: .vpc, name: "prod", nodes: [], extra: ["attachments": .array([attachment])])
+        let components = PricedComponent.components(of: BlueprintData(groups: [vpc]))
+        #expect(components.map(\.type) == [.transitGatewayAttachment])
+        #expect(components.first?.container.vpc == "prod" && components.first?.container.account == "111122223333")
+        #expect(components.first?.region == "us-east-1")
+    }
+}

@@ -21,7 +21,8 @@ struct DiscoveryIntegrationTests {
         "cloudfront_distribution": .cloudFront, "route53_zone": .route53,
         "redshift_cluster": .redshift, "opensearch_domain": .openSearch, "kinesis_stream": .kinesisStream,
         "firehose_delivery_stream": .kinesisFirehose, "elastic_ip": .elasticIP, "state_machine": .stepFunctions,
-        "event_bus": .eventBus,
+        "event_bus": .eventBus, "msk_cluster": .msk, "mq_broker": .mq, "neptune_cluster": .neptune,
+        "neptune_instance": .neptune, "ecr_repository": .ecr, "cognito_user_pool": .cognito, "ses_identity": .ses,
     ]
 
     @Test func demoEnvironmentIsFoundCompletelyWithItsRelationshipsAndNothingInvented() async throws {
@@ -100,6 +101,9 @@ struct DiscoveryIntegrationTests {
             (arn(production, "checkout-flow"), .integration, arn(production, "api-handler")),
             (arn(production, "checkout-flow"), .integration, arn(production, "orders")),
             (arn(production, "shop-events"), .integration, arn(production, "checkout-flow")),
+            (arn(production, "shop-customers"), .integration, arn(production, "api-handler")),
+            (arn(production, "recommendations-graph"), .contains, arn(production, "recommendations-graph-1")),
+            (arn(production, "recommendations-graph"), .contains, arn(production, "recommendations-graph-2")),
         ]
         // The NAT gateway's Elastic IP is seeded with the gateway and attached to it.
         let natAddress = try #require(production["nat-a"]?["allocationId"] as? String)

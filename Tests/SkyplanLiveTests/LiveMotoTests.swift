@@ -91,6 +91,8 @@ struct LiveMotoTests {
         #expect(snapshot.statuses[seeded["kinesis"] ?? ""]?.values["shards"] == "2")
         #expect(snapshot.statuses[seeded["firehose"] ?? ""]?.values["state"] == "active")
         #expect(snapshot.statuses[seeded["es"] ?? ""]?.health == .ok)
+        #expect(snapshot.statuses[seeded["msk"] ?? ""]?.values["brokers"] == "2")
+        #expect(snapshot.statuses[seeded["mq"] ?? ""]?.values["state"] != nil)
     }
 
     static let familiesScript = #"""
@@ -142,6 +144,8 @@ struct LiveMotoTests {
         c("kinesis").create_stream(StreamName="live-stream", ShardCount=2)
         out["kinesis"] = c("kinesis").describe_stream_summary(StreamName="live-stream")["StreamDescriptionSummary"]["StreamARN"]
         out["firehose"] = c("firehose").create_delivery_stream(DeliveryStreamName="live-fh", S3DestinationConfiguration={"RoleARN": role, "BucketARN": "arn:aws:s3:::live-fh"})["DeliveryStreamARN"]
+        out["msk"] = c("kafka").create_cluster_v2(ClusterName="live-kafka", Provisioned={"BrokerNodeGroupInfo": {"InstanceType": "kafka.m5.large", "ClientSubnets": [sub]}, "KafkaVersion": "3.5.1", "NumberOfBrokerNodes": 2})["ClusterArn"]
+        out["mq"] = c("mq").create_broker(BrokerName="live-mq", EngineType="ACTIVEMQ", EngineVersion="5.17.6", HostInstanceType="mq.t3.micro", DeploymentMode="SINGLE_INSTANCE", PubliclyAccessible=False, AutoMinorVersionUpgrade=True, Users=[{"Username": "u", "Password": "NotASecret123"}])["BrokerArn"]
         print(json.dumps(out))
         """#
 

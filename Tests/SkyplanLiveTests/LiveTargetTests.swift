@@ -25,6 +25,14 @@ import Testing
         ("arn:aws:eks:eu-west-1:111122223333:cluster/k8s", .eks, "k8s"),
         ("arn:aws:cloudfront::111122223333:distribution/E123", .cloudFront, "E123"),
         ("arn:aws:redshift:eu-west-1:111122223333:cluster:warehouse", .redshift, "warehouse"),
+        (
+            "arn:aws:kafka:eu-west-1:111122223333:cluster/events/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0-2", .msk,
+            "arn:aws:kafka:eu-west-1:111122223333:cluster/events/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0-2"
+        ),
+        (
+            "arn:aws:mq:eu-west-1:111122223333:broker:queue:b-1234abcd-56ef-78ab-90cd-ef1234567890", .mq,
+            "b-1234abcd-56ef-78ab-90cd-ef1234567890"
+        ),
         ("arn:aws:es:eu-west-1:111122223333:domain/search", .openSearch, "search"),
         ("arn:aws:kinesis:eu-west-1:111122223333:stream/clicks", .kinesisStream, "clicks"),
         ("arn:aws:firehose:eu-west-1:111122223333:deliverystream/to-lake", .firehose, "to-lake"),

@@ -50,6 +50,7 @@ final class CountingLiveFetcher: LiveFetching {
         let live = LiveService(configuration: LiveHubConfiguration(interval: .seconds(60))) { _, _ in fetcher }
         let router = buildRouter(services: app.services)
         LiveController(services: app.services, live: live).addRoutes(to: router.group(""))
+        MultiAccountLiveController(services: app.services, live: live).addRoutes(to: router.group(""))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await live.hub.run() }
             try await Application(router: router).test(.router) { client in

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import SkyplanBudget
 import SkyplanDiscovery
 import SkyplanModel
 import SkyplanStore
@@ -186,6 +187,37 @@ struct FakeMultiAccountSource: InventorySource {
             let nodes = try #require((drilled.body["data"] as? [String: Any])?["nodes"] as? [[String: Any]])
             #expect(!nodes.isEmpty)
             #expect(nodes.allSatisfy { ($0["arn"] as? String)?.contains(Self.second) == true })
+        }
+    }
+
+    @Test func overviewTilesCarryTheirMonthlyCostFromThePriceBook() async throws {
+        let f = try await fixture(source: FakeMultiAccountSource(refusing: Self.second))
+        // The tile's one priced component: the sample's m5.large in the first region asked (regions are sorted).
+        let instance = try #require(
+            FakeInventorySource.sample(account: Self.first, region: "eu-west-1").resources.first { $0.type == .ec2 })
+        let expected = try f.services.pricing().model.budget(for: [PricedComponent(resource: instance)]).total()
+        #expect(expected > 0)
+        try await buildApplication(services: f.services).test(.router) { client in
+            let response = try await client.call(
+                .get, path([f.shared, f.sharedToo], extra: "&view=overview"), key: f.base.keys["member"])
+            let data = try #require(response.body["data"] as? [String: Any])
+            let tiles = try #require(data["groups"] as? [[String: Any]]).filter { $0["type"] as? String == "region" }
+            let priced = try #require(
+                tiles.first { ($0["drillDown"] as? [String: Any])?["account"] as? String == Self.first })
+            let cost = try #require(priced["monthlyCost"] as? Double)
+            #expect(abs(cost - (expected * 100).rounded() / 100) < 0.001)
+            // The refused account has no components, so no cost of its own: its tile says nothing rather than $0.
+            let refused = try #require(
+                tiles.first { ($0["drillDown"] as? [String: Any])?["account"] as? String == Self.second })
+            #expect(refused["monthlyCost"] == nil)
+            // The drawn tile says it too.
+            let svg = try await client.call(
+                .get, path([f.shared, f.sharedToo], format: "svg", extra: "&view=overview"), key: f.base.keys["member"])
+            #expect(svg.raw.contains("/month"))
+            // The full diagram is not priced here (its budget is the blueprint budget route's).
+            let full = try await client.call(
+                .get, path([f.shared, f.sharedToo], extra: "&view=full"), key: f.base.keys["member"])
+            #expect(!full.raw.contains("monthlyCost"))
         }
     }
 

@@ -45,10 +45,51 @@ struct BlueprintListCacheTests {
         // A change already in the rows (read after it) is ignored.
         cache.apply(.delete(c.id), at: 13)
         #expect(cache.records(at: 13)?.map(\.name) == ["c", "d"])
-        // Counter 14 was another process's write: this process's 15 cannot be applied on top of 13.
+        // Counter 14 was another process's write: this process's 15 cannot be applied on top of 13; it waits.
         cache.apply(.upsert(Self.record("e")), at: 15)
         #expect(cache.records(at: 15) == nil)
-        #expect(cache.records(at: 13) == nil)
+        #expect(cache.records(at: 13)?.map(\.name) == ["c", "d"])
+        // A list reads the rows at 14 (the other process's "f" in them): this process's 15 follows.
+        cache.store([Self.record("f"), c, b], at: 14)
+        #expect(cache.records(at: 15)?.map(\.name) == ["c", "d", "e", "f"])
+        #expect(cache.pending.isEmpty)
+    }
+
+    @Test func appliesThisProcessesConcurrentWritesInCounterOrderWhateverOrderTheyReport() {
+        var cache = BlueprintListCache()
+        var a = Self.record("a")
+        cache.store([a], at: 20)
+        let b = Self.record("b")
+        let c = Self.record("c")
+        // Committed as 21 (b added), 22 (a renamed), 23 (c added), 24 (c deleted); reported 23, 22, 24, 21.
+        a.name = "z"
+        cache.apply(.upsert(c), at: 23)
+        cache.apply(.upsert(a), at: 22)
+        #expect(cache.records(at: 20)?.map(\.name) == ["a"])
+        cache.apply(.delete(c.id), at: 24)
+        cache.apply(.upsert(b), at: 21)
+        #expect(cache.records(at: 24)?.map(\.name) == ["z", "b"])
+        #expect(cache.pending.isEmpty)
+    }
+
+    @Test func dropsWaitingChangesARowReadAlreadyHoldsAndBoundsTheRest() {
+        var cache = BlueprintListCache()
+        cache.store([], at: 1)
+        let late = Self.record("a")
+        cache.apply(.upsert(late), at: 3)
+        cache.apply(.upsert(Self.record("b")), at: 5)
+        // Rows read at 4 hold change 3 (and 2, 4 from other processes); 5 follows them.
+        cache.store([late], at: 4)
+        #expect(cache.records(at: 5)?.map(\.name) == ["a", "b"])
+        // A gap that never fills keeps at most the limit of changes waiting.
+        for value in 0..<(BlueprintListCache.pendingLimit + 10) {
+            cache.apply(.delete(UUID()), at: 7 + Int64(value))
+        }
+        #expect(cache.pending.count == BlueprintListCache.pendingLimit)
+        #expect(cache.records(at: 5)?.count == 2)
+        // Rows read past every waiting change replace them all.
+        cache.store([], at: 1000)
+        #expect(cache.pending.isEmpty && cache.records(at: 1000)?.isEmpty == true)
     }
 
     @Test func sortsMostRecentlyUpdatedFirstThenByIDDescending() {

@@ -123,6 +123,34 @@ struct BlueprintStoreTests {
     }
 
     @Test(arguments: Engine.available)
+    func numbersConcurrentUnconditionalSavesOfABlueprintWithoutGaps(engine: Engine) async throws {
+        try await Support.withStore(engine) { store in
+            let ada = Support.user()
+            try await store.createUser(ada)
+            let first = Support.blueprint(creator: ada.id)
+            try await store.createBlueprint(first)
+            let saves = 12
+            let saved = try await withThrowingTaskGroup(of: BlueprintRecord.self) { group in
+                for index in 0..<saves {
+                    var edit = first
+                    edit.name = "edit \(index)"
+                    edit.updatedAt = Support.now.addingTimeInterval(Double(index + 1))
+                    group.addTask { try await store.updateBlueprint(edit, ifVersion: nil) }
+                }
+                return try await group.reduce(into: [BlueprintRecord]()) { $0.append($1) }
+            }
+            let versions = try await store.blueprintVersions(id: first.id)
+            #expect(versions.map(\.number) == Array(1...(saves + 1)))
+            #expect(Set(versions.dropFirst().map(\.id)) == Set(saved.map(\.currentVersionID)))
+            // The row names the version numbered last, and the list shows the row.
+            let current = try #require(try await store.blueprint(id: first.id))
+            #expect(current.currentVersionID == versions.last?.id)
+            let listed = try #require(try await store.blueprints().first { $0.id == first.id })
+            #expect(listed.name == current.name && listed.currentVersionID == current.currentVersionID)
+        }
+    }
+
+    @Test(arguments: Engine.available)
     func storesEmptyAndBinaryBlueprintData(engine: Engine) async throws {
         try await Support.withStore(engine) { store in
             let ada = Support.user()

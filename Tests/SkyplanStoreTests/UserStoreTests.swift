@@ -46,6 +46,64 @@ struct UserStoreTests {
     }
 
     @Test(arguments: Engine.available)
+    func readsAUserWithEveryTeamOrNoneInOneQuery(engine: Engine) async throws {
+        try await Support.withStore(engine) { store in
+            let ada = Support.user(role: .admin)
+            let bob = Support.user()
+            try await store.createUser(ada)
+            try await store.createUser(bob)
+            var teams: [UUID] = []
+            for (index, role) in ["admin", "user", "user"].enumerated() {
+                let team = TeamRecord(id: UUID(), name: "Team \(index)", createdAt: Support.now, updatedAt: Support.now)
+                try await store.createTeam(team)
+                try await store.setMembership(teamID: team.id, userID: ada.id, role: role)
+                teams.append(team.id)
+            }
+            let member = try #require(try await store.userWithTeamIDs(id: ada.id))
+            #expect(member.user == (try await store.user(id: ada.id)))
+            #expect(member.teamIDs == teams.sorted(by: UUID.textOrder) && member.teamIDs.count == 3)
+            let loner = try #require(try await store.userWithTeamIDs(id: bob.id))
+            #expect(loner.user == (try await store.user(id: bob.id)) && loner.teamIDs.isEmpty)
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func readsAKeyWithItsUserAndTeamsInOneQuery(engine: Engine) async throws {
+        try await Support.withStore(engine) { store in
+            let ada = Support.user()
+            let bob = Support.user()
+            try await store.createUser(ada)
+            try await store.createUser(bob)
+            var teams: [UUID] = []
+            for index in 0..<2 {
+                let team = TeamRecord(id: UUID(), name: "Team \(index)", createdAt: Support.now, updatedAt: Support.now)
+                try await store.createTeam(team)
+                try await store.setMembership(teamID: team.id, userID: ada.id, role: "user")
+                teams.append(team.id)
+            }
+            func key(_ user: UserRecord, _ name: String) async throws -> APIKeyRecord {
+                let key = APIKeyRecord(
+                    id: UUID(), userID: user.id, name: name, hash: "hash-\(UUID())", access: .read,
+                    createdAt: Support.now)
+                try await store.createAPIKey(key)
+                return key
+            }
+            let adas = try await key(ada, "ada's")
+            let found = try #require(try await store.apiKeyWithUser(hash: adas.hash))
+            let storedAda = try await store.user(id: ada.id)
+            #expect(found.key == adas && found.user == storedAda)
+            #expect(found.teamIDs == teams.sorted(by: UUID.textOrder))
+
+            let bobs = try await key(bob, "bob's")
+            try await store.revokeAPIKey(id: bobs.id, at: Support.now)
+            let revoked = try #require(try await store.apiKeyWithUser(hash: bobs.hash))
+            #expect(revoked.key.revokedAt != nil && revoked.key.name == "bob's" && revoked.user.id == bob.id)
+            #expect(revoked.teamIDs.isEmpty)
+            #expect(try await store.apiKeyWithUser(hash: "hash-unknown") == nil)
+        }
+    }
+
+    @Test(arguments: Engine.available)
     func managesTeamsAndMembershipsWithCascade(engine: Engine) async throws {
         try await Support.withStore(engine) { store in
             let ada = Support.user()

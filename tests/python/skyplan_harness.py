@@ -3,6 +3,7 @@ on a fresh SQLite file with users and keys. Everything runs on loopback and is s
 import contextlib
 import json
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -14,9 +15,19 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
 def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port below Linux's ephemeral range (32768-60999). A port from `bind(0)` comes from that range, and
+    until the server binds it, any outgoing connection (the seed's calls to moto, a PostgreSQL client) may take it
+    as its source port: the server then fails with "already in use" (seen in CI). Ports below the range are never
+    handed out to clients, so one free now stays free for the server."""
+    for _ in range(500):
+        port = random.randint(20000, 32000)
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port between 20000 and 32000")
 
 
 def skyplan_binary():

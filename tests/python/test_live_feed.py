@@ -99,6 +99,88 @@ def test_both_regions_at_once(server):
     assert all(events and events[0][0] == "state" for events in out.values())
 
 
+class Viewer:
+    """An open POST /live/accounts stream read in a thread: statuses by ARN until closed."""
+
+    def __init__(self, server, body):
+        self.statuses, self.error = {}, None
+        self.connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+        self.connection.request("POST", "/live/accounts", body=json.dumps(body),
+                                headers={"Authorization": f"Bearer {server.users['owner']['key']}",
+                                         "Content-Type": "application/json"})
+        self.response = self.connection.getresponse()
+        assert self.response.status == 200, self.response.read()
+        self.thread = threading.Thread(target=self.read, daemon=True)
+        self.thread.start()
+
+    def read(self):
+        kind = None
+        try:
+            for raw in self.response:
+                line = raw.decode().rstrip("\n")
+                if line.startswith("event: "):
+                    kind = line[7:]
+                elif line.startswith("data: ") and kind in ("state", "change"):
+                    self.statuses.update(json.loads(line[6:]).get("statuses", {}))
+        except (OSError, ValueError, AttributeError) as error:  # closed under the reader
+            self.error = error
+
+    def accounts(self):
+        return {arn.split(":")[4] for arn in self.statuses}
+
+    def close(self):
+        self.connection.sock.shutdown(2)
+        self.connection.close()
+
+
+def feeds(server):
+    status, body = server.api("GET", "/live/feeds")
+    assert status == 200, body
+    return {(f["account"], f["region"]): f["viewers"] for f in body["feeds"]}
+
+
+def wait_for(condition, timeout, message):
+    import time
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.3)
+    pytest.fail(message)
+
+
+def test_a_diagram_of_two_accounts_gets_both_accounts_status_through_shared_pollers(server):
+    production, staging = server.accounts["Production"], server.accounts["Staging"]
+    production_arns = [a for a in snapshot_arns(server, production, "us-east-1") if a.split(":")[4]]
+    staging_arns = [a for a in snapshot_arns(server, staging, "eu-west-1") if a.split(":")[4]]
+    assert production_arns and staging_arns
+    assert feeds(server) == {}, "pollers left running by an earlier test"
+    both = Viewer(server, {"accounts": [production, staging], "regions": ["us-east-1", "eu-west-1"],
+                           "arns": production_arns + staging_arns})
+    # A second viewer of an overlapping scope: Staging only.
+    overlap = Viewer(server, {"accounts": [staging], "regions": ["eu-west-1"], "arns": staging_arns})
+    try:
+        wait_for(lambda: both.accounts() == {"111111111111", "222222222222"}, 120,
+                 "the two-account feed did not bring both accounts' status")
+        wait_for(lambda: set(overlap.statuses) == set(staging_arns), 120, "the overlapping viewer got nothing")
+        assert set(both.statuses) == set(production_arns + staging_arns)
+        # One poller per account-region, Staging's shared by both viewers.
+        assert feeds(server) == {(production, "us-east-1"): 1, (staging, "eu-west-1"): 2}
+        # A viewer of accounts it may not use is refused before any poll.
+        outsider = server.users.get("user")
+        if outsider:
+            status, _ = server.api("POST", "/live/accounts", key=outsider["key"],
+                                   body={"accounts": [production], "regions": ["us-east-1"], "arns": production_arns})
+            assert status == 403
+        both.close()
+        # The server sees the viewer gone at its next write (a keep-alive within 15 s): Production's poller stops,
+        # Staging's stays for the other viewer.
+        wait_for(lambda: feeds(server) == {(staging, "eu-west-1"): 1}, 60, "the first viewer's pollers stayed")
+    finally:
+        overlap.close()
+    wait_for(lambda: feeds(server) == {}, 60, "the last viewer left and a poller still runs")
+
+
 def test_the_live_command_prints_its_tables(server):
     role = next(a["roleArn"] for a in server.seed["accounts"].values() if a["name"] == "Production")
     env = dict(os.environ, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_REGION="us-east-1",

@@ -489,6 +489,92 @@ def test_rename_a_blueprint_and_compare_its_versions(ui, scanned):
     ui.shot("25-blueprint-opened")
 
 
+def account_titles(ui):
+    return ui.js("""return [...document.querySelectorAll('.stage svg .group.type-account > text')]
+                      .map((t) => t.textContent).sort()""")
+
+
+def test_several_accounts_and_regions_in_one_diagram_kept_by_the_blueprint(ui, skyplan_server, scanned):
+    if not ui.route_exists(f"/aws/accounts/json?accounts={scanned['id']}&regions=us-east-1&filter=type%3Dnothing"):
+        pytest.skip("GET /aws/accounts/{format} answers 404: the multi-account route is not built yet")
+    staging = next(a for a in skyplan_server.seed["accounts"].values() if a["name"] == "Staging")
+    status, body = skyplan_server.api("POST", "/aws/account", body={"name": "Staging", "roleArn": staging["roleArn"]})
+    assert status in (200, 201), body
+    staging_id = body["id"]
+    ui.d.get(ui.base + "/#/diagram")
+    Select(ui.wait("#account-select")).select_by_value(scanned["id"])
+    # Two accounts × two regions, picked together.
+    ui.wait("#more-accounts-button").click()
+    ui.wait(f"#more-accounts input[value='{staging_id}']").click()
+    assert ui.wait("#more-accounts-button").text == "+1 account"
+    ui.js("document.getElementById('more-accounts').open = false")
+    ui.wait("#region-button").click()
+    for region in ("us-east-1", "eu-west-1"):
+        box = ui.wait(f"input[name=region][value='{region}']")
+        if not box.is_selected():
+            box.click()
+    ui.shot("28-multi-account-picker")
+    ui.wait("#scan-button").click()
+    ui.wait(".canvas[data-loaded=true]", timeout=SCAN_TIMEOUT)
+    ui.until(lambda: len(account_titles(ui)) == 2, timeout=60, message="not two account containers")
+    titles = account_titles(ui)
+    assert any("111111111111" in t for t in titles) and any("Staging" in t and "222222222222" in t for t in titles), titles
+    assert ui.js("return document.querySelectorAll('.stage svg .group.type-region').length") >= 3
+    ui.shot("28-multi-account-full")
+
+    # Saved with its scope in a Skyplan field, then reopened: the same accounts × regions are scanned again.
+    ui.wait("#save-blueprint").click()
+    ui.type("#blueprint-name", "Shop and staging")
+    ui.wait("#blueprint-save").click()
+    ui.wait_gone("#blueprint-save", timeout=60)
+    ui.until(lambda: ui.js("return location.hash").startswith("#/diagram/blueprint/"), message="no blueprint in the URL")
+    blueprint_id = ui.js("return location.hash").split("/")[-1]
+    status, saved = skyplan_server.api("GET", f"/blueprint/{blueprint_id}")
+    assert status == 200, saved
+    assert saved["data"]["skyplanScope"] == {"accounts": [scanned["id"], staging_id],
+                                             "regions": ["us-east-1", "eu-west-1"], "view": "auto"}, saved["data"]
+    ui.d.get(ui.base + "/#/blueprints")
+    ui.wait(f"#blueprints-table tr[data-blueprint-id='{blueprint_id}'] a").click()
+    ui.wait(".canvas[data-loaded=true]", timeout=SCAN_TIMEOUT)
+    ui.until(lambda: len(account_titles(ui)) == 2, timeout=60, message="the reopened scope lost an account")
+    assert "Shop and staging" in ui.wait("#blueprint-label").text
+    assert ui.wait("#more-accounts-button").text == "+1 account"
+    assert ui.js("return [...document.querySelectorAll('input[name=region]:checked')].map((i) => i.value)") == [
+        "us-east-1", "eu-west-1"]
+    assert ui.js("return performance.getEntriesByType('resource').some((e) => e.name.includes('/aws/accounts/svg?'))")
+    # Live status of both accounts' components, through the one merged feed (POST /live/accounts).
+    painted = """return [...new Set([...document.querySelectorAll('.stage svg .component[data-health]')]
+                                  .map((e) => e.dataset.arn.split(':')[4]))].sort()"""
+    ui.until(lambda: ui.js(painted) == ["111111111111", "222222222222"], timeout=120,
+             message="live status did not reach both accounts' components")
+    assert ui.js("return performance.getEntriesByType('resource').some((e) => e.name.endsWith('/live/accounts'))")
+    ui.shot("29-multi-account-reopened")
+
+    # The overview: a tile per account and region with its cost; a click drills down, and back.
+    ui.wait("#view-overview").click()
+    ui.until(lambda: ui.js("return document.querySelectorAll('.stage svg .group.tile').length") >= 3, timeout=SCAN_TIMEOUT,
+             message="no overview tiles")
+    assert "/month" in ui.js("return document.querySelector('.stage svg').textContent")
+    ui.shot("30-multi-account-overview")
+    tile = ui.wait(".stage svg .group.tile[data-drill-account='222222222222'][data-drill-region='eu-west-1'] path")
+    ActionChains(ui.d).move_to_element(tile).click().perform()
+    ui.until(lambda: "eu-west-1" in ui.js("return document.getElementById('drill-title')?.textContent || ''"),
+             timeout=SCAN_TIMEOUT, message="the tile did not open")
+    ui.wait(".canvas[data-loaded=true]")
+    ui.until(lambda: ui.js("return document.querySelectorAll('.stage svg .group.tile').length") == 0
+             and ui.js("return document.querySelectorAll('.stage svg .component').length") > 0,
+             timeout=SCAN_TIMEOUT, message="no detail after the click")
+    arns = ui.js("return [...document.querySelectorAll('.stage svg .component[data-arn]')].map((e) => e.dataset.arn)")
+    assert arns and all(a.split(":")[4] in ("", "222222222222") for a in arns), arns
+    ui.shot("31-multi-account-drill-down")
+    ui.wait("#overview-back").click()
+    ui.until(lambda: ui.js("return document.querySelectorAll('.stage svg .group.tile').length") >= 3, timeout=SCAN_TIMEOUT,
+             message="back did not return to the overview")
+    # The next test removes "the" account: take Staging away again.
+    status, _ = skyplan_server.api("DELETE", f"/aws/account/{staging_id}")
+    assert status in (200, 204), status
+
+
 def test_remove_the_account_after_confirmation(ui):
     ui.d.get(ui.base + "/#/diagram")
     ui.open_accounts()

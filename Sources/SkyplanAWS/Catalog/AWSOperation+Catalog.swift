@@ -9,7 +9,7 @@ extension AWSOperation {
             CloudFront.all,
             Route53.all, APIGateway.all, APIGatewayV2.all, ECS.all, EKS.all, ElastiCache.all, EFS.all,
             Redshift.all, OpenSearch.all, Kinesis.all, Firehose.all, StepFunctions.all, EventBridge.all,
-            MSK.all, MQ.all,
+            MSK.all, MQ.all, ECR.all, Cognito.all, WAF.all, SES.all,
         ]
         return groups.flatMap { $0 }.sorted { $0.description < $1.description }
     }()
@@ -83,10 +83,9 @@ extension AWSOperation {
     /// Elastic Load Balancing v2.
     public enum ELBv2 {
         public static let describeLoadBalancers = AWSOperation(.elbv2, "DescribeLoadBalancers")
-        public static let describeListeners = AWSOperation(.elbv2, "DescribeListeners")
         public static let describeTargetGroups = AWSOperation(.elbv2, "DescribeTargetGroups")
         public static let describeTargetHealth = AWSOperation(.elbv2, "DescribeTargetHealth")
-        static let all = [describeLoadBalancers, describeListeners, describeTargetGroups, describeTargetHealth]
+        static let all = [describeLoadBalancers, describeTargetGroups, describeTargetHealth]
     }
 
     /// Auto Scaling.

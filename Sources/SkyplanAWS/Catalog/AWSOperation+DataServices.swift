@@ -78,12 +78,16 @@ extension AWSOperation {
             .apigateway, "GetIntegration",
             "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}/integration",
             iamActions: ["apigateway:GET"])
+        public static let getAuthorizers = get(
+            .apigateway, "GetAuthorizers", "/restapis/{restapi_id}/authorizers", iamActions: ["apigateway:GET"])
         public static let getDomainNames = get(
             .apigateway, "GetDomainNames", "/domainnames", iamActions: ["apigateway:GET"])
         public static let getBasePathMappings = get(
             .apigateway, "GetBasePathMappings", "/domainnames/{domain_name}/basepathmappings",
             iamActions: ["apigateway:GET"])
-        static let all = [getRestApis, getResources, getStages, getIntegration, getDomainNames, getBasePathMappings]
+        static let all = [
+            getRestApis, getResources, getStages, getIntegration, getAuthorizers, getDomainNames, getBasePathMappings,
+        ]
     }
 
     /// API Gateway v2.

@@ -98,12 +98,28 @@ extension AWSService {
     public static let kafka = AWSService(id: "kafka", wireProtocol: .restJSON, apiVersion: "2018-11-14")
     /// Amazon MQ.
     public static let mq = AWSService(id: "mq", wireProtocol: .restJSON, apiVersion: "2017-11-27")
+    /// Amazon ECR (private registries; the API lives at `api.ecr`, signed as `ecr`).
+    public static let ecr = AWSService(
+        id: "ecr", signingName: "ecr", endpointPrefix: "api.ecr", wireProtocol: .json11, apiVersion: "2015-09-21",
+        targetPrefix: "AmazonEC2ContainerRegistry_V20150921")
+    /// Amazon Cognito user pools.
+    public static let cognitoIdentityProvider = AWSService(
+        id: "cognito-idp", wireProtocol: .json11, apiVersion: "2016-04-18",
+        targetPrefix: "AWSCognitoIdentityProviderService", endpointEnvironmentKey: "COGNITO_IDENTITY_PROVIDER")
+    /// AWS WAF (v2): regional web ACLs in each region, CloudFront ones in us-east-1.
+    public static let wafv2 = AWSService(
+        id: "wafv2", wireProtocol: .json11, apiVersion: "2019-07-29", targetPrefix: "AWSWAF_20190729")
+    /// Amazon SES (the classic API at `email`, signed as `ses`).
+    public static let ses = AWSService(
+        id: "ses", signingName: "ses", endpointPrefix: "email", wireProtocol: .query, apiVersion: "2010-12-01",
+        endpointEnvironmentKey: "SES")
 
     /// All services, by id.
     public static let all: [AWSService] = [
         .sts, .iam, .organizations, .ec2, .elb, .elbv2, .autoscaling, .cloudwatch, .pricing, .costExplorer,
         .tagging, .rds, .lambda,
         .s3, .dynamodb, .sqs, .sns, .cloudfront, .route53, .apigateway, .apigatewayv2, .ecs, .eks, .elasticache, .efs,
-        .redshift, .opensearch, .kinesis, .firehose, .stepfunctions, .events, .kafka, .mq,
+        .redshift, .opensearch, .kinesis, .firehose, .stepfunctions, .events, .kafka, .mq, .ecr,
+        .cognitoIdentityProvider, .wafv2, .ses,
     ]
 }

@@ -4,6 +4,11 @@ import SkyplanModel
 /// components: each is folded into the component that owns it (the instance an ENI or volume is attached
 /// to, the load balancer forwarding to a target group), or, without one, into the subnet or VPC holding it.
 /// A volume or Elastic IP attached to nothing stays on the diagram: it costs money and nobody is using it.
+///
+/// Connections are folded the same way: a transit gateway's VPC attachment into its VPC (its relationship to the
+/// gateway becomes an edge from the VPC's outline to the gateway), any other attachment (VPN, peering) into its
+/// gateway, and a Site-to-Site VPN connection into its customer gateway (its relationship to the virtual private or
+/// transit gateway becomes an edge customer gateway → gateway). Each edge keeps the folded resource's evidence.
 struct AttachmentFolding {
     /// The components still drawn.
     private(set) var kept: [Resource] = []
@@ -18,7 +23,9 @@ struct AttachmentFolding {
     init(keeping components: [Resource]) { kept = components }
 
     /// `components` and `relationships` in the inventory's normalized order, so the result is too.
-    init(components: [Resource], relationships: [Relationship]) {
+    /// `containers` (`account/id` of the VPCs and subnets on the diagram) takes a VPC's transit gateway attachment
+    /// into its VPC; without its VPC it folds into the gateway.
+    init(components: [Resource], relationships: [Relationship], containers: Set<String> = []) {
         let foldable = LayoutDetail.attachmentTypes
         var drawn = Set<String>()
         var typeOf: [String: ComponentType] = [:]
@@ -33,6 +40,11 @@ struct AttachmentFolding {
             case .attachment: candidate = (relationship.from, relationship.to)
             case .targets where typeOf[relationship.to] == .targetGroup && typeOf[relationship.from] == .elb:
                 candidate = (relationship.to, relationship.from)
+            case .peering:
+                guard let bridge = Self.bridgeOwner[typeOf[relationship.from] ?? .account],
+                    typeOf[relationship.to] == bridge
+                else { continue }
+                candidate = (relationship.from, relationship.to)
             default: continue
             }
             guard let type = typeOf[candidate.folded], foldable.contains(type), drawn.contains(candidate.owner) else {
@@ -46,10 +58,15 @@ struct AttachmentFolding {
                 kept.append(resource)
                 continue
             }
-            if let arn = owner[resource.arn] {
+            // A VPC's attachment goes to its VPC even when its gateway is drawn: the edge then joins the two.
+            let inVPC =
+                resource.type == .transitGatewayAttachment
+                && resource.placement.vpcID.map { containers.contains(resource.accountID + "/" + $0) } == true
+            if !inVPC, let arn = owner[resource.arn] {
                 byOwner[arn, default: []].append(resource)
                 ownerOf[resource.arn] = arn
-            } else if resource.type != .ebs, resource.type != .elasticIP,
+            } else if resource.type != .ebs, resource.type != .elasticIP, resource.type != .vpnConnection,
+                resource.type != .transitGatewayAttachment || inVPC,
                 let container = resource.placement.subnetIDs.sorted().first ?? resource.placement.vpcID
             {
                 byContainer[resource.accountID + "/" + container, default: []].append(resource)
@@ -58,6 +75,12 @@ struct AttachmentFolding {
             }
         }
     }
+
+    /// What a connection between two things folds into: a transit gateway's attachment into the gateway (one to
+    /// a VPC into the VPC), a VPN connection into the customer gateway at its far end.
+    static let bridgeOwner: [ComponentType: ComponentType] = [
+        .transitGatewayAttachment: .transitGateway, .vpnConnection: .customerGateway,
+    ]
 
     /// The folded resources as JSON objects for a node's or group's `attachments`: type, ARN, name, region
     /// and configuration, the shape of a blueprint node, so the budget prices them as it prices nodes.

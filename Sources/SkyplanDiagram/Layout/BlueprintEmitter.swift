@@ -129,6 +129,7 @@ struct BlueprintEmitter {
         }
         if !attached.isEmpty { node.extra["attachments"] = AttachmentFolding.json(attached) }
         if let zones = box.spansZones { node.extra["spansZones"] = .array(zones.map(JSONValue.string)) }
+        if let groups = box.alsoInGroups { node.extra["alsoInSecurityGroups"] = .array(groups.map(JSONValue.string)) }
         nodes.append(node)
         return id
     }

@@ -57,6 +57,7 @@ public enum ComponentStyle {
         "cloudwatchalarm": "CloudWatch alarm",
         "redshift": "Redshift", "es": "OpenSearch", "kinesisstream": "Kinesis stream",
         "kinesisfirehose": "Firehose", "eip": "Elastic IP", "sfn": "Step Functions", "eventbus": "EventBridge bus",
-        "docdb": "DocumentDB", "neptune": "Neptune", "msk": "MSK", "mq": "Amazon MQ",
+        "docdb": "DocumentDB", "neptune": "Neptune", "msk": "MSK", "mq": "Amazon MQ", "ecr": "ECR",
+        "cognito": "Cognito user pool", "waf": "WAF web ACL", "ses": "SES identity",
     ]
 }

@@ -76,7 +76,9 @@ public enum Layout {
             if groupToGroup, containers[relationship.from] != nil, containers[relationship.to] != nil { continue }
             for from in ends(relationship.from) {
                 for to in ends(relationship.to) where from != to {
-                    if let index = position[from + ">" + to] {
+                    // A peering has no direction: the other side's relationship joins the same edge.
+                    let reverse = relationship.kind == .peering ? position[to + ">" + from] : nil
+                    if let index = position[from + ">" + to] ?? reverse {
                         guard let evidence, let known = result[index].evidence else {
                             result[index].evidence = result[index].evidence ?? evidence
                             continue
@@ -146,7 +148,9 @@ struct LayoutSelection {
         folding =
             options.detail == .full
             ? AttachmentFolding(keeping: components)
-            : AttachmentFolding(components: components, relationships: inventory.relationships)
+            : AttachmentFolding(
+                components: components, relationships: inventory.relationships,
+                containers: Set(containers.map { $0.accountID + "/" + $0.resourceID }))
         self.components = folding.kept
         self.containers = containers
     }

@@ -29,6 +29,8 @@ final class LayoutBox {
     var aggregate: (type: ComponentType, count: Int, breakdown: [String: Int], arns: [String])?
     /// For a component spread over subnets in several zones (drawn in the first): every zone it spans.
     var spansZones: [String]?
+    /// For a component in security groups whose outlines cannot nest around it: the names of those it is not drawn in.
+    var alsoInGroups: [String]?
     /// Stretch to the parent's line height (rows) or width (columns).
     var stretches = false
     var x = 0.0, y = 0.0, width = 0.0, height = 0.0

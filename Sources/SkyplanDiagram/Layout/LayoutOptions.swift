@@ -70,7 +70,8 @@ public enum LayoutDetail: String, Sendable, Hashable, CaseIterable {
     /// VPC peering connection becomes an entry of its VPC's `peeringConnections`, drawn between the VPCs. An
     /// Elastic IP folds into the instance or NAT gateway it is attached to; an idle one stays (it is paid for).
     public static let attachmentTypes: Set<ComponentType> = [
-        .networkInterface, .ebs, .targetGroup, .routeTable, .vpcPeering, .elasticIP,
+        .networkInterface, .ebs, .targetGroup, .routeTable, .vpcPeering, .elasticIP, .transitGatewayAttachment,
+        .vpnConnection,
     ]
 }
 

@@ -26,6 +26,12 @@ struct LayoutTreeBuilder {
     private var subnetRank: [String: Int] = [:]
     /// The zones of components spread over several, by ARN.
     private var spans: [String: [String]] = [:]
+    /// Security groups by the members they have in each subnet (`subnet|group`), to nest a group inside another
+    /// holding all of its members there.
+    private var groupMembers: [String: Set<String>] = [:]
+    private var nests: [String: Bool] = [:]
+    /// The names of the groups a component is in but not drawn inside (their members cross), by ARN.
+    private var alsoIn: [String: [String]] = [:]
     /// Containers by id, scoped by account (`account/id`) in a diagram of several accounts (`key`).
     private let containersByID: [String: Resource]
     /// Every container's id, unscoped.
@@ -71,6 +77,14 @@ struct LayoutTreeBuilder {
                 zone: container.placement.availabilityZones.first, region: container.region,
                 account: container.accountID)
         }
+        if !excluded.contains(.securityGroup) {
+            for resource in selection.components where !Layout.serviceTypes.contains(resource.type) {
+                guard let subnet = homeSubnet(resource) else { continue }
+                for group in resource.placement.securityGroupIDs {
+                    groupMembers[subnet + "|" + group, default: []].insert(resource.arn)
+                }
+            }
+        }
         for resource in selection.components { place(resource) }
         finish(root, path: "")
         return root
@@ -105,11 +119,7 @@ struct LayoutTreeBuilder {
         // Spread over several subnets: drawn once, in the first zone's subnet (public before private before
         // isolated), and marked with every zone it spans (docs/diagrams.md).
         let fallbackZone = placement.availabilityZones.sorted().first ?? ""
-        let subnetIDs = placement.subnetIDs.sorted {
-            let left = (subnetZone[key($0, account)] ?? fallbackZone, subnetRank[key($0, account)] ?? 1, $0)
-            let right = (subnetZone[key($1, account)] ?? fallbackZone, subnetRank[key($1, account)] ?? 1, $1)
-            return left < right
-        }
+        let subnetIDs = sortedSubnets(resource)
         guard let first = subnetIDs.first else {
             child(of: vpc, key: "0strip", role: .strip).members.append(resource)
             return
@@ -120,10 +130,14 @@ struct LayoutTreeBuilder {
         var leaf = subnetBox(
             first, vpcID: vpcID, zone: subnetZone[key(first, account)] ?? fallbackZone, region: resource.region,
             account: resource.accountID)
-        if !excluded.contains(.securityGroup), let sg = placement.securityGroupIDs.sorted().first {
-            leaf = child(
-                of: leaf, key: "1sg|\(sg)", role: .group(.securityGroup),
-                title: containersByID[key(sg, account)]?.name ?? sg, resource: containersByID[key(sg, account)])
+        if !excluded.contains(.securityGroup) {
+            let (chain, others) = securityGroupChain(resource, subnet: key(first, account))
+            for sg in chain {
+                leaf = child(
+                    of: leaf, key: "1sg|\(sg)", role: .group(.securityGroup),
+                    title: containersByID[key(sg, account)]?.name ?? sg, resource: containersByID[key(sg, account)])
+            }
+            if !others.isEmpty { alsoIn[resource.arn] = others.map { containersByID[key($0, account)]?.name ?? $0 } }
         }
         if let groupARN = placement.groupARN {
             let owner = containersByARN[groupARN]
@@ -134,6 +148,52 @@ struct LayoutTreeBuilder {
             }
         }
         leaf.members.append(resource)
+    }
+
+    /// A component's subnets: zones in name order, within a zone public before private before isolated.
+    private func sortedSubnets(_ resource: Resource) -> [String] {
+        let account = resource.accountID
+        let fallbackZone = resource.placement.availabilityZones.sorted().first ?? ""
+        return resource.placement.subnetIDs.sorted {
+            let left = (subnetZone[key($0, account)] ?? fallbackZone, subnetRank[key($0, account)] ?? 1, $0)
+            let right = (subnetZone[key($1, account)] ?? fallbackZone, subnetRank[key($1, account)] ?? 1, $1)
+            return left < right
+        }
+    }
+
+    /// The (scoped) subnet a component is drawn in, if it has one.
+    private func homeSubnet(_ resource: Resource) -> String? {
+        sortedSubnets(resource).first.map { key($0, resource.accountID) }
+    }
+
+    /// The security groups a component is drawn inside, outermost first, and those it is in but not drawn inside.
+    /// In its subnet, the groups with more members come first (then by id); a group is drawn inside the one
+    /// before it when every member it has there is a member of that one too (nested outlines), else the
+    /// component names it instead (docs/diagrams.md).
+    private mutating func securityGroupChain(_ resource: Resource, subnet: String) -> ([String], [String]) {
+        let groups = Array(Set(resource.placement.securityGroupIDs))
+        guard groups.count > 1 else { return (groups, []) }
+        func count(_ group: String) -> Int { groupMembers[subnet + "|" + group]?.count ?? 0 }
+        let ordered = groups.sorted { (-count($0), $0) < (-count($1), $1) }
+        var chain: [String] = []
+        var others: [String] = []
+        for group in ordered {
+            guard let outer = chain.last else {
+                chain.append(group)
+                continue
+            }
+            let pair = subnet + "|" + group + "|" + outer
+            let inside: Bool
+            if let known = nests[pair] {
+                inside = known
+            } else {
+                inside = (groupMembers[subnet + "|" + group] ?? []).isSubset(
+                    of: groupMembers[subnet + "|" + outer] ?? [])
+                nests[pair] = inside
+            }
+            if inside { chain.append(group) } else { others.append(group) }
+        }
+        return (chain, others)
     }
 
     // MARK: Containers
@@ -247,6 +307,7 @@ struct LayoutTreeBuilder {
                         let key = "c|\(type.rawValue)|\(member.name)|\(member.arn)"
                         let cell = LayoutBox(.component, key: key, title: member.name, resource: member)
                         cell.spansZones = spans[member.arn]
+                        cell.alsoInGroups = alsoIn[member.arn]
                         box.children.append(cell)
                     }
                 }

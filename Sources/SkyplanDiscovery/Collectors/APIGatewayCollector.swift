@@ -1,8 +1,8 @@
 import SkyplanAWS
 import SkyplanModel
 
-/// API Gateway v1 (REST) and v2 (HTTP, WebSocket) APIs with their integrations (→ Lambda, HTTP, ALB/NLB) and the
-/// custom domain names mapped to them (config `customDomains`, so Route 53 records to those domains reach the API).
+/// API Gateway v1 (REST) and v2 (HTTP, WebSocket) APIs with their integrations (→ Lambda, HTTP, ALB/NLB), their
+/// Cognito user pool authorizers (→ the pools), and the custom domain names mapped to them (config `customDomains`, so Route 53 records to those domains reach the API).
 public struct APIGatewayCollector: Collector {
     /// Client.
     public let client: AWSClient
@@ -22,6 +22,21 @@ public struct APIGatewayCollector: Collector {
         let v2 = try await recorder.attempt("GetApis") { try await client.getApisV2(region: region) } ?? []
         let v2Integrations = try await recorder.each("GetIntegrations", v2, limit: 4) {
             try await client.getIntegrationsV2(apiID: $0.id, region: region)
+        }
+        // A user pool authorizer's pools are only in GetAuthorizers: one call per API with a Cognito-authorized
+        // method (known from the methods GetResources embeds), none for the others.
+        let cognitoAPIs = restIntegrations.filter { $0.1.contains { $0.cognitoAuthorizerID != nil } }.map(\.0.id)
+        let authorizers = try await recorder.each("GetAuthorizers", cognitoAPIs, limit: 4) {
+            try await client.getAuthorizers(apiID: $0, region: region)
+        }
+        for (apiID, list) in authorizers {
+            let used = Set(restIntegrations.first { $0.0.id == apiID }?.1.compactMap(\.cognitoAuthorizerID) ?? [])
+            let arn = "arn:\(partition):apigateway:\(region)::/restapis/\(apiID)"
+            for authorizer in list where authorizer.type == "COGNITO_USER_POOLS" && used.contains(authorizer.id) {
+                for pool in Set(authorizer.providerARNs).sorted() {
+                    recorder.output.relate(arn, pool, .uses, "apigateway:GetAuthorizers \(authorizer.name)")
+                }
+            }
         }
         let domains = try await customDomains(&recorder, region: region)
         let all = restIntegrations.map { ($0.0, $0.1, "restapis") } + v2Integrations.map { ($0.0, $0.1, "apis") }

@@ -72,6 +72,12 @@ public struct ECSCollector: Collector {
                 if owner == nil {
                     recorder.output.relate(cluster, task.arn, .contains, "ecs:ListTasks cluster \(name)")
                 }
+                // The images it runs (its task definition's), drawn from their ECR repositories to the service that
+                // started it, else to the task.
+                for image in Set(task.images).sorted() {
+                    guard let repository = ARNs.ecrRepository(image: image) else { continue }
+                    recorder.output.relate(repository, owner ?? task.arn, .uses, "ecs:DescribeTasks image \(image)")
+                }
             }
         }
         return recorder.output

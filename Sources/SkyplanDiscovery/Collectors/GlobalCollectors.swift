@@ -119,6 +119,7 @@ public struct CloudFrontCollector: Collector {
         distributions = distributions.map { summary in
             guard var detail = byID[summary.id] else { return summary }
             detail.priceClass = detail.priceClass ?? summary.priceClass
+            detail.webACLID = detail.webACLID ?? summary.webACLID
             return detail
         }
         for distribution in distributions {
@@ -133,6 +134,10 @@ public struct CloudFrontCollector: Collector {
             for origin in Set(distribution.originDomains).sorted() {
                 recorder.output.relate(
                     arn, "dns:" + ARNs.host(origin), .origin, "cloudfront:GetDistribution Origin \(origin)")
+            }
+            // The WAFv2 web ACL in front of it (listed by the `wafv2` collector with the CLOUDFRONT scope).
+            if let acl = distribution.webACLID, acl.hasPrefix("arn:") {
+                recorder.output.relate(acl, arn, .uses, "cloudfront:ListDistributions WebACLId")
             }
         }
         return recorder.output

@@ -5,9 +5,14 @@ import SkyplanModel
 public struct LambdaCollector: Collector {
     /// Client.
     public let client: AWSClient
+    /// Concurrency.
+    public var concurrency: Int
     /// Service.
     public var service: String { "lambda" }
-    public init(client: AWSClient) { self.client = client }
+    public init(client: AWSClient, concurrency: Int = 8) {
+        self.client = client
+        self.concurrency = concurrency
+    }
 
     public func collect(_ context: CollectorContext) async throws -> CollectorOutput {
         var recorder = CollectorRecorder(context: context, service: service)
@@ -31,6 +36,18 @@ public struct LambdaCollector: Collector {
                     config: config))
         }
         guard !functions.isEmpty else { return recorder.output }
+        // A container-image function's image is only in GetFunction: one call per such function, none for zips.
+        let images = try await recorder.each(
+            "GetFunction", functions.filter { $0.packageType == "Image" }.map(\.name), limit: concurrency
+        ) { try await client.functionImage(name: $0, region: region) }
+        let arnByName = Dictionary(
+            functions.map { ($0.name, ARNs.lambdaFunction($0.arn)) }, uniquingKeysWith: { first, _ in first })
+        for (name, image) in images {
+            guard let image, let repository = ARNs.ecrRepository(image: image), let function = arnByName[name] else {
+                continue
+            }
+            recorder.output.relate(repository, function, .uses, "lambda:GetFunction ImageUri \(image)")
+        }
         let mappings =
             try await recorder.attempt("ListEventSourceMappings") {
                 try await client.listEventSourceMappings(region: region)

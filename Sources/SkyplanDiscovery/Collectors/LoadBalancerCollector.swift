@@ -1,7 +1,9 @@
 import SkyplanAWS
 import SkyplanModel
 
-/// Classic ELBs, ALBs, NLBs and GWLBs with listeners, target groups and registered targets.
+/// Classic ELBs, ALBs, NLBs and GWLBs with their target groups and registered targets. A load balancer's target groups
+/// come from the groups' own `LoadBalancerArns` (listener default actions and rules alike), so no per-balancer
+/// `DescribeListeners` call is needed: one per-item call remains, target health per group.
 public struct LoadBalancerCollector: Collector {
     /// Client.
     public let client: AWSClient
@@ -9,7 +11,7 @@ public struct LoadBalancerCollector: Collector {
     public var concurrency: Int
     /// Service.
     public var service: String { "elb" }
-    /// Listeners per load balancer, target health per target group.
+    /// Target health per target group.
     public var fansOut: Bool { true }
     public init(client: AWSClient, concurrency: Int = 8) {
         self.client = client
@@ -47,14 +49,7 @@ public struct LoadBalancerCollector: Collector {
             }
         }
         let balancers = try recorder.take("DescribeLoadBalancersV2", await balancersCall) ?? []
-        let listeners = try await recorder.each("DescribeListeners", balancers, limit: concurrency) {
-            try await client.describeListeners(loadBalancerARN: $0.arn, region: region)
-        }
-        let listenersByLB = Dictionary(listeners.map { ($0.0.arn, $0.1) }, uniquingKeysWith: { first, _ in first })
         for balancer in balancers {
-            let ports = (listenersByLB[balancer.arn] ?? []).map {
-                JSONValue.string("\($0.listenerProtocol):\($0.port)")
-            }
             recorder.output.resources.append(
                 Resource(
                     arn: balancer.arn, type: .elb, resourceID: balancer.name, accountID: context.accountID,
@@ -66,15 +61,8 @@ public struct LoadBalancerCollector: Collector {
                         securityGroupIDs: balancer.securityGroupIDs.sorted()),
                     config: [
                         "elbType": .string(balancer.type), "scheme": .string(balancer.scheme),
-                        "dnsName": .string(ARNs.host(balancer.dnsName)), "listeners": .array(ports),
+                        "dnsName": .string(ARNs.host(balancer.dnsName)),
                     ]))
-            for listener in listenersByLB[balancer.arn] ?? [] {
-                for group in listener.targetGroupARNs {
-                    recorder.output.relate(
-                        balancer.arn, group, .targets,
-                        "elbv2:DescribeListeners \(listener.listenerProtocol):\(listener.port)")
-                }
-            }
         }
         let groups = try recorder.take("DescribeTargetGroups", await groupsCall) ?? []
         for group in groups {

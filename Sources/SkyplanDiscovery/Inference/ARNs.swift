@@ -74,3 +74,30 @@ extension ARNs {
         return redshiftCluster(labels[0], region: labels[2], context: context)
     }
 }
+
+extension ARNs {
+    /// The private ECR repository an image URI names (`ACCOUNT.dkr.ecr.REGION.amazonaws.com/team/app:tag` or
+    /// `...@sha256:...` → `arn:aws:ecr:REGION:ACCOUNT:repository/team/app`); nil for any other registry (Docker
+    /// Hub's `nginx`, `public.ecr.aws/...`). Pure.
+    public static func ecrRepository(image: String) -> String? {
+        guard let slash = image.firstIndex(of: "/") else { return nil }
+        let labels = image[..<slash].lowercased().split(separator: ".").map(String.init)
+        guard labels.count >= 6, labels[0].count == 12, labels[0].allSatisfy(\.isNumber), labels[1] == "dkr",
+            labels[2].hasPrefix("ecr"), Region.exists(labels[3]), labels[4] == "amazonaws"
+        else { return nil }
+        var name = Substring(image[image.index(after: slash)...])
+        if let at = name.firstIndex(of: "@") { name = name[..<at] }
+        if let colon = name.lastIndex(of: ":"), !name[colon...].contains("/") { name = name[..<colon] }
+        guard !name.isEmpty else { return nil }
+        return "arn:\(Partition.of(region: labels[3]).rawValue):ecr:\(labels[3]):\(labels[0]):repository/\(name)"
+    }
+}
+
+extension ARNs {
+    /// An API Gateway stage's ARN → its API's (`arn:aws:apigateway:r::/restapis/ID/stages/prod` →
+    /// `arn:aws:apigateway:r::/restapis/ID`, `/apis/ID/stages/...` alike); other ARNs unchanged. Pure.
+    public static func apiGatewayAPI(_ arn: String) -> String {
+        guard arn.contains(":apigateway:"), let stages = arn.range(of: "/stages/") else { return arn }
+        return String(arn[..<stages.lowerBound])
+    }
+}

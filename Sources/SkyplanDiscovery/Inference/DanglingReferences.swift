@@ -5,11 +5,14 @@ import SkyplanModel
 /// resource names and where it was stated), so that no edge points at nothing and nothing is silently dropped.
 ///
 /// Checked: the APIs whose references are names or URLs that may outlive their target (Firehose destinations,
-/// Elastic IP associations, state machine tasks, EventBridge targets). Pure.
+/// Elastic IP associations, state machine tasks, EventBridge targets, the ECR repositories of images, user pools
+/// and their triggers). Pure.
 public enum DanglingReferences {
     /// Evidence prefixes (`service:Operation`) whose relationships are checked.
     public static let checkedEvidence = [
         "firehose:", "ec2:DescribeAddresses", "states:DescribeStateMachine", "events:ListTargetsByRule",
+        "ecs:DescribeTasks image", "lambda:GetFunction ImageUri", "apigateway:GetAuthorizers", "cognito-idp:",
+        "wafv2:", "cloudfront:ListDistributions WebACLId", "ses:",
     ]
 
     /// The inventory without its dangling checked relationships, with one diagnostic for each.

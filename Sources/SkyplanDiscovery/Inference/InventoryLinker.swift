@@ -6,8 +6,9 @@ import SkyplanModel
 /// instance's subnet group → its AZs) are resolved here, over the whole inventory, purely.
 public enum InventoryLinker {
     /// Links and normalises an inventory (deterministic whatever order the collectors answered in).
-    public static func link(_ inventory: Inventory) -> Inventory {
-        var result = inventory.normalized()
+    public static func link(_ inventory: consuming Inventory) -> Inventory {
+        var result = inventory
+        result.normalize()
         var subnets: [String: (arn: String, vpcID: String?, zones: [String])] = [:]
         var vpcs: [String: String] = [:]
         for resource in result.resources {
@@ -92,18 +93,30 @@ public enum InventoryLinker {
     }
 
     /// One relationship per (from, to, kind), its evidence the sorted union of every API statement of it
-    /// (an ALB → target group pair is stated by the listener and by the target group).
-    static func merged(_ relationships: [Relationship]) -> [Relationship] {
-        var evidence: [String: (Relationship, Set<String>)] = [:]
-        for relationship in relationships {
-            let key = "\(relationship.from)\u{1}\(relationship.to)\u{1}\(relationship.kind.rawValue)"
-            evidence[key, default: (relationship, [])].1.insert(relationship.evidence)
+    /// (a pair stated by two APIs, or by one API and the linker).
+    static func merged(_ relationships: consuming [Relationship]) -> [Relationship] {
+        // Sorted, a relationship's statements are neighbours with their evidence in order: no key strings or sets
+        // per relationship (at 100,000 resources those were the scan's largest allocation).
+        var sorted = relationships
+        sorted.sort {
+            ($0.from, $0.to, $0.kind.rawValue, $0.evidence) < ($1.from, $1.to, $1.kind.rawValue, $1.evidence)
         }
-        return evidence.values.map { first, all in
-            var copy = first
-            copy.evidence = all.sorted().joined(separator: "; ")
-            return copy
+        var result: [Relationship] = []
+        result.reserveCapacity(sorted.count)
+        var previousEvidence = ""
+        for relationship in sorted {
+            if let last = result.last, last.from == relationship.from, last.to == relationship.to,
+                last.kind == relationship.kind
+            {
+                if relationship.evidence != previousEvidence {
+                    result[result.count - 1].evidence += "; " + relationship.evidence
+                }
+            } else {
+                result.append(relationship)
+            }
+            previousEvidence = relationship.evidence
         }
+        return result
     }
 
     /// Ids are unique per account and region, not globally: key them so.

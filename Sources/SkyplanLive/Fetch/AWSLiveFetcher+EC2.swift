@@ -31,7 +31,7 @@ extension AWSLiveFetcher {
     }
 
     /// Maps found items by id; a target whose item is absent is `unknown` ("not found").
-    static func statuses(_ targets: [LiveTarget], _ items: [String: XMLTree], _ map: (XMLTree) -> LiveStatus)
+    static func statuses<Item>(_ targets: [LiveTarget], _ items: [String: Item], _ map: (Item) -> LiveStatus)
         -> [String: LiveStatus]
     {
         var result: [String: LiveStatus] = [:]

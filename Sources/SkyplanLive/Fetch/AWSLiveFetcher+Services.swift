@@ -69,8 +69,24 @@ extension AWSLiveFetcher {
                         AWSOperation.Firehose.describeDeliveryStream,
                         .object(["DeliveryStreamName": .string(target.id)]), region: region))
             }
+        case .msk:
+            // One list call a region gives every cluster's state (ListClustersV2 `state`).
+            let items = try await calls.restJSONPages(
+                AWSOperation.MSK.listClustersV2, list: "clusterInfoList", region: region)
+            return statuses(targets, jsonIndex(items, "clusterArn"), LiveMapping.mskCluster)
+        case .mq:
+            // ListBrokers' summaries carry each broker's state: one call a region, none per broker.
+            let items = try await calls.restJSONPages(
+                AWSOperation.MQ.listBrokers, list: "brokerSummaries", region: region)
+            return statuses(targets, jsonIndex(items, "brokerId"), LiveMapping.mqBroker)
         default: return [:]
         }
+    }
+
+    static func jsonIndex(_ items: [JSONValue], _ field: String) -> [String: JSONValue] {
+        var result: [String: JSONValue] = [:]
+        for item in items { if let id = item[field]?.stringValue { result[id] = item } }
+        return result
     }
 
     static func index(_ items: [XMLTree], _ field: String) -> [String: XMLTree] {

@@ -30,11 +30,28 @@ struct LiveCalls: Sendable {
         return try await client.json(operation, body, region: region)
     }
 
-    func restJSON(_ operation: AWSOperation, path: [String: String], body: JSONValue? = nil, region: String?)
-        async throws -> JSONValue
-    {
+    func restJSON(
+        _ operation: AWSOperation, path: [String: String], query: [QueryItem] = [], body: JSONValue? = nil,
+        region: String?
+    ) async throws -> JSONValue {
         counter.add()
-        return try await client.restJSON(operation, path: path, body: body, region: region)
+        return try await client.restJSON(operation, path: path, query: query, body: body, region: region)
+    }
+
+    /// Every page of a REST-JSON list paged by a `nextToken` query item (MSK, Amazon MQ), 100 a page.
+    func restJSONPages(_ operation: AWSOperation, list: String, region: String?) async throws -> [JSONValue] {
+        var items: [JSONValue] = []
+        var token: String?
+        var seen: Set<String> = []
+        repeat {
+            var query = [QueryItem("maxResults", "100")]
+            if let token { query.append(QueryItem("nextToken", token)) }
+            let result = try await restJSON(operation, path: [:], query: query, region: region)
+            items += result[list]?.arrayValue ?? []
+            token = result["nextToken"]?.stringValue.flatMap { $0.isEmpty || seen.contains($0) ? nil : $0 }
+            if let token { seen.insert(token) }
+        } while token != nil
+        return items
     }
 
     func restXML(_ operation: AWSOperation, query: [QueryItem], region: String?) async throws -> XMLTree {

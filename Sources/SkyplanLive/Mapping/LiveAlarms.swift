@@ -52,6 +52,17 @@ public enum LiveAlarms {
         case .openSearch: return [("DomainName", target.id)]
         case .kinesisStream: return [("StreamName", target.id)]
         case .firehose: return [("DeliveryStreamName", target.id)]
+        case .msk:
+            return [
+                (
+                    "Cluster Name",
+                    target.parsed.resource.split(separator: "/").dropFirst().first.map(String.init) ?? target.id
+                )
+            ]
+        case .mq:
+            return [
+                ("Broker", target.parsed.resource.split(separator: ":").dropFirst().first.map(String.init) ?? target.id)
+            ]
         }
     }
 

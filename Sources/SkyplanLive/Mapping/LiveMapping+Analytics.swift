@@ -68,4 +68,38 @@ extension LiveMapping {
             }
         return LiveStatus(health: health, values: ["state": state.lowercased()])
     }
+
+    /// MSK cluster (`ListClustersV2` item, `state`).
+    /// See https://docs.aws.amazon.com/msk/1.0/apireference/clusters.html#clusters-model-clusterstate
+    public static func mskCluster(_ item: JSONValue) -> LiveStatus {
+        let state = item["state"]?.stringValue ?? "UNKNOWN"
+        let health: LiveHealth =
+            switch state {
+            case "ACTIVE": .ok
+            case "DELETING": .stopped
+            case "FAILED": .error
+            case "UNKNOWN": .unknown
+            default: .warning
+            }
+        var values = ["state": state.lowercased()]
+        if let brokers = item["provisioned"]?["numberOfBrokerNodes"]?.doubleValue {
+            values["brokers"] = String(Int(brokers))
+        }
+        return LiveStatus(health: health, values: values)
+    }
+
+    /// Amazon MQ broker (`ListBrokers` summary, `brokerState`).
+    /// See https://docs.aws.amazon.com/amazon-mq/latest/api-reference/brokers.html#brokers-model-brokerstate
+    public static func mqBroker(_ item: JSONValue) -> LiveStatus {
+        let state = item["brokerState"]?.stringValue ?? "UNKNOWN"
+        let health: LiveHealth =
+            switch state {
+            case "RUNNING": .ok
+            case "DELETION_IN_PROGRESS": .stopped
+            case "CRITICAL_ACTION_REQUIRED": .error
+            case "UNKNOWN": .unknown
+            default: .warning
+            }
+        return LiveStatus(health: health, values: ["state": state.lowercased()])
+    }
 }

@@ -20,6 +20,8 @@ struct EdgeRouter {
     private var routed: [(a: Point, b: Point, from: Int, to: Int, edge: Int)] = []
     private var currentEdge = 0
     private let countsCrossings: Bool
+    /// On small diagrams, a route that crosses another edge is worth the wider search too.
+    private let avoidsCrossingsHarder: Bool
     /// Past this many edges, draw them straight (routing would cost more than it helps).
     static let routingLimit = 20_000
     /// Most buckets one component may occupy, and one segment may walk through: the work stays bounded
@@ -46,6 +48,7 @@ struct EdgeRouter {
         screenRects = screen?.rects
         project = screen?.project
         countsCrossings = edgeCount <= Self.crossingLimit
+        avoidsCrossingsHarder = edgeCount <= 200
         for (index, rect) in rects.enumerated() {
             if let keys = keys(rect) {
                 for key in keys { buckets[key, default: []].append(Int32(index)) }
@@ -195,9 +198,10 @@ struct EdgeRouter {
             candidates.append([a, (a.x, my), (b.x, my), b])
         }
         var (best, bestScore) = pick(candidates, from, to)
-        // Still through a component: scan every channel line within reach (on diagrams small enough to
-        // count crossings; on big ones it would cost more than the layout).
-        if bestScore >= 1_000, countsCrossings {
+        // Still through a component (or, on small diagrams, across another edge): scan every channel line within
+        // reach (on diagrams small enough to count crossings; on big ones it would cost more than the layout).
+        let crossesOthers = avoidsCrossingsHarder && bestScore < 1_000 && crossings(best, from, to) > 0
+        if bestScore >= 1_000 && countsCrossings || crossesOthers {
             var more: [[Point]] = []
             for step in -12...12 {
                 for base: Point in [a, b, ((a.x + b.x) / 2, (a.y + b.y) / 2)] {

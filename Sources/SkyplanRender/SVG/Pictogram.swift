@@ -80,6 +80,17 @@ enum Pictogram {
         "neptune":
             "M6 6.5m-2.5 0a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0 M18 9m-2.5 0a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0 "
             + "M9 18m-2.5 0a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0 M8.4 7.3l7.2 1 M7 8.9l1.4 6.7 M16.2 10.8l-5.4 5.6",
+        // Container images: an image (a cube) on the registry's shelf
+        "ecr": "M5 7.5l7-3.5 7 3.5v7l-7 3.5-7-3.5z M5 7.5l7 3.5 7-3.5 M12 11v7 M3 21h18",
+        // Identity: a person beside a padlock
+        "cognito":
+            "M9 8m-3 0a3 3 0 1 0 6 0a3 3 0 1 0 -6 0 M3 20c0-3.5 2.7-6 6-6s6 2.5 6 6 M15.5 12h6v6.5h-6z "
+            + "M16.8 12v-1.6a1.7 1.7 0 0 1 3.4 0V12",
+        // Protection: a shield with a firewall's courses of bricks
+        "waf":
+            "M12 2.5l8 3v6c0 5-3.4 8.6-8 10-4.6-1.4-8-5-8-10v-6z M4.5 9.5h15 M5 14h14 M12 9.5V14 M8.5 14v4.5 M15.5 14v4.5",
+        // Email: an envelope with an outgoing arrow
+        "ses": "M2.5 6.5h14v10h-14z M2.5 6.5l7 5.5 7-5.5 M15 19.5h6.5 M19 17l2.5 2.5L19 22",
         // Brokers: a Kafka-like log of partitions; a message broker passing envelopes
         "msk": "M4 5h16v4H4z M4 10h16v4H4z M4 15h16v4H4z M8 5v4 M12 10v4 M16 15v4 M11 5v4 M15 10v4",
         "mq": "M3 7h8v6H3z M3 7l4 3.5L11 7 M13 11h8v6h-8z M13 11l4 3.5 4-3.5 M11 10h2 M7 13v4h6",

@@ -22,8 +22,14 @@ extension SVGContext {
                 "<g id=\"c-\(XMLEscape.escape(node.id))\" class=\"component type-\(XMLEscape.escape(node.type.rawValue))\""
             if let arn = node.arn { out += " data-arn=\"\(XMLEscape.escape(arn))\"" }
             if let count = node.count { out += " data-count=\"\(count)\"" }
+            // Security groups whose outlines could not nest around it (their members cross): named on the node.
+            let alsoIn = node.extra["alsoInSecurityGroups"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            if !alsoIn.isEmpty { out += " data-also-in=\"\(XMLEscape.escape(alsoIn.joined(separator: " ")))\"" }
             out += ">"
-            if let name = node.name, !name.isEmpty { out += "<title>\(XMLEscape.escape(name))</title>" }
+            if let name = node.name, !name.isEmpty {
+                let also = alsoIn.isEmpty ? "" : " (also in security group \(alsoIn.joined(separator: ", ")))"
+                out += "<title>\(XMLEscape.escape(name + also))</title>"
+            }
             if projector.isometric { model(node, color) } else { tile(node, color) }
             out += "</g>\n"
         }

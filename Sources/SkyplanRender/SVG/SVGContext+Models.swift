@@ -13,10 +13,11 @@ enum Silhouette: Sendable {
         case .rds, .auroraCluster, .dynamoDB, .elastiCache, .redshift, .docDB, .neptune: self = .cylinder
         case .s3: self = .bucket
         case .sqs, .sns, .cloudWatchAlarm, .networkInterface, .routeTable, .targetGroup, .transitGatewayAttachment,
-            .vpnConnection, .vpcPeering, .kinesisStream, .kinesisFirehose, .elasticIP, .stepFunctions, .eventBus, .mq:
+            .vpnConnection, .vpcPeering, .kinesisStream, .kinesisFirehose, .elasticIP, .stepFunctions, .eventBus, .mq,
+            .cognito, .waf, .ses:
             self = .tile
         case .internetGateway, .egressOnlyInternetGateway, .natGateway, .vpcEndpoint, .vpnGateway, .customerGateway,
-            .transitGateway, .elb, .ebs:
+            .transitGateway, .elb, .ebs, .ecr:
             self = .slab
         case .cloudFront, .route53, .apiGateway: self = .prism
         default: self = .block

@@ -26,12 +26,13 @@ struct LiveController {
         group.post("live/:accountId/:region", use: stream)
     }
 
-    /// True for `POST /live/{accountId}/{region}` (also under `/api/`): a read that carries its ARNs in the body.
+    /// True for `POST /live/{accountId}/{region}` and `POST /live/accounts` (also under `/api/`): reads that carry
+    /// their ARNs in the body.
     static func isReadOnlyPost(_ request: Request) -> Bool {
         guard request.method == .post else { return false }
         var parts = request.uri.path.split(separator: "/", omittingEmptySubsequences: true)
         if parts.first == "api" { parts.removeFirst() }
-        return parts.count == 3 && parts[0] == "live"
+        return parts.first == "live" && (parts.count == 3 || (parts.count == 2 && parts[1] == "accounts"))
     }
 
     @Sendable func stream(_ request: Request, context: SkyplanRequestContext) async throws -> Response {

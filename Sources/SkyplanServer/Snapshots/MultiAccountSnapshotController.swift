@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SkyplanBudget
 import SkyplanDiagram
 import SkyplanDiscovery
 import SkyplanModel
@@ -50,10 +51,17 @@ struct MultiAccountSnapshotController {
             let overview =
                 drillAccount == nil
                 && (view == .overview || (view == .auto && OverviewLayout.prefersOverview(inventory)))
+            // Tiles show their monthly cost: priced only for the overview (the full diagram's budget is the
+            // blueprint budget route's).
+            let costs =
+                overview
+                ? OverviewCosts.byTile(
+                    await services.budget(of: OverviewCosts.components(of: inventory), pricing: try services.pricing()))
+                : [:]
             let data =
                 overview
                 ? OverviewLayout.blueprint(
-                    for: inventory, accountNames: scope.names, name: name,
+                    for: inventory, accountNames: scope.names, costs: costs, name: name,
                     projection: parameters.render.projection?.rawValue ?? "2d",
                     theme: parameters.render.theme?.rawValue ?? "light")
                 : DiagramExporter.blueprint(

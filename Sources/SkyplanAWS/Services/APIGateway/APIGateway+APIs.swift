@@ -21,6 +21,20 @@ public struct APIGatewayIntegration: Sendable, Hashable {
     public var uri: String
     /// `GET /orders` (v1) or the integration id (v2), for the evidence.
     public var source: String
+    /// The authorizer of a v1 method authorized by Cognito user pools (`COGNITO_USER_POOLS`); such a method is
+    /// listed even when it has no integration URI (`uri` empty).
+    public var cognitoAuthorizerID: String? = nil
+}
+
+/// A v1 REST API authorizer, as `GetAuthorizers` gives it.
+public struct APIGatewayAuthorizer: Sendable, Hashable {
+    /// Id and name.
+    public var id: String
+    public var name: String
+    /// `TOKEN`, `REQUEST` or `COGNITO_USER_POOLS`.
+    public var type: String
+    /// The user pools of a `COGNITO_USER_POOLS` authorizer.
+    public var providerARNs: [String]
 }
 
 extension AWSClient {
@@ -51,16 +65,35 @@ extension AWSClient {
             for resource in result.items("item") {
                 let methods = resource["resourceMethods"]?.objectValue ?? [:]
                 for verb in methods.keys.sorted() {
-                    guard let integration = methods[verb]?["methodIntegration"], let uri = integration.str("uri") else {
-                        continue
-                    }
+                    let method = methods[verb]
+                    let cognito =
+                        method?.str("authorizationType") == "COGNITO_USER_POOLS" ? method?.str("authorizerId") : nil
+                    let integration = method?["methodIntegration"]
+                    guard let uri = integration?.str("uri") ?? cognito.map({ _ in "" }) else { continue }
                     integrations.append(
                         APIGatewayIntegration(
-                            type: integration.str("type") ?? "", uri: uri,
-                            source: "\(verb) \(resource.str("path") ?? "")"))
+                            type: integration?.str("type") ?? "", uri: uri,
+                            source: "\(verb) \(resource.str("path") ?? "")", cognitoAuthorizerID: cognito))
                 }
             }
             return (integrations, result.str("position"))
+        }.all()
+    }
+
+    /// API Gateway `GetAuthorizers` of one REST API, every page.
+    /// See https://docs.aws.amazon.com/apigateway/latest/api/API_GetAuthorizers.html
+    public func getAuthorizers(apiID: String, region: String? = nil) async throws -> [APIGatewayAuthorizer] {
+        try await Paginated { position in
+            var query = [QueryItem("limit", "500")]
+            if let position { query.append(QueryItem("position", position)) }
+            let result = try await self.restJSON(
+                AWSOperation.APIGateway.getAuthorizers, path: ["restapi_id": apiID], query: query, region: region)
+            let authorizers = result.items("item").map {
+                APIGatewayAuthorizer(
+                    id: $0.str("id") ?? "", name: $0.str("name") ?? "", type: $0.str("type") ?? "",
+                    providerARNs: $0.strings("providerARNs"))
+            }
+            return (authorizers, result.str("position"))
         }.all()
     }
 

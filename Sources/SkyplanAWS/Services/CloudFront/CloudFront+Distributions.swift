@@ -14,6 +14,8 @@ public struct CloudFrontDistribution: Sendable, Hashable {
     public var originDomains: [String]
     /// Aliases.
     public var aliases: [String]
+    /// The web ACL protecting it: a WAFv2 ACL's ARN (a classic WAF ACL's id otherwise).
+    public var webACLID: String? = nil
 }
 
 extension AWSClient {
@@ -44,6 +46,6 @@ extension AWSClient {
             id: item.string("Id") ?? "", arn: item.string("ARN") ?? "", domainName: item.string("DomainName") ?? "",
             priceClass: config.nonEmpty("PriceClass"),
             originDomains: config["Origins"]?.list("Items").compactMap { $0.nonEmpty("DomainName") } ?? [],
-            aliases: config["Aliases"]?.list("Items").map(\.text) ?? [])
+            aliases: config["Aliases"]?.list("Items").map(\.text) ?? [], webACLID: config.nonEmpty("WebACLId"))
     }
 }

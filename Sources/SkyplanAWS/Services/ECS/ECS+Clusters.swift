@@ -36,6 +36,8 @@ public struct ECSTask: Sendable, Hashable {
     public var availabilityZone: String?
     /// Subnet IDs.
     public var subnetIDs: [String]
+    /// The image of each container (`ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME:tag`, `nginx`), as run.
+    public var images: [String] = []
 }
 
 extension AWSClient {
@@ -108,7 +110,8 @@ extension AWSClient {
                     arn: item.str("taskArn") ?? "", clusterARN: item.str("clusterArn") ?? cluster,
                     group: item.str("group"),
                     launchType: item.str("launchType"), availabilityZone: item.str("availabilityZone"),
-                    subnetIDs: details.filter { $0.str("name") == "subnetId" }.compactMap { $0.str("value") })
+                    subnetIDs: details.filter { $0.str("name") == "subnetId" }.compactMap { $0.str("value") },
+                    images: item.items("containers").compactMap { $0.str("image") })
             }
         }
         return tasks

@@ -13,16 +13,6 @@ public struct LoadBalancerV2: Sendable, Hashable {
     public var securityGroupIDs: [String]
 }
 
-/// A listener of an ALB/NLB.
-public struct ListenerV2: Sendable, Hashable {
-    public var arn: String
-    public var loadBalancerARN: String
-    public var port: Int
-    public var listenerProtocol: String
-    /// Target groups of the default actions (load balancer → target group relationships).
-    public var targetGroupARNs: [String]
-}
-
 /// A target group.
 public struct TargetGroup: Sendable, Hashable {
     public var arn: String
@@ -72,25 +62,6 @@ extension AWSClient {
                 subnetIDs: zones.compactMap { $0.string("SubnetId") },
                 availabilityZones: zones.compactMap { $0.string("ZoneName") },
                 securityGroupIDs: item.list("SecurityGroups").map(\.text))
-        }.all()
-    }
-
-    /// ELBv2 `DescribeListeners` of one load balancer, all items.
-    public func describeListeners(loadBalancerARN: String, region: String? = nil) async throws -> [ListenerV2] {
-        try await elbv2Pages(
-            AWSOperation.ELBv2.describeListeners, ["LoadBalancerArn": loadBalancerARN], listKey: "Listeners",
-            region: region
-        ) { item in
-            guard let arn = item.string("ListenerArn") else { return nil }
-            let actions = item.list("DefaultActions")
-            var groups = actions.compactMap { $0.string("TargetGroupArn") }
-            groups += actions.flatMap {
-                $0["ForwardConfig"]?.list("TargetGroups").compactMap { $0.string("TargetGroupArn") } ?? []
-            }
-            return ListenerV2(
-                arn: arn, loadBalancerARN: item.string("LoadBalancerArn") ?? loadBalancerARN,
-                port: Int(item.string("Port") ?? "") ?? 0, listenerProtocol: item.string("Protocol") ?? "",
-                targetGroupARNs: Array(Set(groups)).sorted())
         }.all()
     }
 

@@ -19,6 +19,8 @@ public struct LambdaFunction: Sendable, Hashable {
     public var securityGroupIDs: [String]
     /// Vpc ID.
     public var vpcID: String?
+    /// `Zip` or `Image` (a container image, whose URI only `GetFunction` tells).
+    public var packageType: String = "Zip"
 }
 
 /// A Lambda event source mapping (SQS, Kinesis, DynamoDB stream → function).
@@ -47,10 +49,18 @@ extension AWSClient {
                     name: item.str("FunctionName") ?? "", arn: item.str("FunctionArn") ?? "",
                     memorySize: item.int("MemorySize"), architectures: item.strings("Architectures"),
                     runtime: item.str("Runtime"), subnetIDs: vpc.strings("SubnetIds"),
-                    securityGroupIDs: vpc.strings("SecurityGroupIds"), vpcID: vpc.str("VpcId"))
+                    securityGroupIDs: vpc.strings("SecurityGroupIds"), vpcID: vpc.str("VpcId"),
+                    packageType: item.str("PackageType") ?? "Zip")
             }
             return (functions, result.str("NextMarker"))
         }.all()
+    }
+
+    /// The container image of an `Image` function (`Code.ImageUri` of Lambda `GetFunction`); nil for a zip.
+    /// See https://docs.aws.amazon.com/lambda/latest/api/API_GetFunction.html
+    public func functionImage(name: String, region: String? = nil) async throws -> String? {
+        let result = try await restJSON(AWSOperation.Lambda.getFunction, path: ["FunctionName": name], region: region)
+        return result["Code"]?.str("ImageUri")
     }
 
     /// Lambda `ListEventSourceMappings`, every page, for every function of the region.

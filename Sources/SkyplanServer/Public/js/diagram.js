@@ -1,5 +1,6 @@
-// Skyplan web UI: the diagram page. Pick an account and regions, scan, then pan/zoom/fit the server's
-// SVG; projection, theme, filter, exclude; details, live status, budget; save and export.
+// Skyplan web UI: the diagram page. Pick an account (or several) and regions, scan, then pan/zoom/fit the
+// server's SVG; projection, theme, filter, exclude; the overview of several accounts and its drill-down;
+// details, live status, budget; save (with the scanned scope) and export.
 import { ApiError, get } from "./api.js";
 import { openAccounts, session } from "./app.js";
 import { h, replace, notice } from "./dom.js";
@@ -12,7 +13,10 @@ import { LiveFeed } from "./live.js";
 import { ScanProgress } from "./progress.js";
 import { emptyState, loadProxy, scanErrorCard } from "./messages.js";
 
-/** Renders the diagram page; `params` is [accountId, region] or ["blueprint", id]. Returns a cleanup. */
+/**
+ * Renders the diagram page; `params` is [accountId, region], ["blueprint", id] or ["scope", ids, regions, view]
+ * (comma-separated). Returns a cleanup.
+ */
 export async function renderDiagram(main, params) {
   const prefs = JSON.parse(localStorage.getItem("skyplan.view") || "{}");
   const state = {
@@ -24,6 +28,9 @@ export async function renderDiagram(main, params) {
     detail: "summary",
     filter: "",
     exclude: new Set(),
+    view: "auto",
+    scope: null,
+    tiles: new Map(),
     regions: [],
     region: null,
     nodes: new Map(),
@@ -88,6 +95,11 @@ export async function renderDiagram(main, params) {
     const account = toolbar.account();
     const regions = toolbar.regions();
     if (!account || !regions.length) return;
+    const accounts = toolbar.scopeAccounts();
+    if (accounts.length > 1) return scanScope({ accounts, regions, view: state.view });
+    state.scope = null;
+    toolbar.showView(false);
+    toolbar.setBlueprint(null);
     state.blueprintId = null;
     state.regions = regions;
     state.scanning = true;
@@ -116,6 +128,73 @@ export async function renderDiagram(main, params) {
     state.scanning = false;
     toolbar.busy(false);
     if (!progressBox.childElementCount) showOverlay();
+  }
+
+  /**
+   * Scans several accounts × regions into one diagram (GET /aws/accounts/{format}); `blueprint` is the saved
+   * blueprint this scope was reopened from, `drill` an overview tile to open at once.
+   */
+  async function scanScope(scope, { blueprint = null, drill = null } = {}) {
+    state.scope = scope;
+    state.view = scope.view || "auto";
+    state.blueprintId = blueprint?.id || null;
+    state.results = null;
+    state.region = null;
+    toolbar.showView(true);
+    toolbar.setBlueprint(blueprint);
+    const ids = scope.accounts.map((a) => a.id).join(",");
+    history.replaceState(null, "", blueprint ? `#/diagram/blueprint/${blueprint.id}` : `#/diagram/scope/${ids}/${scope.regions.join(",")}/${state.view}`);
+    await drawScope(drill);
+  }
+
+  /** The source of the current scope (an overview tile when `drill`), still linked to its blueprint. */
+  function scopeSource(drill) {
+    const source = DiagramSource.scope(state.scope, drill);
+    return state.source?.blueprint && state.blueprintId ? source.withBlueprint(state.source.blueprint) : source;
+  }
+
+  async function drawScope(drill) {
+    state.source = scopeSource(drill);
+    state.scanning = true;
+    toolbar.busy(true);
+    const status = h("span", {}, `Scanning ${state.scope.accounts.length} accounts × ${state.scope.regions.length} regions…`);
+    showOverlay(h("section", { class: "scan-progress", role: "status", "aria-live": "polite" }, h("strong", {}, drill ? `Opening ${drill.account} · ${drill.region}` : "Scanning several accounts"), h("p", {}, status)));
+    drawScopeBar();
+    try {
+      const svg = await state.source.svg(viewParams(), { onWait: (n) => (status.textContent = `Still scanning (${n})…`) });
+      state.scanning = false;
+      mount(svg, false);
+    } catch (e) {
+      state.scanning = false;
+      showOverlay(notice("error", e.message));
+    } finally {
+      state.scanning = false;
+      toolbar.busy(false);
+    }
+  }
+
+  /** Above the canvas: "back to the overview" in a drill-down; in the overview, one button per tile. */
+  function drawScopeBar() {
+    const drill = state.source?.drill;
+    if (drill) {
+      return replace(
+        tabs,
+        h("button", { type: "button", class: "btn btn-small", id: "overview-back", onclick: () => drawScope(null) }, "← Overview"),
+        h("span", { class: "scope-title", id: "drill-title" }, `${accountName(drill.account)} · ${drill.region}`),
+      );
+    }
+    replace(
+      tabs,
+      [...state.tiles.values()].map((tile) =>
+        h("button", { type: "button", class: "btn btn-small tile-link", dataset: { account: tile.account, region: tile.region }, onclick: () => drawScope(tile) }, `${accountName(tile.account)} · ${tile.region}`),
+      ),
+    );
+  }
+
+  /** An AWS account id's connected name (from the accounts list), else the id. */
+  function accountName(awsID) {
+    const a = state.accounts.find((x) => x.accountId === awsID);
+    return a ? `${a.name} (${awsID})` : awsID;
   }
 
   function drawTabs() {
@@ -162,6 +241,10 @@ export async function renderDiagram(main, params) {
 
   async function render({ keepView }) {
     if (!state.source) return;
+    if (state.source.kind === "scope" && !state.source.drill && state.source.scope.view !== state.view) {
+      state.scope = { ...state.scope, view: state.view };
+      return drawScope(null);
+    }
     localStorage.setItem("skyplan.view", JSON.stringify({ projection: state.projection, theme: state.theme, label: state.label }));
     toolbar.busy(true);
     toolbar.filterError(null);
@@ -196,6 +279,15 @@ export async function renderDiagram(main, params) {
       if (source !== state.source) return;
       state.data = data;
       state.nodes = new Map([...(data?.nodes || []), ...(data?.groups || []), ...(data?.surfaces || [])].map((n) => [n.id, n]));
+      // The overview's tiles: each region group naming its drill-down.
+      state.tiles = new Map((data?.groups || []).filter((g) => g.drillDown?.account).map((g) => [g.id, { ...g.drillDown }]));
+      canvas.classList.toggle("is-overview", state.tiles.size > 0);
+      for (const [id, tile] of state.tiles) {
+        const el = viewer.svg?.getElementById?.(`g-${id}`);
+        el?.classList.add("tile");
+        if (el) Object.assign(el.dataset, { drillAccount: tile.account, drillRegion: tile.region });
+      }
+      if (source.kind === "scope") drawScopeBar();
       if (viewer.selected) selectComponent(viewer.selected, true);
     } catch {
       state.data = null;
@@ -208,8 +300,10 @@ export async function renderDiagram(main, params) {
     state.live?.close();
     state.live = null;
     liveBadge.hidden = true;
-    if (!src.liveAccountId || !src.region) return;
+    if (src.liveScope && !svg.querySelector(".component[data-arn]")) return;
+    if (!src.liveScope && (!src.liveAccountId || !src.region)) return;
     state.live = new LiveFeed({
+      scope: src.liveScope,
       accountId: src.liveAccountId,
       region: src.region,
       blueprintId: src.blueprintId,
@@ -229,6 +323,8 @@ export async function renderDiagram(main, params) {
   }
 
   function selectComponent(el, refresh = false) {
+    const tile = !refresh && el?.classList.contains("group") ? state.tiles.get(el.id.replace(/^g-/, "")) : null;
+    if (tile && state.source?.kind === "scope") return drawScope(tile);
     showDetails(details, el, { nodes: state.nodes, live: state.live?.values, liveAvailable: state.liveState !== "unavailable" });
     if (el && !refresh) showPanel("details");
   }
@@ -251,6 +347,7 @@ export async function renderDiagram(main, params) {
     const saved = await saveAsBlueprint(state);
     if (!saved) return;
     state.source = state.source.withBlueprint(saved);
+    state.blueprintId = saved.id;
     if (state.results?.has(state.region)) state.results.get(state.region).source = state.source;
     history.replaceState(null, "", `#/diagram/blueprint/${saved.id}`);
     toolbar.setBlueprint(saved);
@@ -260,6 +357,20 @@ export async function renderDiagram(main, params) {
   async function openBlueprint(id) {
     try {
       const bp = await get(`blueprint/${encodeURIComponent(id)}`);
+      const saved = bp.data?.skyplanScope;
+      if (Array.isArray(saved?.accounts) && saved.accounts.length && Array.isArray(saved.regions)) {
+        // A diagram of several accounts: scan the same scope again, linked to the blueprint.
+        await loadAccounts();
+        const scope = {
+          accounts: saved.accounts.map((aid) => state.accounts.find((a) => a.id === aid) || { id: aid, name: aid }),
+          regions: saved.regions.map(String),
+          view: ["auto", "overview", "full"].includes(saved.view) ? saved.view : "auto",
+        };
+        toolbar.setScope(scope);
+        state.source = DiagramSource.scope(scope).withBlueprint(bp);
+        const drill = saved.drillDown?.account ? { account: String(saved.drillDown.account), region: String(saved.drillDown.region || "") } : null;
+        return scanScope(scope, { blueprint: bp, drill });
+      }
       state.source = DiagramSource.blueprint(bp);
       state.blueprintId = id;
       state.region = state.source.region;
@@ -275,7 +386,15 @@ export async function renderDiagram(main, params) {
   if (params[0] === "blueprint" && params[1]) {
     state.blueprintId = params[1];
     await openBlueprint(params[1]);
-    loadAccounts();
+    if (state.source?.kind !== "scope") loadAccounts();
+  } else if (params[0] === "scope" && params[1] && params[2]) {
+    await loadAccounts();
+    const ids = params[1].split(",");
+    const scope = { accounts: ids.map((aid) => state.accounts.find((a) => a.id === aid)).filter(Boolean), regions: params[2].split(","), view: params[3] || "auto" };
+    if (scope.accounts.length) {
+      toolbar.setScope(scope);
+      scanScope(scope);
+    }
   } else {
     await loadAccounts();
     if (params[0]) toolbar.preselect(params[0], params[1]);

@@ -1,4 +1,6 @@
-// Skyplan web UI: live status. POST /live/{accountId}/{region} with {"arns": [...]} (or {"blueprint": id})
+// Skyplan web UI: live status. POST /live/{accountId}/{region} with {"arns": [...]} (or {"blueprint": id}),
+// or for a diagram of several accounts POST /live/accounts with {"accounts", "regions", "arns"} (one stream
+// merging the server's account-region feeds),
 // streams server-sent events {"statuses": {arn: {"health":"ok|warning|error|stopped|unknown","alarms":n,
 // "values":{...}}}}; each one colours the components with that ARN (CSS classes live-<health>) and badges
 // them in the interaction layer. A POST, not EventSource's GET: every ARN fits in the body (a URL does not),
@@ -13,6 +15,14 @@ const STATUS_EVENTS = ["message", "state", "change", "status", "health"];
 function componentARNs(svg) {
   if (!svg) return [];
   return [...new Set([...svg.querySelectorAll(".component[data-arn]")].map((el) => el.dataset.arn))].sort();
+}
+
+/** The component ARNs of a diagram of several accounts that the scope's feeds can watch. */
+function scopeARNs(svg, awsAccounts) {
+  return componentARNs(svg).filter((arn) => {
+    const account = arn.split(":")[4] || "";
+    return account && awsAccounts.includes(account);
+  });
 }
 
 /**
@@ -72,14 +82,16 @@ export class EventStreamParser {
 
 /** Listens to the live feed of a diagram and keeps the latest values per ARN. */
 export class LiveFeed {
-  constructor({ accountId, region, blueprintId, svg, onUpdate, onState }) {
+  constructor({ accountId, region, scope, blueprintId, svg, onUpdate, onState }) {
     this.values = new Map();
     this.svg = svg;
     this.onUpdate = onUpdate;
     this.onState = onState;
-    this.url = `live/${encodeURIComponent(accountId)}/${encodeURIComponent(region)}`;
-    // A saved blueprint: the server reads its ARNs. A scan: every component's ARN, however many.
-    this.body = blueprintId ? { blueprint: blueprintId } : { arns: componentARNs(svg) };
+    this.url = scope ? "live/accounts" : `live/${encodeURIComponent(accountId)}/${encodeURIComponent(region)}`;
+    // A scan: every component's ARN, however many (several accounts: those of the scope's accounts, and those
+    // naming none). A saved blueprint of one account: the server reads its ARNs.
+    if (scope) this.body = { accounts: scope.accounts, regions: scope.regions, arns: scopeARNs(svg, scope.awsAccounts) };
+    else this.body = blueprintId ? { blueprint: blueprintId } : { arns: componentARNs(svg) };
     this.lastEventId = "";
     this.retry = 5000;
     this.closed = false;

@@ -1,4 +1,5 @@
-// Skyplan web UI: "Save as blueprint" — names the diagram and POSTs its data to /blueprint.
+// Skyplan web UI: "Save as blueprint" — names the diagram and POSTs its data to /blueprint; a diagram of
+// several accounts keeps its scope in `skyplanScope` (Cloudcraft's clients ignore it) so reopening scans it again.
 import { post } from "./api.js";
 import { h, notice, toast } from "./dom.js";
 
@@ -31,7 +32,7 @@ export function saveAsBlueprint(state) {
       try {
         const data = state.data || (await state.source.data({}));
         if (!data) throw new Error("The diagram's data could not be loaded; scan again and retry.");
-        saved = await post("blueprint", { name: name.value.trim(), data: { ...data, name: name.value.trim() } });
+        saved = await post("blueprint", { name: name.value.trim(), data: { ...data, name: name.value.trim(), ...scopeField(state.source) } });
         toast(`Saved “${saved.name || name.value.trim()}”`, "ok");
         dialog.close();
       } catch (err) {
@@ -48,4 +49,12 @@ export function saveAsBlueprint(state) {
     dialog.showModal();
     name.select();
   });
+}
+
+/** `{skyplanScope: {accounts, regions, view, drillDown?}}` for a scan of several accounts, else nothing. */
+export function scopeField(source) {
+  if (source?.kind !== "scope") return {};
+  const scope = { accounts: source.scope.accounts.map((a) => a.id), regions: [...source.scope.regions], view: source.scope.view || "auto" };
+  if (source.drill) scope.drillDown = { account: source.drill.account, region: source.drill.region };
+  return { skyplanScope: scope };
 }

@@ -1,5 +1,5 @@
-// Skyplan web UI: the diagram toolbar — account and regions, scan, view switches, filter, exclude,
-// save and export.
+// Skyplan web UI: the diagram toolbar — account (and more accounts for one diagram of several) and regions,
+// scan, view switches, filter, exclude, save and export.
 import { getWhenReady } from "./api.js";
 import { download, h, icon, notice, replace } from "./dom.js";
 
@@ -17,6 +17,15 @@ export function buildToolbar(state, actions) {
   const regionBoxes = h("div", { class: "region-options", role: "group", "aria-label": "Regions" });
   const regionSummary = h("summary", { class: "btn", id: "region-button" }, "us-east-1");
   const regionPicker = h("details", { class: "dropdown" }, regionSummary, h("div", { class: "dropdown-panel" }, regionBoxes));
+  // More accounts drawn with the selected one (accounts × regions, GET /aws/accounts/{format}).
+  const moreBoxes = h("div", { class: "account-options", role: "group", "aria-label": "More accounts" });
+  const moreSummary = h("summary", { class: "btn", id: "more-accounts-button" }, "+ accounts");
+  const morePicker = h(
+    "details",
+    { class: "dropdown", id: "more-accounts" },
+    moreSummary,
+    h("div", { class: "dropdown-panel" }, h("p", { class: "muted small" }, "Draw these accounts with the selected one, each in every region picked."), moreBoxes),
+  );
   const scanButton = h("button", { class: "btn btn-primary", type: "submit", id: "scan-button" }, icon("refresh"), "Scan");
   const message = h("div", { class: "toolbar-message", role: "alert" });
   const toggle = (key, options, label) => {
@@ -36,6 +45,9 @@ export function buildToolbar(state, actions) {
     }
     return group;
   };
+  const viewGroup = toggle("view", [["auto", "Auto"], ["overview", "Overview"], ["full", "Full"]], "Several accounts: overview or full diagram");
+  viewGroup.id = "view-toggle";
+  viewGroup.hidden = true;
   const labels = h("input", { type: "checkbox", id: "labels-toggle", checked: state.label, onchange: (e) => { state.label = e.target.checked; actions.rerender(); } });
   const filterInput = h("input", { type: "search", id: "filter-input", placeholder: "Filter: type=ec2 AND running, tag=value, vpc-…", "aria-describedby": "filter-help", autocomplete: "off", spellcheck: "false" });
   const filterError = h("div", { class: "filter-error", id: "filter-error", role: "alert" });
@@ -68,9 +80,10 @@ export function buildToolbar(state, actions) {
   const blueprintLabel = h("span", { class: "blueprint-label", id: "blueprint-label" });
   const scanForm = h(
     "form",
-    { class: "scan-form", onsubmit: (e) => { e.preventDefault(); regionPicker.open = false; actions.scan(); } },
+    { class: "scan-form", onsubmit: (e) => { e.preventDefault(); regionPicker.open = false; morePicker.open = false; actions.scan(); } },
     h("label", { for: "account-select" }, "Account"),
     accountSelect,
+    morePicker,
     h("span", { class: "field-label", id: "region-label" }, "Region"),
     regionPicker,
     scanButton,
@@ -85,6 +98,7 @@ export function buildToolbar(state, actions) {
       toggle("projection", [["isometric", "Isometric"], ["2d", "2D"]], "Projection"),
       toggle("theme", [["light", "Light"], ["dark", "Dark"]], "Theme"),
       toggle("detail", [["summary", "Summary"], ["full", "Every attachment"]], "Detail"),
+      viewGroup,
       h("label", { class: "checkbox small" }, labels, "Labels"),
       h("div", { class: "filter-wrap" }, filterForm, filterError),
       excludePicker,
@@ -109,9 +123,31 @@ export function buildToolbar(state, actions) {
   }
   accountSelect.onchange = () => {
     const a = state.accounts.find((x) => x.id === accountSelect.value);
-    if (a?.region) setRegions([a.region]);
+    if (a?.region && !extraAccounts().length) setRegions([a.region]);
     localStorage.setItem("skyplan.account", accountSelect.value);
+    drawMore(extraAccounts().map((x) => x.id));
   };
+  /** The accounts checked in "+ accounts" (never the selected one). */
+  function extraAccounts() {
+    const ids = new Set([...moreBoxes.querySelectorAll("input:checked")].map((i) => i.value));
+    return state.accounts.filter((a) => ids.has(a.id) && a.id !== accountSelect.value);
+  }
+  /** Lists every other account the user may use, `checked` ids ticked. */
+  function drawMore(checked) {
+    const others = state.accounts.filter((a) => a.id !== accountSelect.value);
+    replace(
+      moreBoxes,
+      others.length
+        ? others.map((a) => h("label", { class: "checkbox" }, h("input", { type: "checkbox", name: "scope-account", value: a.id, checked: checked.includes(a.id), onchange: updateMore }), `${a.name}${a.accountId ? ` (${a.accountId})` : ""}`))
+        : h("p", { class: "muted small" }, "No other account is available to you."),
+    );
+    updateMore();
+  }
+  function updateMore() {
+    const n = extraAccounts().length;
+    moreSummary.textContent = n ? `+${n} account${n === 1 ? "" : "s"}` : "+ accounts";
+    moreSummary.dataset.count = String(n);
+  }
 
   async function exportAs(fmt) {
     exportMenu.open = false;
@@ -140,12 +176,31 @@ export function buildToolbar(state, actions) {
     error,
     regions,
     account: () => state.accounts.find((a) => a.id === accountSelect.value),
+    /** The accounts of the next scan: the selected one, then those checked in "+ accounts". */
+    scopeAccounts() {
+      const first = state.accounts.find((a) => a.id === accountSelect.value);
+      return first ? [first, ...extraAccounts()] : [];
+    },
+    /** Shows a saved scope: its first account selected, the others checked, its regions and view. */
+    setScope(scope) {
+      const [first, ...rest] = scope.accounts;
+      if (first && state.accounts.some((a) => a.id === first.id)) accountSelect.value = first.id;
+      drawMore(rest.map((a) => a.id));
+      setRegions(scope.regions);
+      state.view = scope.view || "auto";
+      for (const b of viewGroup.children) b.setAttribute("aria-pressed", String(b.id === `view-${state.view}`));
+    },
+    /** The overview/full switch is shown for diagrams of several accounts only. */
+    showView(on) {
+      viewGroup.hidden = !on;
+    },
     setAccounts(accounts) {
       const previous = accountSelect.value || localStorage.getItem("skyplan.account");
       replace(accountSelect, accounts.length ? accounts.map((a) => h("option", { value: a.id }, `${a.name}${a.accountId ? ` (${a.accountId})` : ""}`)) : h("option", { value: "" }, "No accounts"));
       if (accounts.some((a) => a.id === previous)) accountSelect.value = previous;
       else if (accounts[0]?.region) setRegions([accounts[0].region]);
       accountSelect.disabled = !accounts.length;
+      drawMore(extraAccounts().map((a) => a.id));
       updateRegions();
     },
     preselect(accountId, region) {
