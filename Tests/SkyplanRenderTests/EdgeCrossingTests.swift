@@ -37,7 +37,8 @@ struct EdgeCrossingTests {
         let svg = SVGRenderer.render(
             Layout.blueprint(for: SyntheticInventory.make(components: 60, seed: 3)),
             options: RenderOptions(projection: projection))
-        // 22 edges; 0 crossings in 2D and 2 in isometric view, where tall blocks hide the channels behind them.
-        #expect(Self.crossings(svg) <= (projection == .isometric ? 2 : 0))
+        // 22 edges; 0 crossings in 2D and 3 in isometric view, where tall blocks hide the channels behind them (2 with
+        // blocks of 3.0 units; 2.9 leaves room for names of 17 units between them).
+        #expect(Self.crossings(svg) <= (projection == .isometric ? 3 : 0))
     }
 }

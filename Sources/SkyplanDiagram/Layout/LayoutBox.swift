@@ -33,10 +33,13 @@ final class LayoutBox {
     var alsoInGroups: [String]?
     /// Stretch to the parent's line height (rows) or width (columns).
     var stretches = false
+    /// Where the box stands among its siblings, before its key (a region's service clusters, ``ClusterOrder``).
+    var rank = 0
     var x = 0.0, y = 0.0, width = 0.0, height = 0.0
     private var footer = LayoutMetrics.footer
     private var header = LayoutMetrics.header
     private var gridAspect = ProjectionMetrics.flat.gridAspect
+    private var stripGap = LayoutMetrics.stripGap
 
     init(_ role: Role, key: String, title: String = "", resource: Resource? = nil, arrangement: Arrangement = .grid) {
         self.role = role
@@ -63,10 +66,11 @@ final class LayoutBox {
             height = metrics.cell.height
             return
         }
-        children.sort { $0.key < $1.key }
+        children.sort { ($0.rank, $0.key) < ($1.rank, $1.key) }
         for child in children { child.pack(metrics) }
         header = role == .vpc ? LayoutMetrics.header : metrics.bands.header
         gridAspect = metrics.gridAspect
+        stripGap = metrics.stripGap
         footer = metrics.bands.footer + (children.contains { $0.role == .component } ? metrics.bands.label : 0)
         // A VPC's free band (bottom in 2D, top in isometric view) carries its peering notes.
         if role == .vpc { footer = max(footer, LayoutMetrics.footer) }
@@ -118,8 +122,8 @@ final class LayoutBox {
     /// (A child that opens a line did not fit any earlier one when it came, and lines only grow, so `arrange`
     /// breaks the lines where this did.)
     private func fillLinesFirstFit(maxWidth: Double) {
-        children.sort { $0.key < $1.key }
-        let gap = role == .strip || role == .root ? LayoutMetrics.stripGap : LayoutMetrics.gap
+        children.sort { ($0.rank, $0.key) < ($1.rank, $1.key) }
+        let gap = role == .strip || role == .root ? stripGap : LayoutMetrics.gap
         let itemGap = children.contains { $0.role != .component } ? gap : 0
         var lines: [(width: Double, items: [LayoutBox])] = []
         for child in children {
@@ -138,7 +142,7 @@ final class LayoutBox {
     private func arrange(maxWidth requested: Double?) {
         let inset = hasOutline ? LayoutMetrics.padding : 0
         let top = hasOutline ? header : 0
-        let gap = role == .strip || role == .root ? LayoutMetrics.stripGap : LayoutMetrics.gap
+        let gap = role == .strip || role == .root ? stripGap : LayoutMetrics.gap
         let itemGap = children.contains { $0.role != .component } ? gap : 0
         let maxWidth: Double
         switch arrangement {

@@ -110,13 +110,16 @@ struct ProjectionMetrics {
     /// How much wider than tall a grid of boxes is packed (width² ≈ aspect × area): a 2D picture is 16:9 and a
     /// VPC stacks its subnets, so wide; an isometric picture of square ground is 16:9 on screen, so less so.
     let gridAspect: Double
+    /// Space between the boxes of an invisible row or column (the region's service clusters).
+    var stripGap = LayoutMetrics.stripGap
 
     static let flat = ProjectionMetrics(
         bands: (LayoutMetrics.header, 0.35, 0), cell: (LayoutMetrics.cellWidth, LayoutMetrics.cellHeight),
         footprint: (LayoutMetrics.footprint, LayoutMetrics.footprintOffsetX, LayoutMetrics.footprintOffsetY),
         gridAspect: 3.5)
     static let isometric = ProjectionMetrics(
-        bands: (0.4, LayoutMetrics.footer, 0.8), cell: (4.8, 4.8), footprint: (3.0, 0.9, 0.25), gridAspect: 2)
+        bands: (0.4, LayoutMetrics.footer, 0.8), cell: (4.8, 4.8), footprint: (2.9, 0.95, 0.3), gridAspect: 2,
+        stripGap: 0.5)
 
     static func of(projection: String) -> ProjectionMetrics { projection == "2d" ? .flat : .isometric }
 }

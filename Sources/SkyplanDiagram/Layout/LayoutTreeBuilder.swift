@@ -30,6 +30,8 @@ struct LayoutTreeBuilder {
     /// holding all of its members there.
     private var groupMembers: [String: Set<String>] = [:]
     private var nests: [String: Bool] = [:]
+    /// Where a service stands inside its cluster, by ARN (``ClusterOrder/memberRanks(strips:ranks:connections:)``).
+    private var memberRanks: [String: Int] = [:]
     /// The names of the groups a component is in but not drawn inside (their members cross), by ARN.
     private var alsoIn: [String: [String]] = [:]
     /// Containers by id, scoped by account (`account/id`) in a diagram of several accounts (`key`).
@@ -86,6 +88,7 @@ struct LayoutTreeBuilder {
             }
         }
         for resource in selection.components { place(resource) }
+        orderServiceClusters()
         finish(root, path: "")
         return root
     }
@@ -203,6 +206,7 @@ struct LayoutTreeBuilder {
         if let box = regions[scoped] { return box }
         let isGlobal = name == Resource.globalRegion
         let box = LayoutBox(.region, key: isGlobal ? "~global" : name, title: isGlobal ? "Global" : name)
+        if isGlobal { box.rank = -1 }
         regions[scoped] = box
         (multiAccount ? accountBox(account) : root).children.append(box)
         return box
@@ -284,6 +288,20 @@ struct LayoutTreeBuilder {
         return box
     }
 
+    /// Connected service clusters next to each other, those connected to the VPCs first, and each member on the
+    /// side of its cluster facing the clusters it is connected to (``ClusterOrder``).
+    private mutating func orderServiceClusters() {
+        let strips = regions.keys.sorted().compactMap { regions[$0]?.children.first { $0.role == .strip } }
+        for strip in strips { strip.children.sort { $0.key < $1.key } }
+        let members = strips.map { $0.children.map { $0.members.map(\.arn) } }
+        let connections = inventory.relationships.lazy.filter { $0.kind != .contains }.map { ($0.from, $0.to) }
+        let ranks = ClusterOrder.ranks(strips: members, connections: connections)
+        for (strip, rank) in zip(strips, ranks) {
+            for (cluster, position) in zip(strip.children, rank) { cluster.rank = position }
+        }
+        memberRanks = ClusterOrder.memberRanks(strips: members, ranks: ranks, connections: connections)
+    }
+
     // MARK: Cells, aggregation, pruning
 
     /// Turns members into cells (aggregating past the threshold) and drops empty invisible boxes.
@@ -308,6 +326,7 @@ struct LayoutTreeBuilder {
                         let cell = LayoutBox(.component, key: key, title: member.name, resource: member)
                         cell.spansZones = spans[member.arn]
                         cell.alsoInGroups = alsoIn[member.arn]
+                        cell.rank = memberRanks[member.arn] ?? 0
                         box.children.append(cell)
                     }
                 }

@@ -110,8 +110,8 @@ extension SVGContext {
 }
 
 /// Label sizes in SVG units. In 2D cells are 4 grid units apart: two labels side by side have 96 units (12 characters
-/// of 13); in isometric view (cells 5 apart) neighbours are 60 units lower or 208 units aside, so two lines of 15
-/// characters fit.
+/// of 13); in isometric view (cells 4.8 apart) the blocks of the next row and column stand 70 units to either side of
+/// a block's front corner, so a line of 14 characters of 17 (133 units) fits between them.
 struct LabelMetrics {
     let fontSize: Double
     let lineHeight: Double
@@ -119,9 +119,9 @@ struct LabelMetrics {
     let perLine: Int
 
     init(isometric: Bool) {
-        fontSize = isometric ? 15 : 13
+        fontSize = isometric ? 17 : 13
         lineHeight = fontSize * 1.1
         drop = isometric ? fontSize + 2 : fontSize + 3
-        perLine = isometric ? 15 : 12
+        perLine = isometric ? 14 : 12
     }
 }

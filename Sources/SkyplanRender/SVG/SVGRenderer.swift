@@ -67,7 +67,7 @@ struct SVGContext {
             minY = min(minY, p.y - 16); maxY = max(maxY, p.y)
         }
         guard minX.isFinite else { return (0, 0, 400, 300) }
-        let pad = 24.0
+        let pad = 16.0
         if !data.text.isEmpty, !projector.isometric { minY -= 10 }
         return (minX - pad, minY - pad, maxX - minX + pad * 2, maxY - minY + pad * 2 + 16)
     }
