@@ -121,6 +121,7 @@ struct PlacementTests {
         #expect(try #require(subnet.rect).contains(try #require(outline.rect)))
         let repository = try #require(Self.node(data, "shop-web"))
         #expect(data.edges.contains { $0.from == repository.id && $0.to == outline.id })
+        #expect(try BlueprintData.decode(data.encoded()) == data)  // an edge may end on an outline
         // Not drawn when ECS services are left out, nor under a filter (which drops empty outlines).
         #expect(
             Self.group(Layout.blueprint(for: inventory, options: LayoutOptions(excludedTypes: [.ecsService])), "idle")
