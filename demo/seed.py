@@ -83,8 +83,10 @@ class Account:
     def ref(self, name, expected=None):
         """The created resource a logical name refers to (in this or another account)."""
         account = self
-        if "/" in name:
-            account_id, name = name.split("/", 1)
+        # "<12-digit account id>/<name>" is another account's; other names may hold a slash (ECR's "shop/api").
+        account_id, _, rest = name.partition("/")
+        if rest and len(account_id) == 12 and account_id.isdigit():
+            name = rest
             account = self.seeder.accounts.get(account_id)
             if account is None:
                 raise SeedError(f"reference '{account_id}/{name}': no account {account_id} in the file")

@@ -160,13 +160,6 @@ def neptune_cluster(account, res, region):
                        cluster=res["name"])
 
 
-def ecr_repository(account, res, region):
-    repository = account.client("ecr", region).create_repository(
-        repositoryName=res["name"], imageScanningConfiguration={"scanOnPush": res.get("scanOnPush", False)},
-        tags=account.tag_list(res, "Key", "Value"))["repository"]
-    account.record(res, region, id=res["name"], arn=repository["repositoryArn"], uri=repository["repositoryUri"])
-
-
 def cognito_user_pool(account, res, region):
     triggers = {trigger: account.ref(name, ["lambda_function"])["arn"]
                 for trigger, name in res.get("triggers", {}).items()}
@@ -196,7 +189,6 @@ DATA_PHASES = [
     ("msk_cluster", msk_cluster),
     ("mq_broker", mq_broker),
     ("neptune_cluster", neptune_cluster),
-    ("ecr_repository", ecr_repository),
     ("cognito_user_pool", cognito_user_pool),
     ("ses_identity", ses_identity),
 ]

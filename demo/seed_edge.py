@@ -1,4 +1,4 @@
-"""Handlers for serverless, messaging, containers and the edge (CloudFront, Route 53): EDGE_PHASES."""
+"""Handlers for serverless, messaging, containers (ECR, ECS) and the edge (WAF, CloudFront, Route 53): EDGE_PHASES."""
 
 import json
 
@@ -36,11 +36,29 @@ def vpc_config(account, res):
                           "SecurityGroupIds": ids(account, res.get("securityGroups", []), ["security_group"])}}
 
 
+def ecr_repository(account, res, region):
+    repository = account.client("ecr", region).create_repository(
+        repositoryName=res["name"], imageScanningConfiguration={"scanOnPush": res.get("scanOnPush", False)},
+        tags=account.tag_list(res, "Key", "Value"))["repository"]
+    account.record(res, region, id=res["name"], arn=repository["repositoryArn"], uri=repository["repositoryUri"])
+
+
+def repository_image(account, res):
+    """The image URI of a resource that runs one from an ECR repository of the seed (`repository`, `tag`)."""
+    return f"{account.ref(res['repository'], ['ecr_repository'])['uri']}:{res.get('tag', 'latest')}"
+
+
+def lambda_code(account, res):
+    """A container-image function (`repository`; moto does not check that the image was pushed), else a zip."""
+    if "repository" in res:
+        return {"PackageType": "Image", "Code": {"ImageUri": repository_image(account, res)}}
+    return {"Runtime": res.get("runtime", "python3.12"), "Handler": "index.handler", "Code": {"ZipFile": lambda_zip()}}
+
+
 def lambda_function(account, res, region):
     lam = account.client("lambda", region)
     fn = lam.create_function(
-        FunctionName=res["name"], Runtime=res.get("runtime", "python3.12"), Handler="index.handler",
-        Role=account.ref(res["role"], ["iam_role"])["arn"], Code={"ZipFile": lambda_zip()},
+        FunctionName=res["name"], Role=account.ref(res["role"], ["iam_role"])["arn"], **lambda_code(account, res),
         MemorySize=res.get("memory", 128), Timeout=res.get("timeout", 30), Tags=account.tags(res),
         Architectures=[res.get("architecture", "x86_64")], **vpc_config(account, res),
     )
@@ -119,7 +137,8 @@ def ecs_cluster(account, res, region):
 
 
 def ecs_task_definition(account, res, region):
-    container = {"name": res["name"], "image": res["image"], "essential": True}
+    image = repository_image(account, res) if "repository" in res else res["image"]
+    container = {"name": res["name"], "image": image, "essential": True}
     if "port" in res:
         container["portMappings"] = [{"containerPort": res["port"], "protocol": "tcp"}]
     extra = {}
@@ -164,6 +183,16 @@ def cache_behavior(origin, path=None):
     return behavior
 
 
+def waf_web_acl(account, res, region):
+    """A web ACL for CloudFront: scope CLOUDFRONT, so it lives in us-east-1 whatever the account's region."""
+    acl = account.client("wafv2", "us-east-1").create_web_acl(
+        Name=res["name"], Scope="CLOUDFRONT", DefaultAction={res.get("defaultAction", "allow").title(): {}},
+        VisibilityConfig={"SampledRequestsEnabled": False, "CloudWatchMetricsEnabled": False,
+                          "MetricName": res["name"]},
+        Tags=account.tag_list(res))["Summary"]
+    account.record(res, "global", id=acl["Id"], arn=acl["ARN"])
+
+
 def cloudfront_distribution(account, res, region):
     origins = [cloudfront_origin(account, n) for n in res["origins"]]
     behaviors = [cache_behavior(b["origin"], b["path"]) for b in res.get("behaviors", [])]
@@ -173,6 +202,8 @@ def cloudfront_distribution(account, res, region):
         "DefaultCacheBehavior": cache_behavior(res.get("defaultOrigin", res["origins"][0])),
         "CacheBehaviors": {"Quantity": len(behaviors), "Items": behaviors},
     }
+    if "webACL" in res:
+        config["WebACLId"] = account.ref(res["webACL"], ["waf_web_acl"])["arn"]
     dist = account.client("cloudfront", "us-east-1").create_distribution_with_tags(
         DistributionConfigWithTags={"DistributionConfig": config, "Tags": {"Items": account.tag_list(res)}},
     )["Distribution"]
@@ -203,12 +234,14 @@ def route53_zone(account, res, region):
 EDGE_PHASES = [
     ("sqs_queue", sqs_queue),
     ("sns_topic", sns_topic),
+    ("ecr_repository", ecr_repository),
     ("lambda_function", lambda_function),
     ("s3_bucket", s3_bucket),
     ("apigateway_rest_api", apigateway_rest_api),
     ("ecs_cluster", ecs_cluster),
     ("ecs_task_definition", ecs_task_definition),
     ("ecs_service", ecs_service),
+    ("waf_web_acl", waf_web_acl),
     ("cloudfront_distribution", cloudfront_distribution),
     ("route53_zone", route53_zone),
 ]

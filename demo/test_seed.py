@@ -163,6 +163,32 @@ def test_edge_api_and_containers(endpoint, summary):
     assert svc["launchType"] == "FARGATE" and svc["desiredCount"] == 2
 
 
+def test_images_come_from_the_demo_registry(endpoint, summary):
+    """The web service's task definition and api-handler run images of the demo's ECR repositories, so the diagram
+    draws ECR → ECS and ECR → Lambda."""
+    ecs = client(endpoint, "ecs", PROD, "us-east-1")
+    svc = ecs.describe_services(cluster="prod-cluster", services=["web-svc"])["services"][0]
+    task = ecs.describe_task_definition(taskDefinition=svc["taskDefinition"])["taskDefinition"]
+    assert [c["image"] for c in task["containerDefinitions"]] == [res(summary, PROD, "shop/web")["uri"] + ":1.8.0"]
+    lam = client(endpoint, "lambda", PROD, "us-east-1")
+    function = lam.get_function(FunctionName=res(summary, PROD, "api-handler")["arn"])
+    assert function["Configuration"]["PackageType"] == "Image"
+    assert function["Code"]["ImageUri"] == res(summary, PROD, "shop/api")["uri"] + ":2.3.1"
+    assert res(summary, PROD, "shop/api")["uri"].startswith(f"{PROD}.dkr.ecr.us-east-1.amazonaws.com/")
+
+
+def test_cloudfront_web_acl_guards_the_distribution(endpoint, summary):
+    """A CLOUDFRONT-scope web ACL (listed in us-east-1) named by the distribution's WebACLId: WAF → CloudFront."""
+    waf = client(endpoint, "wafv2", PROD, "us-east-1")
+    acls = waf.list_web_acls(Scope="CLOUDFRONT")["WebACLs"]
+    assert [(a["Name"], a["ARN"]) for a in acls] == [("shop-edge-acl", res(summary, PROD, "shop-edge-acl")["arn"])]
+    assert waf.list_web_acls(Scope="REGIONAL")["WebACLs"] == []
+    cf = client(endpoint, "cloudfront", PROD, "us-east-1")
+    dist = cf.get_distribution(Id=res(summary, PROD, "prod-cdn")["id"])["Distribution"]["DistributionConfig"]
+    # moto 5.2.1's ListDistributions omits WebACLId (and the origins); Skyplan reads GetDistribution then.
+    assert dist["WebACLId"] == res(summary, PROD, "shop-edge-acl")["arn"]
+
+
 def test_staging_in_eu_west_1_is_peered_with_production(endpoint, summary):
     ec2 = client(endpoint, "ec2", STAGING, "eu-west-1")
     vpcs = ec2.describe_vpcs(Filters=[{"Name": "tag:env", "Values": ["staging"]}])["Vpcs"]
@@ -254,8 +280,8 @@ def test_workflow_and_event_bus(endpoint, summary):
 
 
 def test_brokers_graph_images_identities(endpoint, summary):
-    """Issue #14: an MSK cluster over the data subnets, an MQ broker, a Neptune cluster with two instances, an ECR
-    repository, a user pool whose PreSignUp trigger is api-handler, and an SES domain."""
+    """Issue #14: an MSK cluster over the data subnets, an MQ broker, a Neptune cluster with two instances, two ECR
+    repositories, a user pool whose PreSignUp trigger is api-handler, and an SES domain."""
     kafka = client(endpoint, "kafka", PROD, "us-east-1")
     cluster = kafka.describe_cluster_v2(ClusterArn=res(summary, PROD, "order-stream-kafka")["arn"])["ClusterInfo"]
     group = cluster["Provisioned"]["BrokerNodeGroupInfo"]
@@ -266,7 +292,7 @@ def test_brokers_graph_images_identities(endpoint, summary):
         DBClusterIdentifier="recommendations-graph")["DBClusters"][0]["DBClusterMembers"]
     assert len(members) == 2
     repositories = client(endpoint, "ecr", PROD, "us-east-1").describe_repositories()["repositories"]
-    assert [r["repositoryName"] for r in repositories] == ["shop/api"]
+    assert sorted(r["repositoryName"] for r in repositories) == ["shop/api", "shop/web"]
     pools = client(endpoint, "cognito-idp", PROD, "us-east-1").list_user_pools(MaxResults=10)["UserPools"]
     assert pools[0]["LambdaConfig"]["PreSignUp"] == res(summary, PROD, "api-handler")["arn"]
     assert "shop.example.com" in client(endpoint, "ses", PROD, "us-east-1").list_identities()["Identities"]

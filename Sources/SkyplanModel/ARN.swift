@@ -51,6 +51,11 @@ public struct ARN: Hashable, Sendable, Codable, CustomStringConvertible, Compara
         return last.map(String.init) ?? resource
     }
 
+    /// A global resource whose ARN still names a region: a CloudFront-scope WAF web ACL
+    /// (`arn:aws:wafv2:us-east-1:…:global/webacl/…`) is managed in us-east-1 but belongs to no region, and is drawn
+    /// (and watched) with the global services of every region's diagram.
+    public var isGlobal: Bool { region.isEmpty || (service == "wafv2" && resource.hasPrefix("global/")) }
+
     public static func < (lhs: ARN, rhs: ARN) -> Bool { lhs.description < rhs.description }
 
     public init(from decoder: any Decoder) throws {

@@ -51,7 +51,7 @@ struct BlueprintDataTests {
         ("{\"nodes\":[{\"id\":\"a\",\"type\":\"ec2\",\"mapPos\":[0]}]}", "nodes[0].mapPos: expected [x, y]"),
         ("{\"nodes\":[{\"id\":\"a\",\"type\":\"ec2\"}]}", "nodes[0].mapPos: is required"),
         ("{\"projection\":\"3d\"}", "projection: must be"),
-        ("{\"edges\":[{\"from\":\"x\",\"to\":\"y\"}]}", "edges[0].from: no node has id"),
+        ("{\"edges\":[{\"from\":\"x\",\"to\":\"y\"}]}", "edges[0].from: no node or group has id"),
         ("{\"groups\":[{\"id\":\"g\",\"type\":\"vpc\",\"nodes\":[1]}]}", "groups[0].nodes[0]: expected a string"),
         ("{\"liveOptions\":{\"autoLabel\":\"yes\"}}", "liveOptions.autoLabel: expected true or false"),
     ])

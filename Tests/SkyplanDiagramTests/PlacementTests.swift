@@ -104,6 +104,31 @@ struct PlacementTests {
             #expect(Self.group(shown, id) != nil, "\(id)")
         }
     }
+
+    @Test func anECSServiceWithoutTasksIsAnEmptyOutlineInItsSubnetThatItsImagesPointAt() throws {
+        var inventory = Self.inventory()
+        let service = Self.resource(
+            .ecsService, "idle",
+            placement: Placement(subnetIDs: ["subnet-wa", "subnet-pb"], availabilityZones: ["eu-west-1a"]))
+        let registry = Self.resource(.ecr, "shop-web")
+        inventory.resources += [service, registry]
+        inventory.relationships.append(
+            Relationship(from: registry.arn, to: service.arn, kind: .uses, evidence: "ecs:DescribeTaskDefinition"))
+        let data = Layout.blueprint(for: inventory)
+        let outline = try #require(Self.group(data, "idle"))
+        #expect(outline.type == .ecsService && outline.nodes.isEmpty)
+        let subnet = try #require(Self.group(data, "subnet-wa"))  // the first zone's, as for components
+        #expect(try #require(subnet.rect).contains(try #require(outline.rect)))
+        let repository = try #require(Self.node(data, "shop-web"))
+        #expect(data.edges.contains { $0.from == repository.id && $0.to == outline.id })
+        #expect(try BlueprintData.decode(data.encoded()) == data)  // an edge may end on an outline
+        // Not drawn when ECS services are left out, nor under a filter (which drops empty outlines).
+        #expect(
+            Self.group(Layout.blueprint(for: inventory, options: LayoutOptions(excludedTypes: [.ecsService])), "idle")
+                == nil)
+        let filtered = Layout.blueprint(for: inventory, options: LayoutOptions(filter: try Filter.parse("type=ecr")))
+        #expect(Self.group(filtered, "idle") == nil)
+    }
 }
 
 @Suite("Peering")

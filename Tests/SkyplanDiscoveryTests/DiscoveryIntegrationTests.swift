@@ -23,6 +23,7 @@ struct DiscoveryIntegrationTests {
         "firehose_delivery_stream": .kinesisFirehose, "elastic_ip": .elasticIP, "state_machine": .stepFunctions,
         "event_bus": .eventBus, "msk_cluster": .msk, "mq_broker": .mq, "neptune_cluster": .neptune,
         "neptune_instance": .neptune, "ecr_repository": .ecr, "cognito_user_pool": .cognito, "ses_identity": .ses,
+        "waf_web_acl": .waf,
     ]
 
     @Test func demoEnvironmentIsFoundCompletelyWithItsRelationshipsAndNothingInvented() async throws {
@@ -104,6 +105,11 @@ struct DiscoveryIntegrationTests {
             (arn(production, "shop-customers"), .integration, arn(production, "api-handler")),
             (arn(production, "recommendations-graph"), .contains, arn(production, "recommendations-graph-1")),
             (arn(production, "recommendations-graph"), .contains, arn(production, "recommendations-graph-2")),
+            // The service runs no task in moto: its image is known from its task definition.
+            (arn(production, "shop/web"), .uses, arn(production, "web-svc")),
+            (arn(production, "shop/api"), .uses, arn(production, "api-handler")),
+            // The CLOUDFRONT-scope web ACL (listed in us-east-1), named by the distribution's WebACLId.
+            (arn(production, "shop-edge-acl"), .uses, cdn),
         ]
         // The NAT gateway's Elastic IP is seeded with the gateway and attached to it.
         let natAddress = try #require(production["nat-a"]?["allocationId"] as? String)

@@ -94,8 +94,12 @@ struct TagsIntegrationTests {
         let clientS = try await MotoEnvironment.client(account: demo.staging)
         let regions = ["eu-west-1", "us-east-1"]
         let families: Set<ComponentType> = [.lambda, .sqs, .sns, .dynamoDB, .s3]
+        // ecr: api-handler runs an image of the demo's repository, which a scan without ECR reports as not found.
         let inventory = await Scanner(client: clientP).scan([
-            (clientP, ScanRequest(accountID: demo.production, regions: regions, services: ["lambda", "s3", "sqs"])),
+            (
+                clientP,
+                ScanRequest(accountID: demo.production, regions: regions, services: ["lambda", "s3", "sqs", "ecr"])
+            ),
             (clientS, ScanRequest(accountID: demo.staging, regions: regions, services: ["sns", "dynamodb", "s3"])),
         ])
         #expect(inventory.diagnostics.isEmpty, "\(inventory.diagnostics)")

@@ -117,6 +117,20 @@ final class CountingLiveFetcher: LiveFetching {
         }
     }
 
+    @Test func aCloudFrontWebACLIsGlobalThoughItsARNNamesUSEast1() async throws {
+        try await withLiveApp { app, account, fetcher, client in
+            let acl = "arn:aws:wafv2:us-east-1:\(Self.awsAccount):global/webacl/edge/1111"
+            let regional = "arn:aws:wafv2:us-east-1:\(Self.awsAccount):regional/webacl/api/2222"
+            let base = "/live/\(account.id.apiString)/eu-west-1?maxEvents=1&arn="
+            let answer = try await client.call(.get, base + acl, key: app.keys["member"])
+            #expect(answer.status == .ok)
+            #expect(answer.raw.contains(acl))
+            let refused = try await client.call(.get, base + regional, key: app.keys["member"])
+            #expect(refused.status == .notFound)
+            #expect(fetcher.fetches == 1)
+        }
+    }
+
     @Test func blueprintGivesItsARNsOfThisAccountAndRegion() async throws {
         try await withLiveApp { app, account, fetcher, client in
             let other = "arn:aws:ec2:us-east-1:111122223333:instance/i-elsewhere"

@@ -112,7 +112,11 @@ extension AWSOperation {
         public static let describeServices = AWSOperation(.ecs, "DescribeServices")
         public static let listTasks = AWSOperation(.ecs, "ListTasks")
         public static let describeTasks = AWSOperation(.ecs, "DescribeTasks")
-        static let all = [listClusters, describeClusters, listServices, describeServices, listTasks, describeTasks]
+        public static let describeTaskDefinition = AWSOperation(.ecs, "DescribeTaskDefinition")
+        static let all = [
+            listClusters, describeClusters, listServices, describeServices, listTasks, describeTasks,
+            describeTaskDefinition,
+        ]
     }
 
     /// EKS.

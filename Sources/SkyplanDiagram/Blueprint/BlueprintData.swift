@@ -200,11 +200,16 @@ public struct BlueprintData: Hashable, Sendable, Codable {
         for (index, node) in nodes.enumerated() where !ids.insert(node.id).inserted {
             throw .invalidValue("nodes[\(index)].id", "duplicate id \"\(node.id)\"")
         }
+        // An edge may also end on an outline the layout draws without nodes in it: a VPC attached to another
+        // account's transit gateway, an ECS service without a running task (docs/diagrams.md).
+        ids.formUnion(groups.map(\.id))
         for (index, edge) in edges.enumerated() {
             if !ids.contains(edge.from) {
-                throw .invalidValue("edges[\(index)].from", "no node has id \"\(edge.from)\"")
+                throw .invalidValue("edges[\(index)].from", "no node or group has id \"\(edge.from)\"")
             }
-            if !ids.contains(edge.to) { throw .invalidValue("edges[\(index)].to", "no node has id \"\(edge.to)\"") }
+            if !ids.contains(edge.to) {
+                throw .invalidValue("edges[\(index)].to", "no node or group has id \"\(edge.to)\"")
+            }
         }
     }
 }

@@ -39,6 +39,8 @@ struct LayoutTreeBuilder {
     /// Every container's id, unscoped.
     private let containerIDs: Set<String>
     private let containersByARN: [String: Resource]
+    /// The auto scaling groups and ECS services drawn around members, by ARN.
+    private var drawnGroups: Set<String> = []
 
     init(
         inventory: Inventory, selection: LayoutSelection, threshold: Int, prune: Bool, excluded: Set<ComponentType>,
@@ -88,6 +90,17 @@ struct LayoutTreeBuilder {
             }
         }
         for resource in selection.components { place(resource) }
+        // An ECS service without a task (scaled to zero, stopped) is still drawn, as an empty outline in its subnet:
+        // what points at it (the repositories of its task definition's images) has somewhere to land.
+        if !excluded.contains(.ecsService) {
+            for service in selection.containers where service.type == .ecsService && !drawnGroups.contains(service.arn)
+            {
+                guard let leaf = home(of: service) else { continue }
+                _ = child(
+                    of: leaf, key: "2grp|\(service.arn)", role: .group(.ecsService), title: service.name,
+                    resource: service)
+            }
+        }
         orderServiceClusters()
         finish(root, path: "")
         return root
@@ -96,6 +109,30 @@ struct LayoutTreeBuilder {
     // MARK: Placing components
 
     private mutating func place(_ resource: Resource) {
+        guard var leaf = home(of: resource) else {
+            let services = child(
+                of: regionBox(resource.region, account: resource.accountID), key: "2services", role: .strip)
+            let cluster = child(
+                of: services, key: resource.type.rawValue, role: .cluster(resource.type),
+                title: ComponentStyle.displayName(resource.type))
+            cluster.members.append(resource)
+            return
+        }
+        if let groupARN = resource.placement.groupARN {
+            let owner = containersByARN[groupARN]
+            let type = owner?.type ?? (groupARN.contains(":autoScalingGroup:") ? .autoScalingGroup : .ecsService)
+            if !excluded.contains(type) {
+                let name = owner?.name ?? ARNNames.lastComponent(groupARN)
+                leaf = child(of: leaf, key: "2grp|\(groupARN)", role: .group(type), title: name, resource: owner)
+                drawnGroups.insert(groupARN)
+            }
+        }
+        leaf.members.append(resource)
+    }
+
+    /// The innermost box a resource of a VPC sits in (its subnet, or the VPC's strip, inside its security groups),
+    /// or nil for a resource drawn beside the VPCs.
+    private mutating func home(of resource: Resource) -> LayoutBox? {
         let placement = resource.placement
         let account = resource.accountID
         var vpcID = placement.vpcID
@@ -109,24 +146,13 @@ struct LayoutTreeBuilder {
         if multiAccount, let id = vpcID, containersByID[key(id, account)] == nil, containerIDs.contains(id) {
             vpcID = nil
         }
-        guard let vpcID, !Layout.serviceTypes.contains(resource.type) else {
-            let services = child(
-                of: regionBox(resource.region, account: resource.accountID), key: "2services", role: .strip)
-            let cluster = child(
-                of: services, key: resource.type.rawValue, role: .cluster(resource.type),
-                title: ComponentStyle.displayName(resource.type))
-            cluster.members.append(resource)
-            return
-        }
+        guard let vpcID, !Layout.serviceTypes.contains(resource.type) else { return nil }
         let vpc = vpcBox(vpcID, region: resource.region, account: resource.accountID)
         // Spread over several subnets: drawn once, in the first zone's subnet (public before private before
         // isolated), and marked with every zone it spans (docs/diagrams.md).
         let fallbackZone = placement.availabilityZones.sorted().first ?? ""
         let subnetIDs = sortedSubnets(resource)
-        guard let first = subnetIDs.first else {
-            child(of: vpc, key: "0strip", role: .strip).members.append(resource)
-            return
-        }
+        guard let first = subnetIDs.first else { return child(of: vpc, key: "0strip", role: .strip) }
         let zones = Set(subnetIDs.map { subnetZone[key($0, account)] ?? fallbackZone }).union(
             placement.availabilityZones)
         if zones.count > 1 { spans[resource.arn] = zones.sorted() }
@@ -142,15 +168,7 @@ struct LayoutTreeBuilder {
             }
             if !others.isEmpty { alsoIn[resource.arn] = others.map { containersByID[key($0, account)]?.name ?? $0 } }
         }
-        if let groupARN = placement.groupARN {
-            let owner = containersByARN[groupARN]
-            let type = owner?.type ?? (groupARN.contains(":autoScalingGroup:") ? .autoScalingGroup : .ecsService)
-            if !excluded.contains(type) {
-                let name = owner?.name ?? ARNNames.lastComponent(groupARN)
-                leaf = child(of: leaf, key: "2grp|\(groupARN)", role: .group(type), title: name, resource: owner)
-            }
-        }
-        leaf.members.append(resource)
+        return leaf
     }
 
     /// A component's subnets: zones in name order, within a zone public before private before isolated.

@@ -1,7 +1,8 @@
 import SkyplanAWS
 import SkyplanModel
 
-/// ECS clusters, services (→ target groups, subnets) and tasks.
+/// ECS clusters, services (→ target groups, subnets) and tasks; the ECR repositories of the images they run (from the
+/// tasks, else from the services' task definitions).
 public struct ECSCollector: Collector {
     /// Client.
     public let client: AWSClient
@@ -51,11 +52,13 @@ public struct ECSCollector: Collector {
                 try await recorder.attempt("ListTasks") {
                     try await client.listECSTasks(cluster: cluster, region: region)
                 } ?? []
-            guard !taskARNs.isEmpty else { continue }
-            let tasks =
-                try await recorder.attempt("DescribeTasks") {
-                    try await client.describeECSTasks(cluster: cluster, arns: taskARNs, region: region)
-                } ?? []
+            var tasks: [ECSTask] = []
+            if !taskARNs.isEmpty {
+                tasks =
+                    try await recorder.attempt("DescribeTasks") {
+                        try await client.describeECSTasks(cluster: cluster, arns: taskARNs, region: region)
+                    } ?? []
+            }
             for task in tasks {
                 let id = String(task.arn.split(separator: "/").last ?? "")
                 let owner = task.group.flatMap { $0.hasPrefix("service:") ? byName[String($0.dropFirst(8))] : nil }
@@ -79,6 +82,7 @@ public struct ECSCollector: Collector {
                     recorder.output.relate(repository, owner ?? task.arn, .uses, "ecs:DescribeTasks image \(image)")
                 }
             }
+            try await relateTaskDefinitionImages(services: services, tasks: tasks, region: region, recorder: &recorder)
         }
         return recorder.output
     }

@@ -2,7 +2,8 @@ import SkyplanAWS
 import SkyplanModel
 
 /// Private ECR repositories (one list call a region). What runs their images is related by the ECS and Lambda
-/// collectors, from the image URIs they already read (`ecs:DescribeTasks`, `lambda:GetFunction`).
+/// collectors, from the image URIs they read (`ecs:DescribeTasks`, else `ecs:DescribeTaskDefinition` for a service
+/// whose tasks do not run its definition; `lambda:GetFunction`).
 public struct ECRCollector: Collector {
     /// Client.
     public let client: AWSClient

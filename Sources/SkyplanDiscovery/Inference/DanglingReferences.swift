@@ -11,7 +11,8 @@ public enum DanglingReferences {
     /// Evidence prefixes (`service:Operation`) whose relationships are checked.
     public static let checkedEvidence = [
         "firehose:", "ec2:DescribeAddresses", "states:DescribeStateMachine", "events:ListTargetsByRule",
-        "ecs:DescribeTasks image", "lambda:GetFunction ImageUri", "apigateway:GetAuthorizers", "cognito-idp:",
+        "ecs:DescribeTasks image", "ecs:DescribeTaskDefinition", "lambda:GetFunction ImageUri",
+        "apigateway:GetAuthorizers", "cognito-idp:",
         "wafv2:", "cloudfront:ListDistributions WebACLId", "ses:",
     ]
 

@@ -84,7 +84,7 @@ struct LiveRequest {
             throw APIError.forbidden(
                 "\(text) belongs to AWS account \(arn.accountID), not to this account (\(account))")
         }
-        guard arn.region.isEmpty || arn.region == region else {
+        guard arn.isGlobal || arn.region == region else {
             throw APIError.notFound("\(text) is in region \(arn.region), not in \(region)")
         }
     }

@@ -53,7 +53,7 @@ struct MultiAccountLivePlan: Equatable {
                 }
                 continue
             }
-            let region = arn.region.isEmpty ? homeRegion(regions) : arn.region
+            let region = arn.isGlobal ? homeRegion(regions) : arn.region
             guard regions.contains(region) else {
                 if strict { throw APIError.notFound("\(text) is in region \(region), which is not in regions=") }
                 continue

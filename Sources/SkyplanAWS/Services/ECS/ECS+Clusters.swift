@@ -20,6 +20,8 @@ public struct ECSService: Sendable, Hashable {
     public var securityGroupIDs: [String]
     /// Tags.
     public var tags: [String: String]
+    /// The task definition the service starts tasks from (an ARN, `family:revision`).
+    public var taskDefinitionARN: String? = nil
 }
 
 /// An ECS task, as `DescribeTasks` gives it.
@@ -38,6 +40,8 @@ public struct ECSTask: Sendable, Hashable {
     public var subnetIDs: [String]
     /// The image of each container (`ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME:tag`, `nginx`), as run.
     public var images: [String] = []
+    /// The task definition it runs.
+    public var taskDefinitionARN: String? = nil
 }
 
 extension AWSClient {
@@ -89,7 +93,7 @@ extension AWSClient {
                     desiredCount: item.int("desiredCount"),
                     targetGroupARNs: item.items("loadBalancers").compactMap { $0.str("targetGroupArn") },
                     subnetIDs: network.strings("subnets"), securityGroupIDs: network.strings("securityGroups"),
-                    tags: item.tagMap("tags"))
+                    tags: item.tagMap("tags"), taskDefinitionARN: item.str("taskDefinition"))
             }
         }
         return services
@@ -111,7 +115,8 @@ extension AWSClient {
                     group: item.str("group"),
                     launchType: item.str("launchType"), availabilityZone: item.str("availabilityZone"),
                     subnetIDs: details.filter { $0.str("name") == "subnetId" }.compactMap { $0.str("value") },
-                    images: item.items("containers").compactMap { $0.str("image") })
+                    images: item.items("containers").compactMap { $0.str("image") },
+                    taskDefinitionARN: item.str("taskDefinitionArn"))
             }
         }
         return tasks
