@@ -32,13 +32,19 @@ struct EdgeCrossingTests {
         return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0
     }
 
+    /// Twelve synthetic accounts of 70 to 180 components: none crosses in 2D; in isometric view, where tall blocks
+    /// hide the channels behind them, at most 2 crossings each (the service clusters ordered by their connections
+    /// cost the pairs of unrelated chains about one; type order crossed once in all twelve, and 15 times on the demo
+    /// account where connection order crosses twice).
     @Test(arguments: RenderOptions.Projection.allCases)
-    func aSyntheticAccountsEdgesBarelyCross(projection: RenderOptions.Projection) {
-        let svg = SVGRenderer.render(
-            Layout.blueprint(for: SyntheticInventory.make(components: 60, seed: 3)),
-            options: RenderOptions(projection: projection))
-        // 22 edges; 0 crossings in 2D and 3 in isometric view, where tall blocks hide the channels behind them (2 with
-        // blocks of 3.0 units; 2.9 leaves room for names of 17 units between them).
-        #expect(Self.crossings(svg) <= (projection == .isometric ? 3 : 0))
+    func syntheticAccountsBarelyCross(projection: RenderOptions.Projection) {
+        var counts: [Int] = []
+        for seed in 1...12 {
+            let svg = SVGRenderer.render(
+                Layout.blueprint(for: SyntheticInventory.make(components: 60 + seed * 10, seed: UInt64(seed))),
+                options: RenderOptions(projection: projection))
+            counts.append(Self.crossings(svg))
+        }
+        #expect(counts.allSatisfy { $0 <= (projection == .isometric ? 2 : 0) }, "crossings per account: \(counts)")
     }
 }

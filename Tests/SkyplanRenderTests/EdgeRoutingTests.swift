@@ -49,8 +49,21 @@ struct EdgeRoutingTests {
     }
 
     @Test(arguments: RenderOptions.Projection.allCases)
+    func anEdgeToAnEmptyOutlineIsRoutedLikeOneToAComponent(projection: RenderOptions.Projection) throws {
+        let data = Layout.blueprint(for: RenderFixtures.webAppWithIdleService())
+        let outline = try #require(data.groups.first { $0.name == "idle" })
+        let svg = SVGRenderer.render(data, options: RenderOptions(projection: projection))
+        #expect(Self.edges(svg).contains { $0.to == outline.id && $0.points.count >= 2 })
+        #expect(!svg.contains("container-edge"))  // not drawn a second time, straight across the picture
+    }
+
+    @Test(arguments: RenderOptions.Projection.allCases)
     func edgesFollowTheGridAndGoAroundComponents(projection: RenderOptions.Projection) {
-        for inventory in [RenderFixtures.webApp(), SyntheticInventory.make(components: 60, seed: 3)] {
+        let inventories = [
+            RenderFixtures.webApp(), RenderFixtures.webAppWithIdleService(),
+            SyntheticInventory.make(components: 60, seed: 3),
+        ]
+        for inventory in inventories {
             let svg = SVGRenderer.render(
                 Layout.blueprint(for: inventory), options: RenderOptions(projection: projection))
             let edges = Self.edges(svg)

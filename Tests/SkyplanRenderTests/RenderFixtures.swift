@@ -17,6 +17,20 @@ enum RenderFixtures {
             accountID: account, region: region, name: name ?? id, placement: placement, config: config)
     }
 
+    /// The web application with an ECS service that runs no task (an empty outline in a private subnet) and the
+    /// ECR repository its task definition's image comes from: an edge that ends at an outline.
+    static func webAppWithIdleService() -> Inventory {
+        var inventory = webApp()
+        let service = resource(
+            .ecsService, "idle", service: "ecs",
+            placement: Placement(vpcID: "vpc-1", subnetIDs: ["subnet-ab"], availabilityZones: ["eu-west-1b"]))
+        let registry = resource(.ecr, "shop-web", service: "ecr")
+        inventory.resources += [service, registry]
+        inventory.relationships.append(
+            Relationship(from: registry.arn, to: service.arn, kind: .uses, evidence: "ecs:DescribeTaskDefinition"))
+        return inventory
+    }
+
     /// A two-zone web application: load balancer, instances in an auto scaling group, a database,
     /// a queue feeding a function, a bucket and a CDN.
     static func webApp() -> Inventory {

@@ -2,9 +2,11 @@
 /// each other, and the clusters connected to what is outside the strip (the VPCs, other regions) first, since the
 /// strip's first column stands beside the VPCs. Edges come out shorter and cross less than in type order.
 ///
-/// Greedy: the cluster with the most connections outside the strip opens; then, each time, the remaining cluster
-/// with the most connections to the one placed last, then to all placed, then outside; ties keep type order.
-/// Clusters connected to nothing close the order, in type order. Pure and deterministic.
+/// Breadth first (as Cuthill–McKee orders a sparse matrix to keep its entries near the diagonal): the cluster with
+/// the most connections outside the strip opens; then, each time, the remaining cluster connected to the earliest
+/// placed one, then with the most connections to all placed, then outside; ties keep type order. A cluster thus
+/// follows the one it hangs on before the clusters of later ones, and lands in the same or the next line of the
+/// grid. Clusters connected to nothing close the order, in type order. Pure and deterministic.
 enum ClusterOrder {
     /// One strip's clusters: each cluster's position in the strip, given the connections between clusters
     /// (`between[i][j]`, symmetric) and from each cluster to outside the strip (`outside[i]`). Clusters arrive in
@@ -14,19 +16,23 @@ enum ClusterOrder {
         var placed: [Int] = []
         var remaining = Array(0..<count)
         var toPlaced = [Int](repeating: 0, count: count)
+        // The position of the first placed cluster each one is connected to (count: none yet).
+        var earliest = [Int](repeating: count, count: count)
         func connections(_ index: Int) -> Int { outside[index] + between[index].reduce(0, +) }
         while !remaining.isEmpty {
             var best = remaining[0]
-            var bestScore = (-1, -1, -1, -1)
+            var bestScore = (Int.min, Int.min, Int.min, Int.min)
             for index in remaining {
                 // When nothing placed is connected to any of the rest, this opens a new connected part with the
                 // cluster best connected outside (then at all).
-                let last = placed.last.map { between[$0][index] } ?? 0
-                let score = (last, toPlaced[index], outside[index], connections(index))
+                let score = (-earliest[index], toPlaced[index], outside[index], connections(index))
                 if score > bestScore {
                     best = index
                     bestScore = score
                 }
+            }
+            for index in remaining where between[best][index] > 0 && earliest[index] == count {
+                earliest[index] = placed.count
             }
             placed.append(best)
             remaining.removeAll { $0 == best }

@@ -40,6 +40,8 @@ final class LayoutBox {
     private var header = LayoutMetrics.header
     private var gridAspect = ProjectionMetrics.flat.gridAspect
     private var stripGap = LayoutMetrics.stripGap
+    private var padding = LayoutMetrics.padding
+    private var fitsToScreen = false
 
     init(_ role: Role, key: String, title: String = "", resource: Resource? = nil, arrangement: Arrangement = .grid) {
         self.role = role
@@ -71,6 +73,8 @@ final class LayoutBox {
         header = role == .vpc ? LayoutMetrics.header : metrics.bands.header
         gridAspect = metrics.gridAspect
         stripGap = metrics.stripGap
+        padding = metrics.padding
+        fitsToScreen = metrics.fitsRegionsToScreen
         footer = metrics.bands.footer + (children.contains { $0.role == .component } ? metrics.bands.label : 0)
         // A VPC's free band (bottom in 2D, top in isometric view) carries its peering notes.
         if role == .vpc { footer = max(footer, LayoutMetrics.footer) }
@@ -78,7 +82,10 @@ final class LayoutBox {
         // own components (gateways, endpoints) beside its zones, no taller than they are.
         if role == .region, let services = children.first(where: { $0.role == .strip }) {
             let tallest = children.reduce(0.0) { $1.role == .vpc ? max($0, $1.height) : $0 }
-            if tallest > 0 { services.repack(targetHeight: tallest) }
+            if tallest > 0 {
+                services.repack(targetHeight: tallest)
+                if fitsToScreen { fitServicesToScreen(services) }
+            }
         }
         if role == .vpc, let own = children.first(where: { $0.role == .strip && $0.key == "0strip" }),
             let zones = children.first(where: { $0.role == .strip && $0.key != "0strip" })
@@ -101,6 +108,31 @@ final class LayoutBox {
         services.repack(targetHeight: tallest - (global.height - services.height))
         global.arrange(maxWidth: .infinity)
         arrange(maxWidth: nil)
+    }
+
+    /// In 2D a region drawn 16:9 shows the most: its services may stand taller than its VPCs when that makes the
+    /// region less wide than a screen (a wide, short region is scaled down to fit the width). Tries the services'
+    /// line widths from the narrowest and keeps the one whose region fits 16:9 at the largest scale.
+    private func fitServicesToScreen(_ services: LayoutBox) {
+        guard services.arrangement == .grid, services.children.count > 1 else { return }
+        let others = children.count <= 4 ? Double.infinity : nil
+        func fit() -> Double {
+            arrange(maxWidth: others)
+            return max(width / 16, height / 9)
+        }
+        let current = services.width
+        var best = (score: fit(), limit: current)
+        let widest = services.children.reduce(0.0) { max($0, $1.width) }
+        var limit = widest
+        while limit < current {
+            services.fillLinesFirstFit(maxWidth: limit)
+            services.arrange(maxWidth: limit)
+            let score = fit()
+            if score < best.score { best = (score, limit) }
+            limit += widest / 2
+        }
+        services.fillLinesFirstFit(maxWidth: best.limit)
+        services.arrange(maxWidth: best.limit)
     }
 
     /// Packs a grid again, as narrow as it can be while no taller than `targetHeight`.
@@ -140,7 +172,7 @@ final class LayoutBox {
     /// Positions the (packed) children in lines no wider than `maxWidth` (by the arrangement when nil) and
     /// sizes this box around them.
     private func arrange(maxWidth requested: Double?) {
-        let inset = hasOutline ? LayoutMetrics.padding : 0
+        let inset = hasOutline ? padding : 0
         let top = hasOutline ? header : 0
         let gap = role == .strip || role == .root ? stripGap : LayoutMetrics.gap
         let itemGap = children.contains { $0.role != .component } ? gap : 0

@@ -112,14 +112,20 @@ struct ProjectionMetrics {
     let gridAspect: Double
     /// Space between the boxes of an invisible row or column (the region's service clusters).
     var stripGap = LayoutMetrics.stripGap
+    /// Space inside an outline, beside its content.
+    var padding = LayoutMetrics.padding
+    /// Let a region's services stand taller than its VPCs when that brings the region nearer 16:9. In 2D the ground
+    /// is the picture; an isometric picture's size follows the ground's width plus depth, which services no taller
+    /// than the VPCs already make smallest.
+    var fitsRegionsToScreen = false
 
     static let flat = ProjectionMetrics(
         bands: (LayoutMetrics.header, 0.35, 0), cell: (LayoutMetrics.cellWidth, LayoutMetrics.cellHeight),
         footprint: (LayoutMetrics.footprint, LayoutMetrics.footprintOffsetX, LayoutMetrics.footprintOffsetY),
-        gridAspect: 3.5)
+        gridAspect: 3.5, fitsRegionsToScreen: true)
     static let isometric = ProjectionMetrics(
         bands: (0.4, LayoutMetrics.footer, 0.8), cell: (4.8, 4.8), footprint: (2.9, 0.95, 0.3), gridAspect: 2,
-        stripGap: 0.5)
+        stripGap: 0.5, padding: 0.3)
 
     static func of(projection: String) -> ProjectionMetrics { projection == "2d" ? .flat : .isometric }
 }

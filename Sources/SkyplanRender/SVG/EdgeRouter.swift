@@ -43,7 +43,16 @@ struct EdgeRouter {
         screen: (rects: [GridRect], reach: [GridRect], project: @Sendable (Double, Double) -> Point)? = nil,
         edgeCount: Int = 0
     ) {
-        footprints = nodes.map(\.rect)
+        self.init(footprints: nodes.map(\.rect), screen: screen, edgeCount: edgeCount)
+    }
+
+    /// Edges between the given footprints (nodes, and outlines routed like them).
+    init(
+        footprints: [GridRect],
+        screen: (rects: [GridRect], reach: [GridRect], project: @Sendable (Double, Double) -> Point)? = nil,
+        edgeCount: Int = 0
+    ) {
+        self.footprints = footprints
         rects = screen?.reach ?? footprints
         screenRects = screen?.rects
         project = screen?.project

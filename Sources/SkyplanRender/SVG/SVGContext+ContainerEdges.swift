@@ -7,7 +7,8 @@ extension SVGContext {
     /// target, with the same `data-kind` / `data-evidence` as the other edges.
     mutating func containerEdges() {
         var groups: [String: GridRect] = [:]
-        for group in data.groups { if let rect = group.rect { groups[group.id] = rect } }
+        // Empty outlines are routed with the components (``edges()``).
+        for group in data.groups where !group.nodes.isEmpty { if let rect = group.rect { groups[group.id] = rect } }
         guard data.edges.contains(where: { groups[$0.from] != nil || groups[$0.to] != nil }) else { return }
         var nodes: [String: GridRect] = [:]
         for node in data.nodes where nodes[node.id] == nil { nodes[node.id] = node.rect }

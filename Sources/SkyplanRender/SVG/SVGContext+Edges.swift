@@ -7,31 +7,29 @@ extension SVGContext {
     /// space it hides behind it) begins, so the arrow head stays visible.
     mutating func edges() {
         guard !data.edges.isEmpty else { return }
-        var index: [String: Int] = [:]
-        for (position, node) in data.nodes.enumerated() where index[node.id] == nil { index[node.id] = position }
-        var router = EdgeRouter(nodes: data.nodes, screen: obstacles(), edgeCount: data.edges.count)
+        let ends = routedEnds()
+        var router = EdgeRouter(footprints: ends.rects, screen: obstacles(ends), edgeCount: data.edges.count)
         let tooMany = data.edges.count > EdgeRouter.routingLimit
         out += "<g id=\"edges\" fill=\"none\" stroke=\"\(palette.edge)\" stroke-width=\"1.4\" stroke-opacity=\"0.85\" "
         out += "stroke-linejoin=\"round\">\n"
         var drawn: [(edge: BlueprintEdge, to: Int)] = []
-        var ends: [(from: Int, to: Int, a: EdgeRouter.Point, b: EdgeRouter.Point)] = []
+        var pairs: [(from: Int, to: Int, a: EdgeRouter.Point, b: EdgeRouter.Point)] = []
         for edge in data.edges {
-            guard let from = index[edge.from], let to = index[edge.to] else { continue }
-            let a = data.nodes[from].rect, b = data.nodes[to].rect
+            guard let from = ends.index[edge.from], let to = ends.index[edge.to] else { continue }
+            let a = ends.rects[from], b = ends.rects[to]
             drawn.append((edge, to))
-            ends.append(
+            pairs.append(
                 (
                     from, to, (a.minX + a.size.x / 2, a.minY + a.size.y / 2),
                     (b.minX + b.size.x / 2, b.minY + b.size.y / 2)
                 ))
         }
-        let routes = router.routeAll(ends, limitReached: tooMany)
+        let routes = router.routeAll(pairs, limitReached: tooMany)
         for ((edge, to), route) in zip(drawn, routes) {
             var points = route
-            let target = data.nodes[to]
-            let z = height(target)
+            let z = ends.heights[to]
             let margin = 0.12
-            let r = target.rect
+            let r = ends.rects[to]
             let stop = GridRect(
                 x: r.minX - z - margin, y: r.minY - z - margin, width: r.size.x + z + margin * 2,
                 height: r.size.y + z + margin * 2)
@@ -58,17 +56,35 @@ extension SVGContext {
         out += "</g>\n"
     }
 
+    /// What edges run between: every node, and the outlines with nothing drawn inside them that an edge ends at (an
+    /// ECS service without tasks), routed like components instead of drawn straight across the picture. Other
+    /// outlines at an edge's end (a VPC attached to a gateway) are ``containerEdges()``.
+    func routedEnds() -> (rects: [GridRect], heights: [Double], index: [String: Int]) {
+        var rects = data.nodes.map(\.rect)
+        var heights = data.nodes.map { height($0) }
+        var index: [String: Int] = [:]
+        for (position, node) in data.nodes.enumerated() where index[node.id] == nil { index[node.id] = position }
+        let ends = Set(data.edges.flatMap { [$0.from, $0.to] })
+        for group in data.groups where group.nodes.isEmpty && ends.contains(group.id) && index[group.id] == nil {
+            guard let rect = group.rect else { continue }
+            index[group.id] = rects.count
+            rects.append(rect)
+            heights.append(0)
+        }
+        return (rects, heights, index)
+    }
+
     /// What edges keep out of in isometric view: the middle 70% of each block's drawing on screen (a
     /// block hides the ground behind it), with the ground it may cover (footprint, height backwards, a
     /// unit around) for the router's index. Nil in 2D, where the footprints are the drawings.
-    func obstacles() -> (rects: [GridRect], reach: [GridRect], project: @Sendable (Double, Double) -> EdgeRouter.Point)?
-    {
+    func obstacles(_ ends: (rects: [GridRect], heights: [Double], index: [String: Int])) -> (
+        rects: [GridRect], reach: [GridRect], project: @Sendable (Double, Double) -> EdgeRouter.Point
+    )? {
         guard projector.isometric else { return nil }
         var rects: [GridRect] = [], reach: [GridRect] = []
-        rects.reserveCapacity(data.nodes.count)
-        reach.reserveCapacity(data.nodes.count)
-        for node in data.nodes {
-            let r = node.rect, z = height(node)
+        rects.reserveCapacity(ends.rects.count)
+        reach.reserveCapacity(ends.rects.count)
+        for (r, z) in zip(ends.rects, ends.heights) {
             let left = projector.point(r.minX, r.maxY).x, right = projector.point(r.maxX, r.minY).x
             let top = projector.point(r.minX, r.minY, z).y, bottom = projector.point(r.maxX, r.maxY).y
             let mx = (right - left) * 0.15, my = (bottom - top) * 0.15
