@@ -68,7 +68,10 @@ struct LabelPlacementTests {
 
     @Test(arguments: RenderOptions.Projection.allCases)
     func labelsOverlapNeitherEachOtherNorBlocks(projection: RenderOptions.Projection) {
-        let inventories = [RenderFixtures.webApp(), SyntheticInventory.make(components: 300, seed: 4)]
+        // Long names too: in isometric view they find a free spot beside or below where the short ones hang.
+        var long = RenderFixtures.webApp()
+        for index in long.resources.indices { long.resources[index].name += "-production-1" }
+        let inventories = [RenderFixtures.webApp(), long, SyntheticInventory.make(components: 300, seed: 4)]
         for inventory in inventories {
             let svg = SVGRenderer.render(
                 Layout.blueprint(for: inventory), options: RenderOptions(projection: projection))

@@ -88,24 +88,40 @@ extension SVGContext {
         out += "<g id=\"labels\" font-size=\"\(SVGText.num(metrics.fontSize))\" text-anchor=\"middle\" "
         out += "fill=\"\(palette.text)\" stroke=\"\(palette.halo)\" stroke-width=\"3\" stroke-linejoin=\"round\" "
         out += "paint-order=\"stroke\">\n"
+        var spots = projector.isometric ? LabelSpots(blocks: data.nodes.map(silhouette)) : nil
         for node in data.nodes {
             guard let name = node.name, !name.isEmpty else { continue }
             let r = node.rect
-            let anchor =
+            var anchor =
                 projector.isometric ? projector.point(r.maxX, r.maxY) : projector.point(r.minX + r.size.x / 2, r.maxY)
             var lines = LabelLines.lines(name, perLine: metrics.perLine)
-            var y = anchor.y + metrics.drop
-            for line in lines {
-                out += "<text x=\"\(SVGText.num(anchor.x))\" y=\"\(SVGText.num(y))\">\(XMLEscape.escape(line))</text>\n"
-                y += metrics.lineHeight
+            let zones = node.extra["spansZones"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            if zones.count > 1 { lines.append(LabelLines.zones(zones)) }
+            if spots != nil {
+                let boxes = metrics.boxes(lines, at: anchor)
+                let overhang = boxes.reduce(0.0) { max($0, ($1.2 - $1.0) / 2) } - 30
+                let offset = spots?.place(boxes, shift: max(0, overhang), drops: [0, 10, 20, 32, 44]) ?? (dx: 0, dy: 0)
+                anchor = (anchor.x + offset.dx, anchor.y + offset.dy)
             }
-            if let zones = node.extra["spansZones"]?.arrayValue?.compactMap(\.stringValue), zones.count > 1 {
-                lines = [LabelLines.zones(zones)]
-                out += "<text x=\"\(SVGText.num(anchor.x))\" y=\"\(SVGText.num(y))\" fill=\"\(palette.mutedText)\">"
-                out += XMLEscape.escape(lines[0]) + "</text>\n"
+            var y = anchor.y + metrics.drop
+            for (index, line) in lines.enumerated() {
+                let muted = zones.count > 1 && index == lines.count - 1
+                out += "<text x=\"\(SVGText.num(anchor.x))\" y=\"\(SVGText.num(y))\""
+                out += muted ? " fill=\"\(palette.mutedText)\">" : ">"
+                out += XMLEscape.escape(line) + "</text>\n"
+                y += metrics.lineHeight
             }
         }
         out += "</g>\n"
+    }
+
+    /// A block's outline on screen: the hexagon around its ground corners and its top face.
+    func silhouette(_ node: BlueprintNode) -> [LabelSpots.Point] {
+        let r = node.rect, z = height(node)
+        return [
+            projector.point(r.minX, r.maxY), projector.point(r.maxX, r.maxY), projector.point(r.maxX, r.minY),
+            projector.point(r.maxX, r.minY, z), projector.point(r.minX, r.minY, z), projector.point(r.minX, r.maxY, z),
+        ]
     }
 }
 
@@ -123,5 +139,14 @@ struct LabelMetrics {
         lineHeight = fontSize * 1.1
         drop = isometric ? fontSize + 2 : fontSize + 3
         perLine = isometric ? 14 : 12
+    }
+
+    /// The boxes of `lines` written from `anchor` (about 0.56 em a character), as the labels' tests estimate them.
+    func boxes(_ lines: [String], at anchor: (x: Double, y: Double)) -> LabelSpots.Boxes {
+        lines.enumerated().map { index, line in
+            let half = Double(line.count) * fontSize * 0.28
+            let baseline = anchor.y + drop + Double(index) * lineHeight
+            return (anchor.x - half, baseline - fontSize * 0.8, anchor.x + half, baseline + fontSize * 0.2)
+        }
     }
 }
