@@ -42,8 +42,13 @@ enum ClusterOrder {
     }
 
     /// Ranks the clusters of every service strip (`strips`: each strip's clusters, each cluster its members'
-    /// ARNs) by `connections` (pairs of ARNs). Returns, per strip, each cluster's rank.
-    static func ranks(strips: [[[String]]], connections: some Sequence<(String, String)>) -> [[Int]] {
+    /// ARNs) by `connections` (pairs of ARNs), and the members inside their clusters: the barycentre heuristic of
+    /// layered drawing, a member connected to other clusters of its strip standing by the mean rank of those
+    /// clusters (×100), on the side of its cluster facing them. Members connected to no other cluster of their
+    /// strip are left out of `members` (they stand after the others, by key). One pass over the connections.
+    static func ranks(
+        strips: [[[String]]], connections: some Sequence<(String, String)>
+    ) -> (clusters: [[Int]], members: [String: Int]) {
         var home: [String: (strip: Int, cluster: Int)] = [:]
         for (s, clusters) in strips.enumerated() {
             for (c, arns) in clusters.enumerated() {
@@ -52,48 +57,32 @@ enum ClusterOrder {
         }
         var between = strips.map { clusters in clusters.map { _ in [Int](repeating: 0, count: clusters.count) } }
         var outside = strips.map { [Int](repeating: 0, count: $0.count) }
+        // A member and the other cluster (of its strip) it is connected to.
+        var links: [(arn: String, strip: Int, cluster: Int)] = []
         for (from, to) in connections {
             let a = home[from], b = home[to]
             if let a, let b, a.strip == b.strip {
                 guard a.cluster != b.cluster else { continue }
                 between[a.strip][a.cluster][b.cluster] += 1
                 between[a.strip][b.cluster][a.cluster] += 1
+                links.append((from, b.strip, b.cluster))
+                links.append((to, a.strip, a.cluster))
                 continue
             }
             if let a { outside[a.strip][a.cluster] += 1 }
             if let b { outside[b.strip][b.cluster] += 1 }
         }
-        return strips.indices.map { s in
+        let ranks = strips.indices.map { s in
             let order = order(between: between[s], outside: outside[s])
             var rank = [Int](repeating: 0, count: order.count)
             for (position, index) in order.enumerated() { rank[index] = position }
             return rank
         }
-    }
-
-    /// The order of the members inside their clusters, once the clusters are ranked (`ranks`, as ``ranks(strips:
-    /// connections:)`` gives them): the barycentre heuristic of layered drawing. A member connected to other
-    /// clusters of its strip stands by the mean rank of those clusters (×100), so it sits on the side of its
-    /// cluster facing them; a member connected to none stands after them (by key, as before).
-    static func memberRanks(
-        strips: [[[String]]], ranks: [[Int]], connections: some Sequence<(String, String)>
-    ) -> [String: Int] {
-        var home: [String: (strip: Int, cluster: Int)] = [:]
-        for (s, clusters) in strips.enumerated() {
-            for (c, arns) in clusters.enumerated() {
-                for arn in arns { home[arn] = (s, c) }
-            }
-        }
         var sums: [String: (total: Int, count: Int)] = [:]
-        for (from, to) in connections {
-            guard let a = home[from], let b = home[to], a.strip == b.strip, a.cluster != b.cluster else { continue }
-            sums[from, default: (0, 0)].total += ranks[b.strip][b.cluster]
-            sums[from, default: (0, 0)].count += 1
-            sums[to, default: (0, 0)].total += ranks[a.strip][a.cluster]
-            sums[to, default: (0, 0)].count += 1
+        for link in links {
+            sums[link.arn, default: (0, 0)].total += ranks[link.strip][link.cluster]
+            sums[link.arn, default: (0, 0)].count += 1
         }
-        var result: [String: Int] = [:]
-        for arn in home.keys { result[arn] = sums[arn].map { $0.total * 100 / $0.count } ?? Int.max }
-        return result
+        return (ranks, sums.mapValues { $0.total * 100 / $0.count })
     }
 }

@@ -30,7 +30,7 @@ struct LayoutTreeBuilder {
     /// holding all of its members there.
     private var groupMembers: [String: Set<String>] = [:]
     private var nests: [String: Bool] = [:]
-    /// Where a service stands inside its cluster, by ARN (``ClusterOrder/memberRanks(strips:ranks:connections:)``).
+    /// Where a service stands inside its cluster, by ARN (``ClusterOrder/ranks(strips:connections:)``).
     private var memberRanks: [String: Int] = [:]
     /// The names of the groups a component is in but not drawn inside (their members cross), by ARN.
     private var alsoIn: [String: [String]] = [:]
@@ -314,10 +314,15 @@ struct LayoutTreeBuilder {
         let members = strips.map { $0.children.map { $0.members.map(\.arn) } }
         let connections = inventory.relationships.lazy.filter { $0.kind != .contains }.map { ($0.from, $0.to) }
         let ranks = ClusterOrder.ranks(strips: members, connections: connections)
-        for (strip, rank) in zip(strips, ranks) {
+        for (strip, rank) in zip(strips, ranks.clusters) {
             for (cluster, position) in zip(strip.children, rank) { cluster.rank = position }
         }
-        memberRanks = ClusterOrder.memberRanks(strips: members, ranks: ranks, connections: connections)
+        memberRanks = ranks.members
+    }
+
+    private func isCluster(_ box: LayoutBox) -> Bool {
+        if case .cluster = box.role { return true }
+        return false
     }
 
     // MARK: Cells, aggregation, pruning
@@ -344,7 +349,8 @@ struct LayoutTreeBuilder {
                         let cell = LayoutBox(.component, key: key, title: member.name, resource: member)
                         cell.spansZones = spans[member.arn]
                         cell.alsoInGroups = alsoIn[member.arn]
-                        cell.rank = memberRanks[member.arn] ?? 0
+                        // A service connected to no other cluster stands after those that are.
+                        cell.rank = memberRanks[member.arn] ?? (isCluster(box) ? Int.max : 0)
                         box.children.append(cell)
                     }
                 }

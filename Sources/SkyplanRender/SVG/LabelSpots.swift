@@ -70,11 +70,9 @@ struct LabelSpots {
 
     private func isFree(_ box: (Double, Double, Double, Double)) -> Bool {
         let rect = Self.corners(box)
-        var seen = Set<Int32>()
+        // A shape in two buckets is tested twice: cheaper than remembering which were.
         for key in keys(box.0, box.1, box.2, box.3) {
-            for index in buckets[key] ?? [] where seen.insert(index).inserted {
-                if Self.intersects(rect, polygons[Int(index)]) { return false }
-            }
+            for index in buckets[key] ?? [] where Self.intersects(rect, polygons[Int(index)]) { return false }
         }
         return true
     }
