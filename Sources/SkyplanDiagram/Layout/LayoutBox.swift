@@ -92,8 +92,7 @@ final class LayoutBox {
         {
             own.repack(targetHeight: zones.height)
         }
-        // Up to four boxes (VPCs and the services) side by side; more wrap into a grid.
-        arrange(maxWidth: role == .region && children.count <= 4 ? .infinity : nil)
+        arrange(maxWidth: lineLimit)
         if role == .root || role == .account { fitGlobalServices() }
     }
 
@@ -110,14 +109,17 @@ final class LayoutBox {
         arrange(maxWidth: nil)
     }
 
+    /// How wide this box's lines may be: a region keeps up to four boxes (VPCs and the services) side by side, more
+    /// wrap into a grid; other boxes by their arrangement.
+    private var lineLimit: Double? { role == .region && children.count <= 4 ? .infinity : nil }
+
     /// In 2D a region drawn 16:9 shows the most: its services may stand taller than its VPCs when that makes the
     /// region less wide than a screen (a wide, short region is scaled down to fit the width). Tries the services'
     /// line widths from the narrowest and keeps the one whose region fits 16:9 at the largest scale.
     private func fitServicesToScreen(_ services: LayoutBox) {
         guard services.arrangement == .grid, services.children.count > 1 else { return }
-        let others = children.count <= 4 ? Double.infinity : nil
         func fit() -> Double {
-            arrange(maxWidth: others)
+            arrange(maxWidth: lineLimit)
             return max(width / 16, height / 9)
         }
         let current = services.width
