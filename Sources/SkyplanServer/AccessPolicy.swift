@@ -39,9 +39,13 @@ enum AccessPolicy {
         canWrite(identity, creatorID: blueprint.creatorID, writeAccess: blueprint.writeAccess)
     }
 
-    /// The blueprint, if the caller may see it; otherwise 404.
-    static func visibleBlueprint(_ id: UUID, store: Store, identity: Identity) async throws -> BlueprintRecord {
-        guard let blueprint = try await store.blueprint(id: id), canSee(identity, blueprint: blueprint) else {
+    /// The blueprint, if the caller may see it; otherwise 404. Without `data` its ``BlueprintRecord/data`` is
+    /// empty (``Store/blueprintSummary(id:)``: no query while the store's list is current).
+    static func visibleBlueprint(_ id: UUID, store: Store, identity: Identity, data: Bool = true) async throws
+        -> BlueprintRecord
+    {
+        let blueprint = data ? try await store.blueprint(id: id) : try await store.blueprintSummary(id: id)
+        guard let blueprint, canSee(identity, blueprint: blueprint) else {
             throw APIError.notFound("Blueprint not found")
         }
         return blueprint

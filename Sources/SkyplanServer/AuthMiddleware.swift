@@ -22,6 +22,18 @@ struct AuthMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
+        let session = request.cookies[Self.sessionCookie]?.value ?? ""
+        guard request.headers[.authorization] != nil || !session.isEmpty else {
+            return try await next(request, context)
+        }
+        // One read of the change counters for the whole request: its caller, blueprint and list then come from
+        // the store's caches while nothing changed, and every reader shares the read.
+        return try await store.withChangeCounters { try await authenticated(request, context: context, next: next) }
+    }
+
+    private func authenticated(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         var context = context
         if let authorization = request.headers[.authorization] {
             context.identity = try await identity(fromAuthorization: authorization)
@@ -68,8 +80,8 @@ struct AuthMiddleware: RouterMiddleware {
     /// The session's user, or nil when the cookie names no live session.
     private func identity(fromSession token: String, request: Request) async throws -> Identity? {
         let tokenHash = Secrets.hash(token)
-        guard let session = try await store.session(tokenHash: tokenHash), session.expiresAt > now(),
-            let (user, teamIDs) = try await store.userWithTeamIDs(id: session.userID)
+        guard let (session, user, teamIDs) = try await store.sessionWithUser(tokenHash: tokenHash),
+            session.expiresAt > now()
         else { return nil }
         if !request.method.isSafe {
             let sent = request.headers[Self.csrfHeader] ?? ""

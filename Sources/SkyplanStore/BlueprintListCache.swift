@@ -28,9 +28,11 @@ struct BlueprintListCache: Sendable {
     /// How many changes may wait for a gap to fill; past it they are dropped (the list is read again).
     static let pendingLimit = 256
 
-    /// The cached records if they are current for counter value `change`.
-    func records(at change: Int64) -> [BlueprintRecord]? {
-        self.change == change ? records : nil
+    /// The cached records if they are current for a reader that read counter value `change`: kept at that
+    /// value or a later one (which holds every change up to `change`).
+    func records(current change: Int64) -> [BlueprintRecord]? {
+        guard let kept = self.change, kept >= change else { return nil }
+        return records
     }
 
     /// Keeps `fresh`, read after the counter read `change`, unless something newer is kept already.

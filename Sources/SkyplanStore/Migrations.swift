@@ -15,7 +15,7 @@ struct Migration: Sendable {
 /// (name, role ARN, external ID, access), blueprints and their versions, snapshot jobs (short-lived), audit.
 /// UUIDs are lowercase text, dates BIGINT milliseconds, lists JSON text, bytes BLOB (BYTEA on PostgreSQL).
 enum Migrations {
-    static let all: [Migration] = [initial, changeCounters, priceCache]
+    static let all: [Migration] = [initial, changeCounters, priceCache, accessCounter]
 
     private static let blob = SQLDataType.blob
 
@@ -94,6 +94,12 @@ enum Migrations {
             "CREATE TABLE skyplan_changes (name TEXT PRIMARY KEY, seq BIGINT NOT NULL)",
             "INSERT INTO skyplan_changes (name, seq) VALUES ('blueprints', 0)",
         ])
+
+    /// The counter of changes to users, teams, memberships, API keys and sessions, under which every replica
+    /// keeps what a key or session resolves to (``AccessCache``).
+    static let accessCounter = Migration(
+        id: "0004_access_counter",
+        statements: ["INSERT INTO skyplan_changes (name, seq) VALUES ('access', 0)"])
 
     /// Live Price List answers (public list prices, no account data) by query, with the time they were
     /// fetched: the budget's prices for SKUs the bundled book lacks, refreshed when older than the operator's age.

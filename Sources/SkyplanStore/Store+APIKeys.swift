@@ -2,12 +2,12 @@ import Foundation
 import SQLKit
 
 extension Store {
-    private static let keyColumns = "id, user_id, name, key_hash, access, created_at, last_used_at, revoked_at"
+    static let keyColumns = "id, user_id, name, key_hash, access, created_at, last_used_at, revoked_at"
 
     /// Adds an API key (its hash only); throws ``StoreError/conflict`` if the hash is taken and
     /// ``StoreError/notFound`` if the user does not exist.
     public func createAPIKey(_ key: APIKeyRecord) async throws {
-        try await write { database in
+        try await writeAccess { database in
             try await database.raw(
                 """
                 INSERT INTO api_keys (id, user_id, name, key_hash, access, created_at, last_used_at, revoked_at)
@@ -28,21 +28,10 @@ extension Store {
     }
 
     /// The key with this hash (revoked or not: the caller checks ``APIKeyRecord/revokedAt``), its user and the
-    /// user's teams, sorted, in one query: every request with a key needs all three.
+    /// user's teams, sorted: every request with a key needs all three. One query, or none while no access
+    /// change was counted since it was last made (``AccessCache``).
     public func apiKeyWithUser(hash: String) async throws -> (key: APIKeyRecord, user: UserRecord, teamIDs: [UUID])? {
-        try await read { database in
-            let rows = try await database.raw(
-                """
-                SELECT \(unsafeRaw: PrefixedRow.selectList(Self.keyColumns, of: "k", prefix: "key_")), u.*,
-                    m.team_id AS member_of
-                FROM api_keys k JOIN (SELECT \(unsafeRaw: Self.userColumns) FROM users) u ON u.id = k.user_id
-                LEFT JOIN memberships m ON m.user_id = u.id
-                WHERE k.key_hash = \(bind: hash) ORDER BY m.team_id
-                """
-            ).all()
-            guard let first = rows.first, let (user, teamIDs) = try Self.userWithTeamIDs(rows) else { return nil }
-            return (try Self.apiKeyRecord(PrefixedRow(base: first, prefix: "key_")), user, teamIDs)
-        }
+        try await grant(hash, .apiKeys).map { ($0.grant, $0.user, $0.teamIDs) }
     }
 
     /// The keys of `userID`, or every key when `nil`, oldest first.
@@ -63,7 +52,7 @@ extension Store {
 
     /// Revokes a key at `at` (keeping the first revocation time); throws ``StoreError/notFound`` if there is none.
     public func revokeAPIKey(id: UUID, at: Date) async throws {
-        try await write { database in
+        try await writeAccess { database in
             try await self.requireRow(
                 database,
                 """
@@ -74,7 +63,8 @@ extension Store {
         }
     }
 
-    /// Records that a key was used at `at`; throws ``StoreError/notFound`` if there is none.
+    /// Records that a key was used at `at`; throws ``StoreError/notFound`` if there is none. Not an access
+    /// change: the kept answers for the key are brought up to date instead.
     public func touchAPIKey(id: UUID, at: Date) async throws {
         try await write { database in
             try await self.requireRow(
@@ -82,11 +72,12 @@ extension Store {
                 "UPDATE api_keys SET last_used_at = \(bind: Millis.value(at)) WHERE id = \(bind: StoreValue.id(id)) RETURNING id",
                 notFound: "API key \(StoreValue.id(id))")
         }
+        grants.withLock { $0.keys.update(where: { $0.id == id }) { $0.lastUsedAt = Millis.round(at) } }
     }
 
     /// Adds a session (its token hash only); throws ``StoreError/conflict`` if the hash is taken.
     public func createSession(_ s: SessionRecord) async throws {
-        try await write { database in
+        try await writeAccess { database in
             try await database.raw(
                 """
                 INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)
@@ -101,30 +92,40 @@ extension Store {
     public func session(tokenHash: String) async throws -> SessionRecord? {
         try await read { database in
             try await database.raw(
-                """
-                SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions
-                WHERE token_hash = \(bind: tokenHash)
-                """
-            ).first().map { row in
-                let row = StoreRow(row: row)
-                return SessionRecord(
-                    tokenHash: try row.string("token_hash"), userID: try row.uuid("user_id"),
-                    csrfToken: try row.string("csrf_token"), createdAt: try row.date("created_at"),
-                    expiresAt: try row.date("expires_at"))
-            }
+                "SELECT \(unsafeRaw: Self.sessionColumns) FROM sessions WHERE token_hash = \(bind: tokenHash)"
+            ).first().map(Self.sessionRecord)
         }
+    }
+
+    /// The session with this token hash (expired or not: the caller checks ``SessionRecord/expiresAt``), its
+    /// user and the user's teams, sorted: every signed-in request needs all three. One query, or none while no
+    /// access change was counted since it was last made (``AccessCache``).
+    public func sessionWithUser(tokenHash: String) async throws
+        -> (session: SessionRecord, user: UserRecord, teamIDs: [UUID])?
+    {
+        try await grant(tokenHash, .sessions).map { ($0.grant, $0.user, $0.teamIDs) }
+    }
+
+    static let sessionColumns = "token_hash, user_id, csrf_token, created_at, expires_at"
+
+    @Sendable static func sessionRecord(_ row: any SQLRow) throws -> SessionRecord {
+        let row = StoreRow(row: row)
+        return SessionRecord(
+            tokenHash: try row.string("token_hash"), userID: try row.uuid("user_id"),
+            csrfToken: try row.string("csrf_token"), createdAt: try row.date("created_at"),
+            expiresAt: try row.date("expires_at"))
     }
 
     /// Ends a session; a session that is already gone is fine (signing out twice).
     public func deleteSession(tokenHash: String) async throws {
-        try await write { database in
+        try await writeAccess { database in
             try await database.raw("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash)").run()
         }
     }
 
     /// Deletes every session that expired at or before `now`.
     public func deleteExpiredSessions(now: Date) async throws {
-        try await write { database in
+        try await writeAccess { database in
             try await database.raw("DELETE FROM sessions WHERE expires_at <= \(bind: Millis.value(now))").run()
         }
     }

@@ -24,32 +24,60 @@ extension Store {
             try await Self.insertVersion(
                 database, id: b.currentVersionID, blueprintID: b.id, data: b.data, userID: b.lastUserID,
                 at: b.updatedAt)
-            return try await Self.countChange(database)
+            return try await Self.countChange("blueprints", database)
         }
         listChanged(.upsert(b), at: change)
     }
 
     /// The blueprint with `id` and the data of its current version, if any.
     public func blueprint(id: UUID) async throws -> BlueprintRecord? {
-        try await read { database in try await Self.fetchBlueprint(database, id: id) }
+        guard let summary = try await listedBlueprint(id: id) else {
+            return try await read { database in try await Self.fetchBlueprint(database, id: id) }
+        }
+        guard var record = summary else { return nil }
+        guard let version = try await blueprintVersion(id: id, versionID: record.currentVersionID) else {
+            // Deleted since the list was current (versions go only with their blueprint): read it as it is now.
+            return try await read { database in try await Self.fetchBlueprint(database, id: id) }
+        }
+        record.data = version.data
+        return record
+    }
+
+    /// The blueprint with `id` without its data (``BlueprintRecord/data`` is empty), if any: what access checks
+    /// and version checks need, from the list cache when it is current (no query).
+    public func blueprintSummary(id: UUID) async throws -> BlueprintRecord? {
+        if let summary = try await listedBlueprint(id: id) { return summary }
+        return try await read { database in
+            try await database.raw(
+                "SELECT \(unsafeRaw: Self.blueprintColumns) FROM blueprints b WHERE b.id = \(bind: StoreValue.id(id))"
+            ).first().map { try Self.blueprintRecord($0, withData: false) }
+        }
+    }
+
+    /// The blueprint with `id` from the list cache when the cache is current (`.some(nil)`: there is none);
+    /// nil when the cache cannot tell.
+    private func listedBlueprint(id: UUID) async throws -> BlueprintRecord?? {
+        let counters = try await changeCounters()
+        return blueprintList.withLock { cache in
+            cache.records(current: counters.blueprints).map { records in records.first { $0.id == id } }
+        }
     }
 
     /// Every blueprint, most recently updated first (then by id, descending), without data
     /// (``BlueprintRecord/data`` is empty).
     ///
-    /// Reads one counter row and, only when a blueprint changed since the last call, every blueprint.
+    /// From the list cache while the blueprint change counter has not moved past it; else every blueprint is
+    /// read again.
     public func blueprints() async throws -> [BlueprintRecord] {
-        try await read { database in
-            let counter = try await database.raw("SELECT seq FROM skyplan_changes WHERE name = 'blueprints'").first()
-            let change = try counter?.decode(column: "seq", as: Int64.self)
-            if let change, let cached = self.blueprintList.withLock({ $0.records(at: change) }) { return cached }
-            let fresh = try await database.raw("SELECT \(unsafeRaw: Self.blueprintColumns) FROM blueprints b")
+        let change = try await changeCounters().blueprints
+        if let cached = blueprintList.withLock({ $0.records(current: change) }) { return cached }
+        let fresh = try await read { database in
+            try await database.raw("SELECT \(unsafeRaw: Self.blueprintColumns) FROM blueprints b")
                 .all().map { try Self.blueprintRecord($0, withData: false) }
-            guard let change else { return fresh.sorted(by: BlueprintListCache.order) }
-            return self.blueprintList.withLock { cache in
-                cache.store(fresh, at: change)
-                return cache.records(at: change) ?? fresh.sorted(by: BlueprintListCache.order)
-            }
+        }
+        return blueprintList.withLock { cache in
+            cache.store(fresh, at: change)
+            return cache.records(current: change) ?? fresh.sorted(by: BlueprintListCache.order)
         }
     }
 
@@ -97,7 +125,7 @@ extension Store {
             try await Self.insertVersion(
                 database, id: b.currentVersionID, blueprintID: b.id, data: b.data, userID: b.lastUserID,
                 at: b.updatedAt)
-            return try await Self.countChange(database)
+            return try await Self.countChange("blueprints", database)
         }
     }
 
@@ -157,7 +185,7 @@ extension Store {
             try await self.requireRow(
                 database, "DELETE FROM blueprints WHERE id = \(bind: StoreValue.id(id)) RETURNING id",
                 notFound: "blueprint \(StoreValue.id(id))")
-            return try await Self.countChange(database)
+            return try await Self.countChange("blueprints", database)
         }
         listChanged(.delete(id), at: change)
     }
@@ -200,15 +228,6 @@ extension Store {
                 \(bind: data), \(bind: StoreValue.id(userID)), \(bind: Millis.value(at)))
             """
         ).run()
-    }
-
-    /// Increments the blueprint change counter inside a write's transaction; the new value.
-    private static func countChange(_ database: any SQLDatabase) async throws -> Int64 {
-        let row = try await database.raw(
-            "UPDATE skyplan_changes SET seq = seq + 1 WHERE name = 'blueprints' RETURNING seq"
-        ).first()
-        guard let row else { throw StoreError.database("the skyplan_changes table has no blueprints row") }
-        return try row.decode(column: "seq", as: Int64.self)
     }
 
     /// Records a committed write of this process in the list cache.

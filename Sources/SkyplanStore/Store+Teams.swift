@@ -4,7 +4,7 @@ import SQLKit
 extension Store {
     /// Adds a team; throws ``StoreError/conflict`` if the id is taken.
     public func createTeam(_ team: TeamRecord) async throws {
-        try await write { database in
+        try await writeAccess { database in
             try await database.raw(
                 """
                 INSERT INTO teams (id, name, created_at, updated_at) VALUES (\(bind: StoreValue.id(team.id)),
@@ -33,7 +33,7 @@ extension Store {
 
     /// Replaces the stored team's name and dates; throws ``StoreError/notFound`` if there is none.
     public func updateTeam(_ team: TeamRecord) async throws {
-        try await write { database in
+        try await writeAccess { database in
             try await self.requireRow(
                 database,
                 """
@@ -47,7 +47,7 @@ extension Store {
 
     /// Deletes a team and its memberships; throws ``StoreError/notFound`` if there is none.
     public func deleteTeam(id: UUID) async throws {
-        try await write { database in
+        try await writeAccess { database in
             try await self.requireRow(
                 database, "DELETE FROM teams WHERE id = \(bind: StoreValue.id(id)) RETURNING id",
                 notFound: "team \(StoreValue.id(id))")
@@ -57,7 +57,7 @@ extension Store {
     /// Makes `userID` a member of `teamID` with `role`, or changes their role; throws
     /// ``StoreError/notFound`` if the team or the user does not exist.
     public func setMembership(teamID: UUID, userID: UUID, role: String) async throws {
-        try await write { database in
+        try await writeAccess { database in
             try await database.raw(
                 """
                 INSERT INTO memberships (team_id, user_id, role)
@@ -70,7 +70,7 @@ extension Store {
 
     /// Removes `userID` from `teamID`; throws ``StoreError/notFound`` if they were not a member.
     public func removeMembership(teamID: UUID, userID: UUID) async throws {
-        try await write { database in
+        try await writeAccess { database in
             try await self.requireRow(
                 database,
                 """
@@ -100,21 +100,6 @@ extension Store {
     /// The teams a user belongs to, sorted.
     public func teamIDs(userID: UUID) async throws -> [UUID] {
         try await read { database in try await Self.teamIDs(database, userID: userID) }
-    }
-
-    /// The user with `id` and the ids of their teams, sorted, in one query (every authenticated request needs
-    /// both): one row per team, the user's columns repeated, or one row with no team.
-    public func userWithTeamIDs(id: UUID) async throws -> (user: UserRecord, teamIDs: [UUID])? {
-        try await read { database in
-            let rows = try await database.raw(
-                """
-                SELECT u.*, m.team_id AS member_of
-                FROM (SELECT \(unsafeRaw: Self.userColumns) FROM users WHERE id = \(bind: StoreValue.id(id))) u
-                LEFT JOIN memberships m ON m.user_id = u.id ORDER BY m.team_id
-                """
-            ).all()
-            return try Self.userWithTeamIDs(rows)
-        }
     }
 
     /// The user and sorted team ids of rows with the user's columns and `member_of` (NULL: no team), one row per

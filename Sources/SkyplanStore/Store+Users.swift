@@ -7,7 +7,7 @@ extension Store {
 
     /// Adds a user; throws ``StoreError/conflict`` if the email (ignoring case) or external ID is taken.
     public func createUser(_ user: UserRecord) async throws {
-        try await write { database in
+        try await writeAccess { database in
             try await database.raw(
                 """
                 INSERT INTO users (id, email, email_key, name, role, password_hash, external_id, currency,
@@ -49,7 +49,7 @@ extension Store {
 
     /// Replaces the stored user with `user` (matched by id); throws ``StoreError/notFound`` if there is none.
     public func updateUser(_ user: UserRecord) async throws {
-        try await write { database in
+        try await writeAccess { database in
             try await self.requireRow(
                 database,
                 """

@@ -12,10 +12,21 @@ public final class Store: Sendable {
     let logger: Logger
     /// ``blueprints()`` as of the last change counter read.
     let blueprintList = Mutex(BlueprintListCache())
+    /// What API keys and sessions resolve to, as of an `access` counter value.
+    let grants = Mutex(Grants())
+    /// The change counters, one query for all who ask at once.
+    private let freshCounters: FreshRead<ChangeCounters>
 
     private init(backend: any StoreBackend, logger: Logger) {
         self.backend = backend
         self.logger = logger
+        freshCounters = FreshRead {
+            do {
+                return try await backend.withDatabase(Self.readChangeCounters)
+            } catch {
+                throw backend.storeError(error)
+            }
+        }
     }
 
     /// Connects to the database at `url`; does not migrate.
@@ -94,6 +105,58 @@ public final class Store: Sendable {
         return try await read { database in
             try await database.raw("SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid() AND ssl").first()
                 .map { try StoreRow(row: $0).string("version") }
+        }
+    }
+
+    /// The change counters as of now: the request's (``withChangeCounters(_:)``) if it read them within the last
+    /// second, else read fresh (one query shared with everyone asking at the same time).
+    public func changeCounters() async throws -> ChangeCounters {
+        if let request = ChangeCounters.ofRequest, request.readAt.duration(to: .now) < ChangeCounters.requestLifetime {
+            return request.counters
+        }
+        return try await freshCounters.value()
+    }
+
+    /// Runs `body` (a request) with the change counters read once: the store's reads in it are current as of
+    /// the moment it started, and answer from the caches when nothing changed since.
+    public func withChangeCounters<T>(_ body: () async throws -> T) async throws -> T {
+        let counters = try await freshCounters.value()
+        return try await ChangeCounters.$ofRequest.withValue((counters, .now)) { try await body() }
+    }
+
+    @Sendable private static func readChangeCounters(_ database: any SQLDatabase) async throws -> ChangeCounters {
+        var blueprints: Int64?
+        var access: Int64?
+        for row in try await database.raw("SELECT name, seq FROM skyplan_changes").all() {
+            let row = StoreRow(row: row)
+            switch try row.string("name") {
+            case "blueprints": blueprints = try row.row.decode(column: "seq", as: Int64.self)
+            case "access": access = try row.row.decode(column: "seq", as: Int64.self)
+            default: break
+            }
+        }
+        guard let blueprints, let access else {
+            throw StoreError.database("the skyplan_changes table lacks a counter; run the migrations")
+        }
+        return ChangeCounters(blueprints: blueprints, access: access)
+    }
+
+    /// Increments change counter `name` inside a write's transaction; the new value.
+    static func countChange(_ name: String, _ database: any SQLDatabase) async throws -> Int64 {
+        let row = try await database.raw(
+            "UPDATE skyplan_changes SET seq = seq + 1 WHERE name = \(bind: name) RETURNING seq"
+        ).first()
+        guard let row else { throw StoreError.database("the skyplan_changes table has no \(name) row") }
+        return try row.decode(column: "seq", as: Int64.self)
+    }
+
+    /// Runs `body` in one transaction that also counts an access change (users, teams, memberships, keys,
+    /// sessions), so every replica's ``AccessCache`` sees it.
+    func writeAccess<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await write { database in
+            let result = try await body(database)
+            _ = try await Self.countChange("access", database)
+            return result
         }
     }
 

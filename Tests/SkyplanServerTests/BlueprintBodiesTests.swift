@@ -11,51 +11,53 @@ import Testing
             currentVersionID: version, data: Data(), createdAt: Date(), updatedAt: Date())
     }
 
-    @Test func aVersionIsEncodedOnceAndANewVersionAgain() {
+    @Test func aVersionIsEncodedOnceAndANewVersionAgain() async {
         let bodies = BlueprintBodies()
         var made = 0
         let first = record()
         for _ in 0..<3 {
-            #expect(
-                bodies.body(for: first) {
-                    made += 1; return [1, 2, 3]
-                } == [1, 2, 3])
+            let body = await bodies.body(for: first) {
+                made += 1
+                return [1, 2, 3]
+            }
+            #expect(body == [1, 2, 3])
         }
         #expect(made == 1)
         var saved = first
         saved.currentVersionID = UUID()
-        #expect(
-            bodies.body(for: saved) {
-                made += 1; return [4]
-            } == [4])
+        let body = await bodies.body(for: saved) {
+            made += 1
+            return [4]
+        }
+        #expect(body == [4])
         #expect(made == 2)
     }
 
-    @Test func staysWithinItsBytesOldestFirst() {
+    @Test func staysWithinItsBytesOldestFirst() async {
         let bodies = BlueprintBodies(limit: 80)
         let records = (0..<10).map { _ in record() }
-        for record in records { _ = bodies.body(for: record) { [UInt8](repeating: 7, count: 10) } }
+        for record in records { _ = await bodies.body(for: record) { [UInt8](repeating: 7, count: 10) } }
         #expect(bodies.count == 8)
         var remade = 0
-        _ = bodies.body(for: records[9]) {
+        _ = await bodies.body(for: records[9]) {
             remade += 1; return []
         }
-        _ = bodies.body(for: records[0]) {
+        _ = await bodies.body(for: records[0]) {
             remade += 1; return [UInt8](repeating: 7, count: 10)
         }
         #expect(remade == 1)
     }
 
-    @Test func aBodyTooLargeToKeepIsStillAnswered() {
+    @Test func aBodyTooLargeToKeepIsStillAnswered() async {
         let bodies = BlueprintBodies(limit: 80)
-        #expect(bodies.body(for: record()) { [UInt8](repeating: 1, count: 50) }.count == 50)
+        #expect(await bodies.body(for: record()) { [UInt8](repeating: 1, count: 50) }.count == 50)
         #expect(bodies.count == 0)
     }
 
-    @Test func aFailedEncodingKeepsNothing() {
+    @Test func aFailedEncodingKeepsNothing() async {
         struct Broken: Error {}
         let bodies = BlueprintBodies()
-        #expect(throws: Broken.self) { try bodies.body(for: record()) { throw Broken() } }
+        await #expect(throws: Broken.self) { try await bodies.body(for: record()) { throw Broken() } }
         #expect(bodies.count == 0)
     }
 }

@@ -14,18 +14,21 @@ struct BlueprintListCacheTests {
             updatedAt: Date(timeIntervalSince1970: 1000 - age))
     }
 
-    @Test func servesOnlyTheCounterValueItWasReadAt() {
+    @Test func servesReadersOfItsCounterValueOrAnEarlierOne() {
         var cache = BlueprintListCache()
-        #expect(cache.records(at: 0) == nil)
+        #expect(cache.records(current: 0) == nil)
         let b = Self.record("b")
         let a = Self.record("a")
         cache.store([b, a], at: 3)
-        #expect(cache.records(at: 3)?.map(\.name) == ["a", "b"])
-        #expect(cache.records(at: 3)?.allSatisfy(\.data.isEmpty) == true)
-        #expect(cache.records(at: 4) == nil)
+        #expect(cache.records(current: 3)?.map(\.name) == ["a", "b"])
+        #expect(cache.records(current: 3)?.allSatisfy(\.data.isEmpty) == true)
+        // A reader that read 2 must see the changes up to 2; the rows at 3 hold them.
+        #expect(cache.records(current: 2)?.map(\.name) == ["a", "b"])
+        // A reader that read 4 must see a change the rows do not hold.
+        #expect(cache.records(current: 4) == nil)
         // An older read never replaces a newer one.
         cache.store([a], at: 2)
-        #expect(cache.records(at: 3)?.count == 2)
+        #expect(cache.records(current: 3)?.count == 2)
     }
 
     @Test func appliesThisProcessesWriteOnlyWhenNothingElseChangedInBetween() {
@@ -35,23 +38,23 @@ struct BlueprintListCacheTests {
         cache.store([a, c], at: 10)
         var b = Self.record("b")
         cache.apply(.upsert(b), at: 11)
-        #expect(cache.records(at: 11)?.map(\.name) == ["a", "b", "c"])
+        #expect(cache.records(current: 11)?.map(\.name) == ["a", "b", "c"])
         b.name = "d"
         b.updatedAt = Date(timeIntervalSince1970: 1000 - 100)
         cache.apply(.upsert(b), at: 12)
-        #expect(cache.records(at: 12)?.map(\.name) == ["a", "c", "d"])
+        #expect(cache.records(current: 12)?.map(\.name) == ["a", "c", "d"])
         cache.apply(.delete(a.id), at: 13)
-        #expect(cache.records(at: 13)?.map(\.name) == ["c", "d"])
+        #expect(cache.records(current: 13)?.map(\.name) == ["c", "d"])
         // A change already in the rows (read after it) is ignored.
         cache.apply(.delete(c.id), at: 13)
-        #expect(cache.records(at: 13)?.map(\.name) == ["c", "d"])
+        #expect(cache.records(current: 13)?.map(\.name) == ["c", "d"])
         // Counter 14 was another process's write: this process's 15 cannot be applied on top of 13; it waits.
         cache.apply(.upsert(Self.record("e")), at: 15)
-        #expect(cache.records(at: 15) == nil)
-        #expect(cache.records(at: 13)?.map(\.name) == ["c", "d"])
+        #expect(cache.records(current: 15) == nil)
+        #expect(cache.records(current: 13)?.map(\.name) == ["c", "d"])
         // A list reads the rows at 14 (the other process's "f" in them): this process's 15 follows.
         cache.store([Self.record("f"), c, b], at: 14)
-        #expect(cache.records(at: 15)?.map(\.name) == ["c", "d", "e", "f"])
+        #expect(cache.records(current: 15)?.map(\.name) == ["c", "d", "e", "f"])
         #expect(cache.pending.isEmpty)
     }
 
@@ -65,10 +68,10 @@ struct BlueprintListCacheTests {
         a.name = "z"
         cache.apply(.upsert(c), at: 23)
         cache.apply(.upsert(a), at: 22)
-        #expect(cache.records(at: 20)?.map(\.name) == ["a"])
+        #expect(cache.records(current: 20)?.map(\.name) == ["a"])
         cache.apply(.delete(c.id), at: 24)
         cache.apply(.upsert(b), at: 21)
-        #expect(cache.records(at: 24)?.map(\.name) == ["z", "b"])
+        #expect(cache.records(current: 24)?.map(\.name) == ["z", "b"])
         #expect(cache.pending.isEmpty)
     }
 
@@ -80,16 +83,16 @@ struct BlueprintListCacheTests {
         cache.apply(.upsert(Self.record("b")), at: 5)
         // Rows read at 4 hold change 3 (and 2, 4 from other processes); 5 follows them.
         cache.store([late], at: 4)
-        #expect(cache.records(at: 5)?.map(\.name) == ["a", "b"])
+        #expect(cache.records(current: 5)?.map(\.name) == ["a", "b"])
         // A gap that never fills keeps at most the limit of changes waiting.
         for value in 0..<(BlueprintListCache.pendingLimit + 10) {
             cache.apply(.delete(UUID()), at: 7 + Int64(value))
         }
         #expect(cache.pending.count == BlueprintListCache.pendingLimit)
-        #expect(cache.records(at: 5)?.count == 2)
+        #expect(cache.records(current: 5)?.count == 2)
         // Rows read past every waiting change replace them all.
         cache.store([], at: 1000)
-        #expect(cache.pending.isEmpty && cache.records(at: 1000)?.isEmpty == true)
+        #expect(cache.pending.isEmpty && cache.records(current: 1000)?.isEmpty == true)
     }
 
     @Test func sortsMostRecentlyUpdatedFirstThenByIDDescending() {
@@ -98,6 +101,6 @@ struct BlueprintListCacheTests {
         var cache = BlueprintListCache()
         cache.store([x, y], at: 1)
         let expected = [x, y].sorted { UUID.textOrder($1.id, $0.id) }.map(\.id)
-        #expect(cache.records(at: 1)?.map(\.id) == expected)
+        #expect(cache.records(current: 1)?.map(\.id) == expected)
     }
 }

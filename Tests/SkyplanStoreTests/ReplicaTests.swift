@@ -71,14 +71,7 @@ struct ReplicaTests {
     /// (the CLI beside a server, another replica) show up in the next list, as do this process's own.
     @Test(arguments: Engine.available)
     func listsBlueprintsWrittenByAnotherProcess(engine: Engine) async throws {
-        let path = Support.temporarySQLitePath()
-        defer { Support.removeSQLite(path) }
-        let url =
-            engine == .sqlite ? DatabaseURL.sqlite(path: path) : try DatabaseURL(parsing: Engine.postgresURL ?? "")
-        let server = try await Store.open(url, logger: Support.logger)
-        let cli = try await Store.open(url, logger: Support.logger)
-        do {
-            try await server.migrate()
+        try await Self.withTwoStores(engine) { server, cli in
             let user = Support.user()
             try await server.createUser(user)
             func names(_ store: Store, _ ids: Set<UUID>) async throws -> [String] {
@@ -109,12 +102,102 @@ struct ReplicaTests {
             #expect(try await names(server, ids) == [renamed.name])
             try await cli.deleteBlueprint(id: first.id)
             #expect(try await names(server, ids).isEmpty)
+        }
+    }
+
+    /// What a key or session resolves to is kept by each process until an access change is counted: another
+    /// process's revocation, membership change or sign-out shows at once, and a key's use keeps it current.
+    @Test(arguments: Engine.available)
+    func seesAnotherProcesssAccessChangesAtOnce(engine: Engine) async throws {
+        try await Self.withTwoStores(engine) { server, other in
+            let user = Support.user()
+            try await server.createUser(user)
+            let key = APIKeyRecord(
+                id: UUID(), userID: user.id, name: "ci", hash: "hash-\(UUID())", access: .readWrite,
+                createdAt: Support.now)
+            try await server.createAPIKey(key)
+            let session = SessionRecord(
+                tokenHash: "token-\(UUID())", userID: user.id, csrfToken: "c", createdAt: Support.now,
+                expiresAt: Support.now.addingTimeInterval(60))
+            try await server.createSession(session)
+            #expect(try await server.apiKeyWithUser(hash: key.hash)?.teamIDs == [])
+            #expect(try await server.sessionWithUser(tokenHash: session.tokenHash)?.teamIDs == [])
+
+            let used = Date(timeIntervalSince1970: 1_790_000_090)
+            try await server.touchAPIKey(id: key.id, at: used)
+            #expect(try await server.apiKeyWithUser(hash: key.hash)?.key.lastUsedAt == used)
+
+            let team = TeamRecord(id: UUID(), name: "Platform", createdAt: Support.now, updatedAt: Support.now)
+            try await other.createTeam(team)
+            try await other.setMembership(teamID: team.id, userID: user.id, role: "user")
+            #expect(try await server.apiKeyWithUser(hash: key.hash)?.teamIDs == [team.id])
+            #expect(try await server.sessionWithUser(tokenHash: session.tokenHash)?.teamIDs == [team.id])
+
+            try await other.revokeAPIKey(id: key.id, at: Support.now)
+            #expect(try await server.apiKeyWithUser(hash: key.hash)?.key.revokedAt != nil)
+            try await other.deleteSession(tokenHash: session.tokenHash)
+            #expect(try await server.sessionWithUser(tokenHash: session.tokenHash) == nil)
+
+            // A request's counters, read as it arrived, serve its reads (so it makes no query for what is kept);
+            // a later request sees the later change.
+            _ = try await server.apiKeyWithUser(hash: key.hash)
+            var renamed = user
+            renamed.name = "Renamed \(UUID())"
+            let during = try await server.withChangeCounters {
+                try await other.updateUser(renamed)
+                return try await server.apiKeyWithUser(hash: key.hash)?.user.name
+            }
+            #expect(during == user.name)
+            let after = try await server.withChangeCounters {
+                try await server.apiKeyWithUser(hash: key.hash)?.user.name
+            }
+            #expect(after == renamed.name)
+        }
+    }
+
+    /// A blueprint read answers from the list while it is current, and as stored once another process wrote.
+    @Test(arguments: Engine.available)
+    func readsABlueprintAsAnotherProcessSavedIt(engine: Engine) async throws {
+        try await Self.withTwoStores(engine) { server, other in
+            let user = Support.user()
+            try await server.createUser(user)
+            let created = Support.blueprint(creator: user.id)
+            try await server.createBlueprint(created)
+            _ = try await server.blueprints()
+            #expect(try await server.blueprint(id: created.id)?.data == created.data)
+            #expect(try await server.blueprintSummary(id: created.id)?.data.isEmpty == true)
+
+            var saved = created
+            saved.data = Data(#"{"grid":"infinite","nodes":[],"name":"other"}"#.utf8)
+            saved.readAccess = ["team/\(UUID())"]
+            let stored = try await other.updateBlueprint(saved, ifVersion: created.currentVersionID)
+            let summary = try #require(try await server.blueprintSummary(id: created.id))
+            #expect(summary.currentVersionID == stored.currentVersionID && summary.readAccess == saved.readAccess)
+            #expect(try await server.blueprint(id: created.id)?.data == saved.data)
+
+            try await other.deleteBlueprint(id: created.id)
+            #expect(try await server.blueprintSummary(id: created.id) == nil)
+            #expect(try await server.blueprint(id: created.id) == nil)
+        }
+    }
+
+    /// Two stores on one database — a server and another replica or the command line — migrated, then closed.
+    static func withTwoStores(_ engine: Engine, _ body: (Store, Store) async throws -> Void) async throws {
+        let path = Support.temporarySQLitePath()
+        defer { Support.removeSQLite(path) }
+        let url =
+            engine == .sqlite ? DatabaseURL.sqlite(path: path) : try DatabaseURL(parsing: Engine.postgresURL ?? "")
+        let first = try await Store.open(url, logger: Support.logger)
+        let second = try await Store.open(url, logger: Support.logger)
+        do {
+            try await first.migrate()
+            try await body(first, second)
         } catch {
-            try? await server.close()
-            try? await cli.close()
+            try? await first.close()
+            try? await second.close()
             throw error
         }
-        try await server.close()
-        try await cli.close()
+        try await first.close()
+        try await second.close()
     }
 }

@@ -46,7 +46,7 @@ struct UserStoreTests {
     }
 
     @Test(arguments: Engine.available)
-    func readsAUserWithEveryTeamOrNoneInOneQuery(engine: Engine) async throws {
+    func readsASessionWithItsUserAndEveryTeamOrNoneInOneQuery(engine: Engine) async throws {
         try await Support.withStore(engine) { store in
             let ada = Support.user(role: .admin)
             let bob = Support.user()
@@ -59,11 +59,23 @@ struct UserStoreTests {
                 try await store.setMembership(teamID: team.id, userID: ada.id, role: role)
                 teams.append(team.id)
             }
-            let member = try #require(try await store.userWithTeamIDs(id: ada.id))
-            #expect(member.user == (try await store.user(id: ada.id)))
+            func session(_ user: UserRecord) async throws -> SessionRecord {
+                let session = SessionRecord(
+                    tokenHash: "token-\(UUID())", userID: user.id, csrfToken: "csrf", createdAt: Support.now,
+                    expiresAt: Support.now.addingTimeInterval(60))
+                try await store.createSession(session)
+                return session
+            }
+            let adas = try await session(ada)
+            let member = try #require(try await store.sessionWithUser(tokenHash: adas.tokenHash))
+            let storedAda = try await store.user(id: ada.id)
+            #expect(member.session == adas && member.user == storedAda)
             #expect(member.teamIDs == teams.sorted(by: UUID.textOrder) && member.teamIDs.count == 3)
-            let loner = try #require(try await store.userWithTeamIDs(id: bob.id))
-            #expect(loner.user == (try await store.user(id: bob.id)) && loner.teamIDs.isEmpty)
+            let bobs = try await session(bob)
+            let loner = try #require(try await store.sessionWithUser(tokenHash: bobs.tokenHash))
+            let storedBob = try await store.user(id: bob.id)
+            #expect(loner.user == storedBob && loner.teamIDs.isEmpty)
+            #expect(try await store.sessionWithUser(tokenHash: "token-unknown") == nil)
         }
     }
 
@@ -119,9 +131,7 @@ struct UserStoreTests {
             #expect(members.count == 2)
             #expect(members.allSatisfy { $0.role == "admin" })
             #expect(try await store.teamIDs(userID: bob.id) == [team.id])
-            let member = try #require(try await store.userWithTeamIDs(id: bob.id))
-            #expect(member.user == (try await store.user(id: bob.id)) && member.teamIDs == [team.id])
-            #expect(try await store.userWithTeamIDs(id: UUID()) == nil)
+            #expect(try await store.teamIDs(userID: UUID()).isEmpty)
 
             team.name = "Platform team"
             try await store.updateTeam(team)

@@ -25,10 +25,10 @@ final class BlueprintBodies: Sendable {
     init(limit: Int = 64 << 20) { self.limit = limit }
 
     /// The body of `record` as kept, else `make()`'s, kept when it is small enough.
-    func body(for record: BlueprintRecord, make: () throws -> [UInt8]) rethrows -> [UInt8] {
+    func body(for record: BlueprintRecord, make: () async throws -> [UInt8]) async rethrows -> [UInt8] {
         let key = Key(id: record.id, version: record.currentVersionID)
         if let kept = state.withLock({ $0.bodies[key] }) { return kept }
-        let body = try make()
+        let body = try await make()
         guard body.count <= limit / 8 else { return body }
         state.withLock { state in
             guard state.bodies.updateValue(body, forKey: key) == nil else { return }

@@ -60,9 +60,14 @@ struct BlueprintController {
     }
 
     @Sendable func read(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
-        let record = try await visibleBlueprint(context)
-        let body = try bodies.body(for: record) {
-            let data = try BlueprintData.decode(record.data, checking: false)
+        let record = try await visibleBlueprint(context, data: false)
+        let body = try await bodies.body(for: record) {
+            // The version is kept even if the blueprint was saved meanwhile: this answer is as of the summary.
+            guard
+                let version = try await services.store.blueprintVersion(
+                    id: record.id, versionID: record.currentVersionID)
+            else { throw APIError.notFound("Blueprint not found") }
+            let data = try BlueprintData.decode(version.data, checking: false)
             return Array(try JSONResponse.encoder().encode(BlueprintJSON(record: record, data: data.json)))
         }
         var headers = Self.etag(record)
@@ -72,7 +77,7 @@ struct BlueprintController {
 
     @Sendable func update(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
-        var record = try await visibleBlueprint(context)
+        var record = try await visibleBlueprint(context, data: false)
         guard AccessPolicy.canChange(identity, blueprint: record) else {
             throw APIError.forbidden("You may read this blueprint but not change it")
         }
@@ -102,7 +107,7 @@ struct BlueprintController {
 
     @Sendable func delete(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
-        let record = try await visibleBlueprint(context)
+        let record = try await visibleBlueprint(context, data: false)
         guard AccessPolicy.canChange(identity, blueprint: record) else {
             throw APIError.forbidden("You may read this blueprint but not delete it")
         }
@@ -118,7 +123,7 @@ struct BlueprintController {
     }
 
     @Sendable func versions(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
-        let record = try await visibleBlueprint(context)
+        let record = try await visibleBlueprint(context, data: false)
         let versions = try await services.store.blueprintVersions(id: record.id).map {
             VersionJSON(id: $0.id.apiString, number: $0.number, userId: $0.userID.apiString, createdAt: $0.createdAt)
         }
@@ -127,7 +132,7 @@ struct BlueprintController {
 
     /// Components added, removed and changed between two versions (default: previous → current).
     @Sendable func diff(_ request: Request, context: SkyplanRequestContext) async throws -> Response {
-        let record = try await visibleBlueprint(context)
+        let record = try await visibleBlueprint(context, data: false)
         let versions = try await services.store.blueprintVersions(id: record.id)
         func version(_ parameter: String, fallback: BlueprintVersionRecord?) throws -> BlueprintVersionRecord {
             guard let text = request.uri.queryParameters.get(parameter) else {
@@ -145,9 +150,10 @@ struct BlueprintController {
         return try JSONResponse.make(BlueprintDiffJSON(from: from.number, to: to.number, diff: result))
     }
 
-    func visibleBlueprint(_ context: SkyplanRequestContext) async throws -> BlueprintRecord {
+    func visibleBlueprint(_ context: SkyplanRequestContext, data: Bool) async throws -> BlueprintRecord {
         try await AccessPolicy.visibleBlueprint(
-            try context.parameters.requireUUID("id"), store: services.store, identity: try context.requireIdentity())
+            try context.parameters.requireUUID("id"), store: services.store, identity: try context.requireIdentity(),
+            data: data)
     }
 
     static func validData(_ json: JSONValue?) throws -> BlueprintData {

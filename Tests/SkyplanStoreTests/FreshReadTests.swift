@@ -1,0 +1,60 @@
+import Synchronization
+import Testing
+
+@testable import SkyplanStore
+
+@Suite("Fresh read")
+struct FreshReadTests {
+    /// A query that waits until the test lets it answer, and counts how often it ran.
+    final class HeldQuery: Sendable {
+        private let state = Mutex((started: 0, released: 0))
+
+        var started: Int { state.withLock { $0.started } }
+
+        func run() async -> Int {
+            let number = state.withLock { state in
+                state.started += 1
+                return state.started
+            }
+            while state.withLock({ $0.released < number }) { await Task.yield() }
+            return number
+        }
+
+        func release() { state.withLock { $0.released += 1 } }
+
+        func waitUntilStarted(_ count: Int) async {
+            while started < count { await Task.yield() }
+        }
+    }
+
+    @Test func callersWhoArriveDuringAReadGetTheNextOneTogether() async throws {
+        let query = HeldQuery()
+        let read = FreshRead { await query.run() }
+        let first = Task { try await read.value() }
+        await query.waitUntilStarted(1)
+        // Ten callers ask while the first read is on its way: it may predate a change they must see.
+        let late = (0..<10).map { _ in Task { try await read.value() } }
+        try await Task.sleep(for: .milliseconds(50))
+        query.release()
+        #expect(try await first.value == 1)
+        await query.waitUntilStarted(2)
+        query.release()
+        for caller in late { #expect(try await caller.value == 2) }
+        #expect(query.started == 2)
+    }
+
+    @Test func aFailedReadFailsItsCallersAndTheNextOneReadsAgain() async throws {
+        struct Unreachable: Error {}
+        let attempts = Mutex(0)
+        let read = FreshRead { () async throws -> Int in
+            let attempt = attempts.withLock { attempts in
+                attempts += 1
+                return attempts
+            }
+            if attempt == 1 { throw Unreachable() }
+            return attempt
+        }
+        await #expect(throws: Unreachable.self) { try await read.value() }
+        #expect(try await read.value() == 2)
+    }
+}
