@@ -44,6 +44,26 @@ struct BlueprintListCache: Sendable {
         applyPending()
     }
 
+    /// The records kept at ``change`` brought up to date with the blueprints changed (`changed`) and deleted
+    /// since, as read after a counter read: kept as current for `change` when the cache is still where they
+    /// were read from. They may hold later changes too (applying a change twice is harmless); a blueprint is
+    /// never created again after its deletion, so a deletion wins.
+    mutating func merge(_ changed: [BlueprintRecord], deleted: [UUID], since: Int64, at change: Int64)
+        -> [BlueprintRecord]
+    {
+        let deleted = Set(deleted)
+        let replaced = deleted.union(changed.map(\.id))
+        let merged =
+            (records.filter { !replaced.contains($0.id) }
+            + changed.filter { !deleted.contains($0.id) }.map(Self.withoutData)).sorted(by: Self.order)
+        guard self.change == since, since < change else { return merged }
+        records = merged
+        self.change = change
+        pending = pending.filter { $0.key > change }
+        applyPending()
+        return merged
+    }
+
     /// This process's write committed as counter value `change`.
     mutating func apply(_ write: Change, at change: Int64) {
         guard let kept = self.change, kept < change else { return }

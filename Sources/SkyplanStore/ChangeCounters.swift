@@ -11,9 +11,11 @@ public struct ChangeCounters: Sendable, Equatable {
         self.access = access
     }
 
-    /// The counters a request read when it arrived (``Store/withChangeCounters(_:)``): its reads need not see
-    /// changes committed after that, so they share one read instead of each making its own.
-    @TaskLocal static var ofRequest: (counters: ChangeCounters, readAt: ContinuousClock.Instant)?
+    /// The counters a request read from one store when it arrived (``Store/withChangeCounters(_:)``): its
+    /// reads of that store need not see changes committed after that, so they share one read instead of each
+    /// making its own.
+    @TaskLocal static var ofRequest:
+        (store: ObjectIdentifier, counters: ChangeCounters, readAt: ContinuousClock.Instant)?
 
     /// How long a request's counters serve its reads; a longer request (a stream) reads them again.
     static let requestLifetime = Duration.seconds(1)

@@ -15,7 +15,7 @@ struct Migration: Sendable {
 /// (name, role ARN, external ID, access), blueprints and their versions, snapshot jobs (short-lived), audit.
 /// UUIDs are lowercase text, dates BIGINT milliseconds, lists JSON text, bytes BLOB (BYTEA on PostgreSQL).
 enum Migrations {
-    static let all: [Migration] = [initial, changeCounters, priceCache, accessCounter]
+    static let all: [Migration] = [initial, changeCounters, priceCache, accessCounter, blueprintChanges]
 
     private static let blob = SQLDataType.blob
 
@@ -100,6 +100,17 @@ enum Migrations {
     static let accessCounter = Migration(
         id: "0004_access_counter",
         statements: ["INSERT INTO skyplan_changes (name, seq) VALUES ('access', 0)"])
+
+    /// Which blueprint change counter value last changed each blueprint, and which deleted which blueprint, so
+    /// a replica whose list fell behind reads only what changed since (``BlueprintListCache``).
+    static let blueprintChanges = Migration(
+        id: "0005_blueprint_changes",
+        statements: [
+            "ALTER TABLE blueprints ADD COLUMN change_seq BIGINT NOT NULL DEFAULT 0",
+            "CREATE INDEX blueprints_change ON blueprints (change_seq)",
+            "CREATE TABLE blueprint_deletions (id TEXT PRIMARY KEY, change_seq BIGINT NOT NULL)",
+            "CREATE INDEX blueprint_deletions_change ON blueprint_deletions (change_seq)",
+        ])
 
     /// Live Price List answers (public list prices, no account data) by query, with the time they were
     /// fetched: the budget's prices for SKUs the bundled book lacks, refreshed when older than the operator's age.

@@ -10,21 +10,22 @@ extension Store {
     /// Adds a blueprint and its version 1 (id ``BlueprintRecord/currentVersionID``), atomically.
     public func createBlueprint(_ b: BlueprintRecord) async throws {
         let change = try await write { database in
+            let change = try await Self.countChange("blueprints", database)
             try await database.raw(
                 """
                 INSERT INTO blueprints (id, name, tags, read_access, write_access, creator_id, last_user_id,
-                    current_version_id, created_at, updated_at)
+                    current_version_id, created_at, updated_at, change_seq)
                 VALUES (\(bind: StoreValue.id(b.id)), \(bind: b.name), \(bind: StoreValue.list(b.tags)),
                     \(bind: StoreValue.list(b.readAccess)), \(bind: StoreValue.list(b.writeAccess)),
                     \(bind: StoreValue.id(b.creatorID)), \(bind: StoreValue.id(b.lastUserID)),
                     \(bind: StoreValue.id(b.currentVersionID)), \(bind: Millis.value(b.createdAt)),
-                    \(bind: Millis.value(b.updatedAt)))
+                    \(bind: Millis.value(b.updatedAt)), \(bind: change))
                 """
             ).run()
             try await Self.insertVersion(
                 database, id: b.currentVersionID, blueprintID: b.id, data: b.data, userID: b.lastUserID,
                 at: b.updatedAt)
-            return try await Self.countChange("blueprints", database)
+            return change
         }
         listChanged(.upsert(b), at: change)
     }
@@ -66,11 +67,26 @@ extension Store {
     /// Every blueprint, most recently updated first (then by id, descending), without data
     /// (``BlueprintRecord/data`` is empty).
     ///
-    /// From the list cache while the blueprint change counter has not moved past it; else every blueprint is
-    /// read again.
+    /// From the list cache while the blueprint change counter has not moved past it; else only the blueprints
+    /// changed or deleted since are read (every blueprint when the cache is empty or too far behind).
     public func blueprints() async throws -> [BlueprintRecord] {
         let change = try await changeCounters().blueprints
-        if let cached = blueprintList.withLock({ $0.records(current: change) }) { return cached }
+        let kept = blueprintList.withLock { cache in (cache.records(current: change), cache.change) }
+        if let records = kept.0 { return records }
+        if let since = kept.1, change - since <= Self.deletionsKept {
+            let (changed, deleted) = try await read { database in
+                let changed = try await database.raw(
+                    """
+                    SELECT \(unsafeRaw: Self.blueprintColumns) FROM blueprints b WHERE b.change_seq > \(bind: since)
+                    """
+                ).all().map { try Self.blueprintRecord($0, withData: false) }
+                let deleted = try await database.raw(
+                    "SELECT id FROM blueprint_deletions WHERE change_seq > \(bind: since)"
+                ).all().map { try StoreRow(row: $0).uuid("id") }
+                return (changed, deleted)
+            }
+            return blueprintList.withLock { $0.merge(changed, deleted: deleted, since: since, at: change) }
+        }
         let fresh = try await read { database in
             try await database.raw("SELECT \(unsafeRaw: Self.blueprintColumns) FROM blueprints b")
                 .all().map { try Self.blueprintRecord($0, withData: false) }
@@ -80,6 +96,9 @@ extension Store {
             return cache.records(current: change) ?? fresh.sorted(by: BlueprintListCache.order)
         }
     }
+
+    /// How many blueprint changes back deletions are remembered: a list further behind is read whole.
+    static let deletionsKept: Int64 = 100_000
 
     /// Saves `b` as a new version and returns the stored blueprint, whose ``BlueprintRecord/currentVersionID``
     /// is the new version's (new) id. Name, tags, access, last user, updated date and data come from `b`.
@@ -101,8 +120,8 @@ extension Store {
     }
 
     /// The blueprint row's part of a save: every column but id, creator and creation, where the row is still at
-    /// `ifVersion` when given; returns the id of the row it changed.
-    private static func updateRow(_ b: BlueprintRecord, ifVersion: UUID?) -> SQLQueryString {
+    /// `ifVersion` when given, stamped with change counter value `change`; returns the id of the row it changed.
+    private static func updateRow(_ b: BlueprintRecord, ifVersion: UUID?, change: SQLQueryString) -> SQLQueryString {
         let condition: SQLQueryString =
             if let ifVersion { "AND current_version_id = \(bind: StoreValue.id(ifVersion))" } else { "" }
         return """
@@ -110,7 +129,7 @@ extension Store {
                 read_access = \(bind: StoreValue.list(b.readAccess)),
                 write_access = \(bind: StoreValue.list(b.writeAccess)), last_user_id = \(bind: StoreValue.id(b.lastUserID)),
                 updated_at = \(bind: Millis.value(b.updatedAt)),
-                current_version_id = \(bind: StoreValue.id(b.currentVersionID))
+                current_version_id = \(bind: StoreValue.id(b.currentVersionID)), change_seq = \(change)
             WHERE id = \(bind: StoreValue.id(b.id)) \(condition) RETURNING id
             """
     }
@@ -119,19 +138,22 @@ extension Store {
     /// PostgreSQL's when the one-statement save lost the race for a version number.
     private func saveInTransaction(_ b: BlueprintRecord, ifVersion: UUID?) async throws -> Int64 {
         try await write { database in
-            guard try await !database.raw(Self.updateRow(b, ifVersion: ifVersion)).all().isEmpty else {
+            let change = try await Self.countChange("blueprints", database)
+            let updated = Self.updateRow(b, ifVersion: ifVersion, change: "\(bind: change)")
+            guard try await !database.raw(updated).all().isEmpty else {
                 throw try await Self.whyNotSaved(database, b.id, ifVersion: ifVersion)
             }
             try await Self.insertVersion(
                 database, id: b.currentVersionID, blueprintID: b.id, data: b.data, userID: b.lastUserID,
                 at: b.updatedAt)
-            return try await Self.countChange("blueprints", database)
+            return change
         }
     }
 
-    /// PostgreSQL: the save as one statement — row, version and change counter in data-modifying CTEs — so one
+    /// PostgreSQL: the save as one statement — change counter, row and version in data-modifying CTEs — so one
     /// round trip instead of five (BEGIN, three statements, COMMIT). A single statement is its own transaction:
-    /// all of it or nothing, durable once acknowledged. Returns the new change counter.
+    /// all of it or nothing, durable once acknowledged. Returns the new change counter. A save that finds the
+    /// blueprint stale or gone still counts a change (harmless: caches read what changed since, nothing).
     ///
     /// Two saves of one blueprint at once: the second waits for the first's row lock, then re-checks its
     /// `WHERE` on the new row (so an `ifVersion` save finds the version gone: stale). Without `ifVersion` it
@@ -142,17 +164,16 @@ extension Store {
     private func saveInOneStatement(_ b: BlueprintRecord, ifVersion: UUID?) async throws -> Int64 {
         let id = StoreValue.id(b.id)
         let statement: SQLQueryString = """
-            WITH updated AS (\(Self.updateRow(b, ifVersion: ifVersion))),
+            WITH counted AS (
+                UPDATE skyplan_changes SET seq = seq + 1 WHERE name = 'blueprints' RETURNING seq),
+            updated AS (\(Self.updateRow(b, ifVersion: ifVersion, change: "(SELECT seq FROM counted)"))),
             inserted AS (
                 INSERT INTO blueprint_versions (id, blueprint_id, number, data, user_id, created_at)
                 SELECT \(bind: StoreValue.id(b.currentVersionID)), updated.id,
                     (SELECT COALESCE(MAX(number), 0) + 1 FROM blueprint_versions WHERE blueprint_id = \(bind: id)),
                     \(bind: b.data), \(bind: StoreValue.id(b.lastUserID)), \(bind: Millis.value(b.updatedAt))
-                FROM updated RETURNING id),
-            counted AS (
-                UPDATE skyplan_changes SET seq = seq + 1
-                WHERE name = 'blueprints' AND EXISTS (SELECT 1 FROM inserted) RETURNING seq)
-            SELECT seq FROM counted
+                FROM updated RETURNING id)
+            SELECT seq FROM counted WHERE EXISTS (SELECT 1 FROM inserted)
             """
         do {
             let change = try await read { database in
@@ -179,13 +200,21 @@ extension Store {
         return StoreError.notFound(what)
     }
 
-    /// Deletes a blueprint and all its versions; throws ``StoreError/notFound`` if there is none.
+    /// Deletes a blueprint and all its versions; throws ``StoreError/notFound`` if there is none. Remembers the
+    /// deletion for lists that fell behind, forgetting those more than ``deletionsKept`` changes old.
     public func deleteBlueprint(id: UUID) async throws {
         let change = try await write { database in
+            let change = try await Self.countChange("blueprints", database)
             try await self.requireRow(
                 database, "DELETE FROM blueprints WHERE id = \(bind: StoreValue.id(id)) RETURNING id",
                 notFound: "blueprint \(StoreValue.id(id))")
-            return try await Self.countChange("blueprints", database)
+            try await database.raw(
+                "INSERT INTO blueprint_deletions (id, change_seq) VALUES (\(bind: StoreValue.id(id)), \(bind: change))"
+            ).run()
+            try await database.raw(
+                "DELETE FROM blueprint_deletions WHERE change_seq < \(bind: change - Self.deletionsKept)"
+            ).run()
+            return change
         }
         listChanged(.delete(id), at: change)
     }

@@ -111,7 +111,9 @@ public final class Store: Sendable {
     /// The change counters as of now: the request's (``withChangeCounters(_:)``) if it read them within the last
     /// second, else read fresh (one query shared with everyone asking at the same time).
     public func changeCounters() async throws -> ChangeCounters {
-        if let request = ChangeCounters.ofRequest, request.readAt.duration(to: .now) < ChangeCounters.requestLifetime {
+        if let request = ChangeCounters.ofRequest, request.store == ObjectIdentifier(self),
+            request.readAt.duration(to: .now) < ChangeCounters.requestLifetime
+        {
             return request.counters
         }
         return try await freshCounters.value()
@@ -121,7 +123,9 @@ public final class Store: Sendable {
     /// the moment it started, and answer from the caches when nothing changed since.
     public func withChangeCounters<T>(_ body: () async throws -> T) async throws -> T {
         let counters = try await freshCounters.value()
-        return try await ChangeCounters.$ofRequest.withValue((counters, .now)) { try await body() }
+        return try await ChangeCounters.$ofRequest.withValue((ObjectIdentifier(self), counters, .now)) {
+            try await body()
+        }
     }
 
     @Sendable private static func readChangeCounters(_ database: any SQLDatabase) async throws -> ChangeCounters {

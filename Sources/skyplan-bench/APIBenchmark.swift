@@ -9,12 +9,14 @@ import SkyplanServer
 import SkyplanStore
 
 /// `skyplan-bench api [--clients 50] [--seconds 10] [--blueprints 600] [--writes 20] [--database URL]
-/// [--port 18473] [--url URL --key KEY]`: the HTTP API under concurrent load.
+/// [--replicas 1] [--port 18473] [--url URL --key KEY]`: the HTTP API under concurrent load.
 ///
 /// Starts the real server in-process (a fresh SQLite file unless `--database` names another store), with an
 /// owner and a read-write API key, creates `--blueprints` blueprints through the API, then lets `--clients`
 /// clients loop for `--seconds`: `--writes` percent `PUT /blueprint/{id}`, the rest split between
-/// `GET /blueprint` (the list) and `GET /blueprint/{id}`. Prints requests/s, p50 and p99 per kind.
+/// `GET /blueprint` (the list) and `GET /blueprint/{id}`. Prints requests/s, p50 and p99 per kind. With
+/// `--replicas N`, N servers (each its own store and caches, as separate processes would have) share the
+/// database on consecutive ports, and the clients are spread over them.
 /// With `--url` and `--key` it loads a server that is already running instead.
 enum APIBenchmark {
     static func run(_ args: [String]) async throws {
@@ -42,14 +44,14 @@ enum APIBenchmark {
         _ http: HTTPClient, _ args: [String], clients: Int, seconds: Int, blueprints: Int, writePercent: Int, port: Int
     ) async throws {
 
-        let target: Target
-        var server: Task<Void, any Error>?
+        var targets: [Target] = []
+        var servers: [Task<Void, any Error>] = []
         if let url = BudgetBenchmark.value(of: "--url", in: args) {
             guard let key = BudgetBenchmark.value(of: "--key", in: args) else {
                 print("--url needs --key (a read-write API key)")
                 exit(2)
             }
-            target = Target(base: url, key: key)
+            targets = [Target(base: url, key: key)]
         } else {
             let database =
                 BudgetBenchmark.value(of: "--database", in: args)
@@ -57,22 +59,27 @@ enum APIBenchmark {
                 + FileManager.default.temporaryDirectory.appendingPathComponent(
                     "skyplan-bench-api-\(getpid()).sqlite"
                 ).path
-            let started = try await startServer(database: database, port: port)
-            server = started.task
-            target = Target(base: "http://127.0.0.1:\(port)", key: started.key)
-            try await waitUntilUp(http, target)
-            print("server: in-process on port \(port), database \(database.prefix(9))...")
+            let replicas = max(1, Int(BudgetBenchmark.value(of: "--replicas", in: args) ?? "") ?? 1)
+            for replica in 0..<replicas {
+                let started = try await startServer(database: database, port: port + replica)
+                servers.append(started.task)
+                targets.append(Target(base: "http://127.0.0.1:\(port + replica)", key: started.key))
+                try await waitUntilUp(http, targets[replica])
+            }
+            print("server: \(replicas) in-process on ports from \(port), database \(database.prefix(9))...")
         }
-        defer { server?.cancel() }
+        defer { for server in servers { server.cancel() } }
 
         var clock = ContinuousClock.now
-        let ids = try await seed(http, target, count: blueprints)
+        let ids = try await seed(http, targets[0], count: blueprints)
         print("seeded \(ids.count) blueprints in \(BudgetBenchmark.seconds(since: clock)) s")
 
         clock = .now
         let deadline = ContinuousClock.now + .seconds(seconds)
         let samples = try await withThrowingTaskGroup(of: [Sample].self) { group in
             for client in 0..<clients {
+                // With several replicas each client talks to one of them, in turn.
+                let target = targets[client % targets.count]
                 group.addTask {
                     var random = SeededRandom(seed: UInt64(client + 1))
                     var samples: [Sample] = []

@@ -103,4 +103,42 @@ struct BlueprintListCacheTests {
         let expected = [x, y].sorted { UUID.textOrder($1.id, $0.id) }.map(\.id)
         #expect(cache.records(current: 1)?.map(\.id) == expected)
     }
+
+    @Test func mergesWhatChangedSinceItsCounterValue() {
+        var cache = BlueprintListCache()
+        let a = Self.record("a")
+        var b = Self.record("b")
+        let c = Self.record("c")
+        cache.store([a, b, c], at: 20)
+        b.name = "e"
+        b.updatedAt = Date(timeIntervalSince1970: 1000 - 101)
+        let d = Self.record("d", data: "{\"big\":true}")
+        let merged = cache.merge([b, d], deleted: [a.id], since: 20, at: 23)
+        #expect(merged.map(\.name) == ["c", "d", "e"])
+        #expect(cache.records(current: 23)?.map(\.name) == ["c", "d", "e"])
+        #expect(cache.records(current: 23)?.allSatisfy(\.data.isEmpty) == true)
+    }
+
+    @Test func aDeletionWinsOverTheSameBlueprintReadBeforeIt() {
+        var cache = BlueprintListCache()
+        let a = Self.record("a")
+        let b = Self.record("b")
+        cache.store([a], at: 5)
+        // b was created and deleted after the counter read; the changed rows were read before the deletion.
+        #expect(cache.merge([b], deleted: [b.id], since: 5, at: 6).map(\.name) == ["a"])
+        #expect(cache.records(current: 6)?.map(\.name) == ["a"])
+    }
+
+    @Test func aMergeFromAnOlderPlaceIsAnsweredButNotKept() {
+        var cache = BlueprintListCache()
+        let a = Self.record("a")
+        cache.store([a], at: 5)
+        let b = Self.record("b")
+        cache.apply(.upsert(b), at: 6)
+        // Read from 5 while this process's own write moved the cache to 6.
+        let c = Self.record("c")
+        #expect(cache.merge([b, c], deleted: [], since: 5, at: 8).map(\.name) == ["a", "b", "c"])
+        #expect(cache.records(current: 8) == nil)
+        #expect(cache.records(current: 6)?.map(\.name) == ["a", "b"])
+    }
 }

@@ -140,10 +140,10 @@ struct ReplicaTests {
 
             // A request's counters, read as it arrived, serve its reads (so it makes no query for what is kept);
             // a later request sees the later change.
-            _ = try await server.apiKeyWithUser(hash: key.hash)
             var renamed = user
             renamed.name = "Renamed \(UUID())"
             let during = try await server.withChangeCounters {
+                _ = try await server.apiKeyWithUser(hash: key.hash)
                 try await other.updateUser(renamed)
                 return try await server.apiKeyWithUser(hash: key.hash)?.user.name
             }

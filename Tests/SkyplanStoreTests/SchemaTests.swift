@@ -13,10 +13,12 @@ struct SchemaTests {
             "check_message", "check_status", "checked_at", "created_at", "creator_id", "external_id", "id", "name",
             "read_access", "region", "role_arn", "updated_at", "write_access",
         ],
+        // Which change of the blueprint change counter deleted which blueprint (ids only).
+        "blueprint_deletions": ["change_seq", "id"],
         "blueprint_versions": ["blueprint_id", "created_at", "data", "id", "number", "user_id"],
         "blueprints": [
-            "created_at", "creator_id", "current_version_id", "id", "last_user_id", "name", "read_access", "tags",
-            "updated_at", "write_access",
+            "change_seq", "created_at", "creator_id", "current_version_id", "id", "last_user_id", "name",
+            "read_access", "tags", "updated_at", "write_access",
         ],
         "memberships": ["role", "team_id", "user_id"],
         // Public list prices from the Price List API (no account data), by query, with their fetch time.
