@@ -74,4 +74,20 @@ import Testing
         #expect(revoke.targetID == ownerKeyID.apiString)
         #expect(revoke.detail.contains(app.owner.email))
     }
+
+    /// The server keeps what a key resolves to between requests (the store's access cache): a revocation must
+    /// still refuse the very next request with that key.
+    @Test func aKeyJustUsedIsRefusedOnTheNextRequestAfterItsRevocation() async throws {
+        let app = try await TestApp.make()
+        let adminKey = try #require(app.keys["admin"])
+        let ownerKey = try #require(app.keys["owner"])
+        let ownerKeyID = try #require(try await app.services.store.apiKeys(userID: app.owner.id).first?.id)
+        try await app.test { client in
+            #expect(try await client.call(.get, "/blueprint", key: ownerKey).status == .ok)
+            #expect(try await client.call(.get, "/blueprint", key: ownerKey).status == .ok)
+            let revoked = try await client.call(.delete, "/apikey/\(ownerKeyID.apiString)", key: adminKey)
+            #expect(revoked.status == .noContent)
+            #expect(try await client.call(.get, "/blueprint", key: ownerKey).status == .unauthorized)
+        }
+    }
 }
