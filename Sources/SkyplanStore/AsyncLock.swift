@@ -25,9 +25,6 @@ final class AsyncLock: Sendable {
         }
     }
 
-    /// Whether a task is waiting for the lock (asked by its holder).
-    var hasWaiters: Bool { state.withLockedValue { !$0.waiters.isEmpty } }
-
     private func lock() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let acquired = state.withLockedValue { state in

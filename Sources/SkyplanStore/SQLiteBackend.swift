@@ -18,8 +18,6 @@ final class SQLiteBackend: StoreBackend {
     private let connection: SQLiteConnection
     private let thread: NIOThreadPool
     private let lock = AsyncLock()
-    /// The writes' shared transaction while it is open (touched only with `lock` held).
-    private let openTransaction = NIOLockedValueBox<SharedTransaction?>(nil)
     private let closed = NIOLockedValueBox(false)
     private let logger: Logger
     /// Read-only connections; nil in memory (each connection would be a database of its own).
@@ -119,70 +117,16 @@ final class SQLiteBackend: StoreBackend {
         }
         return try await lock.withLock {
             try checkOpen()
-            let database = connection.sql(queryLogLevel: nil).logging(to: logger)
-            try await commitOpenTransaction(database)
-            return try await body(database)
+            return try await body(connection.sql(queryLogLevel: nil).logging(to: logger))
         }
     }
 
-    /// Runs `body` in the writer's shared transaction (``SharedTransaction``), and returns once that committed;
-    /// if another write in it failed, runs `body` again in a transaction of its own.
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let (value, shared) = try await lock.withLock { () async throws -> (T, SharedTransaction) in
+        try await lock.withLock {
             try checkOpen()
-            let database = connection.sql(queryLogLevel: nil).logging(to: logger)
-            let shared: SharedTransaction
-            if let open = openTransaction.withLockedValue({ $0 }) {
-                shared = open
-            } else {
-                // IMMEDIATE takes the write lock at once, so another process cannot interleave a write.
-                try await database.raw("BEGIN IMMEDIATE").run()
-                shared = SharedTransaction()
-                openTransaction.withLockedValue { $0 = shared }
-            }
-            let value: T
-            do {
-                value = try await body(database)
-            } catch {
-                openTransaction.withLockedValue { $0 = nil }
-                // The transaction may already be gone (lost connection); the original error is what matters.
-                try? await database.raw("ROLLBACK").run()
-                shared.finish(.failure(SharedTransaction.RolledBack()))
-                throw error
-            }
-            if shared.join() || !lock.hasWaiters { try await commitOpenTransaction(database) }
-            return (value, shared)
-        }
-        do {
-            try await shared.committed()
-            return value
-        } catch is SharedTransaction.RolledBack {
-            return try await lock.withLock {
-                try checkOpen()
-                let database = connection.sql(queryLogLevel: nil).logging(to: logger)
-                try await commitOpenTransaction(database)
-                return try await runTransaction(on: database, begin: "BEGIN IMMEDIATE", body)
-            }
-        }
-    }
-
-    /// Commits the shared transaction, if one is open, for the writes in it; its outcome goes to them. Called
-    /// with the lock held, before anything that must not run inside it.
-    private func commitOpenTransaction(_ database: any SQLDatabase) async throws {
-        guard
-            let shared = openTransaction.withLockedValue({ open in
-                defer { open = nil }; return open
-            })
-        else {
-            return
-        }
-        do {
-            try await database.raw("COMMIT").run()
-            shared.finish(.success(()))
-        } catch {
-            try? await database.raw("ROLLBACK").run()
-            shared.finish(.failure(error))
-            throw error
+            // IMMEDIATE takes the write lock at once, so another process cannot interleave a write.
+            return try await runTransaction(
+                on: connection.sql(queryLogLevel: nil).logging(to: logger), begin: "BEGIN IMMEDIATE", body)
         }
     }
 
@@ -198,7 +142,6 @@ final class SQLiteBackend: StoreBackend {
             }
             if !wasClosed {
                 defer { thread.shutdownGracefully { _ in } }
-                try? await commitOpenTransaction(connection.sql(queryLogLevel: nil).logging(to: logger))
                 await readers?.close()
                 try await connection.close()
             }
