@@ -44,24 +44,20 @@ struct BlueprintListCache: Sendable {
         applyPending()
     }
 
-    /// The records kept at ``change`` brought up to date with the blueprints changed (`changed`) and deleted
-    /// since, as read after a counter read: kept as current for `change` when the cache is still where they
-    /// were read from. They may hold later changes too (applying a change twice is harmless); a blueprint is
-    /// never created again after its deletion, so a deletion wins.
-    mutating func merge(_ changed: [BlueprintRecord], deleted: [UUID], since: Int64, at change: Int64)
-        -> [BlueprintRecord]
-    {
+    /// Brings the records up to counter value `change` with the blueprints changed (`changed`) and deleted
+    /// since `since`, read after a counter read of `change`; the cache must be at `since` or later (anything
+    /// it applied since is among them). They may hold later changes too (applying a change twice is
+    /// harmless); a blueprint is never created again after its deletion, so a deletion wins.
+    mutating func merge(_ changed: [BlueprintRecord], deleted: [UUID], since: Int64, at change: Int64) {
+        guard let kept = self.change, kept >= since, kept < change else { return }
         let deleted = Set(deleted)
         let replaced = deleted.union(changed.map(\.id))
-        let merged =
+        records =
             (records.filter { !replaced.contains($0.id) }
             + changed.filter { !deleted.contains($0.id) }.map(Self.withoutData)).sorted(by: Self.order)
-        guard self.change == since, since < change else { return merged }
-        records = merged
         self.change = change
         pending = pending.filter { $0.key > change }
         applyPending()
-        return merged
     }
 
     /// This process's write committed as counter value `change`.

@@ -1,29 +1,29 @@
 import Synchronization
 
-/// One small query shared by concurrent callers, without ever answering a caller with a value read before it
-/// asked: callers that arrive while a read is on its way wait for the next one, which starts when that one
-/// ends and answers all of them.
+/// One read shared by concurrent callers, without ever answering a caller with a value read before it asked:
+/// callers that arrive while a read is on its way wait for the next one, which starts when that one ends and
+/// answers all of them.
 ///
 /// Fifty requests asking for the change counters at once cost two queries instead of fifty, and each still
-/// sees every change committed before it asked — the same guarantee as a query of its own.
+/// sees every change committed before it — the same guarantee as a query of its own. Every caller passes the
+/// read (the same one); a round runs the first waiting caller's.
 final class FreshRead<Value: Sendable>: Sendable {
+    typealias Read = @Sendable () async throws -> Value
+
     private struct State {
         var reading = false
-        var waiting: [CheckedContinuation<Value, any Error>] = []
+        var waiting: [(continuation: CheckedContinuation<Value, any Error>, read: Read)] = []
     }
 
     private let state = Mutex(State())
-    private let query: @Sendable () async throws -> Value
 
-    init(_ query: @escaping @Sendable () async throws -> Value) {
-        self.query = query
-    }
+    init() {}
 
-    /// The value as read by a query that started after this call.
-    func value() async throws -> Value {
+    /// The value as read by a `read` that started after this call.
+    func value(_ read: @escaping Read) async throws -> Value {
         try await withCheckedThrowingContinuation { continuation in
             let start = state.withLock { state in
-                state.waiting.append(continuation)
+                state.waiting.append((continuation, read))
                 defer { state.reading = true }
                 return !state.reading
             }
@@ -39,12 +39,12 @@ final class FreshRead<Value: Sendable>: Sendable {
                 if state.waiting.isEmpty { state.reading = false }
                 return state.waiting
             }
-            if callers.isEmpty { return }
+            guard let read = callers.first?.read else { return }
             do {
-                let value = try await query()
-                for caller in callers { caller.resume(returning: value) }
+                let value = try await read()
+                for caller in callers { caller.continuation.resume(returning: value) }
             } catch {
-                for caller in callers { caller.resume(throwing: error) }
+                for caller in callers { caller.continuation.resume(throwing: error) }
             }
         }
     }

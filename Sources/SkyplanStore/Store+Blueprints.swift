@@ -32,69 +32,58 @@ extension Store {
 
     /// The blueprint with `id` and the data of its current version, if any.
     public func blueprint(id: UUID) async throws -> BlueprintRecord? {
-        guard let summary = try await listedBlueprint(id: id) else {
-            return try await read { database in try await Self.fetchBlueprint(database, id: id) }
-        }
-        guard var record = summary else { return nil }
-        guard let version = try await blueprintVersion(id: id, versionID: record.currentVersionID) else {
-            // Deleted since the list was current (versions go only with their blueprint): read it as it is now.
-            return try await read { database in try await Self.fetchBlueprint(database, id: id) }
-        }
+        guard var record = try await blueprintSummary(id: id),
+            let version = try await blueprintVersion(id: id, versionID: record.currentVersionID)
+        else { return nil }  // (without a version: deleted since the list was read)
         record.data = version.data
         return record
     }
 
     /// The blueprint with `id` without its data (``BlueprintRecord/data`` is empty), if any: what access checks
-    /// and version checks need, from the list cache when it is current (no query).
+    /// and version checks need, from the list (no query while it is current).
     public func blueprintSummary(id: UUID) async throws -> BlueprintRecord? {
-        if let summary = try await listedBlueprint(id: id) { return summary }
-        return try await read { database in
-            try await database.raw(
-                "SELECT \(unsafeRaw: Self.blueprintColumns) FROM blueprints b WHERE b.id = \(bind: StoreValue.id(id))"
-            ).first().map { try Self.blueprintRecord($0, withData: false) }
-        }
-    }
-
-    /// The blueprint with `id` from the list cache when the cache is current (`.some(nil)`: there is none);
-    /// nil when the cache cannot tell.
-    private func listedBlueprint(id: UUID) async throws -> BlueprintRecord?? {
-        let counters = try await changeCounters()
-        return blueprintList.withLock { cache in
-            cache.records(current: counters.blueprints).map { records in records.first { $0.id == id } }
-        }
+        try await blueprints().first { $0.id == id }
     }
 
     /// Every blueprint, most recently updated first (then by id, descending), without data
     /// (``BlueprintRecord/data`` is empty).
     ///
-    /// From the list cache while the blueprint change counter has not moved past it; else only the blueprints
-    /// changed or deleted since are read (every blueprint when the cache is empty or too far behind).
+    /// From the list cache while the blueprint change counter has not moved past it; else after a refresh
+    /// shared with the readers asking at the same time (``refreshList()``).
     public func blueprints() async throws -> [BlueprintRecord] {
         let change = try await changeCounters().blueprints
-        let kept = blueprintList.withLock { cache in (cache.records(current: change), cache.change) }
-        if let records = kept.0 { return records }
-        if let since = kept.1, change - since <= Self.deletionsKept {
-            let (changed, deleted) = try await read { database in
-                let changed = try await database.raw(
-                    """
-                    SELECT \(unsafeRaw: Self.blueprintColumns) FROM blueprints b WHERE b.change_seq > \(bind: since)
-                    """
-                ).all().map { try Self.blueprintRecord($0, withData: false) }
-                let deleted = try await database.raw(
-                    "SELECT id FROM blueprint_deletions WHERE change_seq > \(bind: since)"
-                ).all().map { try StoreRow(row: $0).uuid("id") }
-                return (changed, deleted)
+        for _ in 0..<3 {
+            if let records = blueprintList.withLock({ $0.records(current: change) }) { return records }
+            try await listRefreshes.value { try await self.refreshList() }
+        }
+        // Not reached: a refresh leaves the list current for counters read after this reader's.
+        throw StoreError.database("the blueprint list could not be brought up to date")
+    }
+
+    /// Brings the list cache up to the counters as read now: reads only the blueprints changed or deleted since
+    /// the cache's counter value, or every blueprint when the cache is empty or too far behind.
+    private func refreshList() async throws {
+        let change = try await freshCounters().blueprints
+        let since = blueprintList.withLock { $0.change }
+        if let since, since >= change { return }
+        guard let since, change - since <= Self.deletionsKept else {
+            let fresh = try await read { database in
+                try await database.raw("SELECT \(unsafeRaw: Self.blueprintColumns) FROM blueprints b")
+                    .all().map { try Self.blueprintRecord($0, withData: false) }
             }
-            return blueprintList.withLock { $0.merge(changed, deleted: deleted, since: since, at: change) }
+            blueprintList.withLock { $0.store(fresh, at: change) }
+            return
         }
-        let fresh = try await read { database in
-            try await database.raw("SELECT \(unsafeRaw: Self.blueprintColumns) FROM blueprints b")
-                .all().map { try Self.blueprintRecord($0, withData: false) }
+        let (changed, deleted) = try await read { database in
+            let changed = try await database.raw(
+                "SELECT \(unsafeRaw: Self.blueprintColumns) FROM blueprints b WHERE b.change_seq > \(bind: since)"
+            ).all().map { try Self.blueprintRecord($0, withData: false) }
+            let deleted = try await database.raw(
+                "SELECT id FROM blueprint_deletions WHERE change_seq > \(bind: since)"
+            ).all().map { try StoreRow(row: $0).uuid("id") }
+            return (changed, deleted)
         }
-        return blueprintList.withLock { cache in
-            cache.store(fresh, at: change)
-            return cache.records(current: change) ?? fresh.sorted(by: BlueprintListCache.order)
-        }
+        blueprintList.withLock { $0.merge(changed, deleted: deleted, since: since, at: change) }
     }
 
     /// How many blueprint changes back deletions are remembered: a list further behind is read whole.
@@ -262,15 +251,6 @@ extension Store {
     /// Records a committed write of this process in the list cache.
     private func listChanged(_ change: BlueprintListCache.Change, at value: Int64) {
         blueprintList.withLock { $0.apply(change, at: value) }
-    }
-
-    private static func fetchBlueprint(_ database: any SQLDatabase, id: UUID) async throws -> BlueprintRecord? {
-        try await database.raw(
-            """
-            SELECT \(unsafeRaw: blueprintColumns), v.data FROM blueprints b
-            JOIN blueprint_versions v ON v.id = b.current_version_id WHERE b.id = \(bind: StoreValue.id(id))
-            """
-        ).first().map { try blueprintRecord($0, withData: true) }
     }
 
     private static func blueprintRecord(_ row: any SQLRow, withData: Bool) throws -> BlueprintRecord {

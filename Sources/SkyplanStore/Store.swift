@@ -15,18 +15,13 @@ public final class Store: Sendable {
     /// What API keys and sessions resolve to, as of an `access` counter value.
     let grants = Mutex(Grants())
     /// The change counters, one query for all who ask at once.
-    private let freshCounters: FreshRead<ChangeCounters>
+    private let counterReads = FreshRead<ChangeCounters>()
+    /// Brings ``blueprintList`` up to date, one refresh for all who ask at once.
+    let listRefreshes = FreshRead<Void>()
 
     private init(backend: any StoreBackend, logger: Logger) {
         self.backend = backend
         self.logger = logger
-        freshCounters = FreshRead {
-            do {
-                return try await backend.withDatabase(Self.readChangeCounters)
-            } catch {
-                throw backend.storeError(error)
-            }
-        }
     }
 
     /// Connects to the database at `url`; does not migrate.
@@ -116,13 +111,24 @@ public final class Store: Sendable {
         {
             return request.counters
         }
-        return try await freshCounters.value()
+        return try await freshCounters()
+    }
+
+    /// The change counters as read by a query that started after this call (shared with concurrent callers).
+    func freshCounters() async throws -> ChangeCounters {
+        try await counterReads.value { [backend] in
+            do {
+                return try await backend.withDatabase(Self.readChangeCounters)
+            } catch {
+                throw backend.storeError(error)
+            }
+        }
     }
 
     /// Runs `body` (a request) with the change counters read once: the store's reads in it are current as of
     /// the moment it started, and answer from the caches when nothing changed since.
     public func withChangeCounters<T>(_ body: () async throws -> T) async throws -> T {
-        let counters = try await freshCounters.value()
+        let counters = try await freshCounters()
         return try await ChangeCounters.$ofRequest.withValue((ObjectIdentifier(self), counters, .now)) {
             try await body()
         }

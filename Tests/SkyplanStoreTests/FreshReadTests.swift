@@ -29,11 +29,11 @@ struct FreshReadTests {
 
     @Test func callersWhoArriveDuringAReadGetTheNextOneTogether() async throws {
         let query = HeldQuery()
-        let read = FreshRead { await query.run() }
-        let first = Task { try await read.value() }
+        let read = FreshRead<Int>()
+        let first = Task { try await read.value { await query.run() } }
         await query.waitUntilStarted(1)
         // Ten callers ask while the first read is on its way: it may predate a change they must see.
-        let late = (0..<10).map { _ in Task { try await read.value() } }
+        let late = (0..<10).map { _ in Task { try await read.value { await query.run() } } }
         try await Task.sleep(for: .milliseconds(50))
         query.release()
         #expect(try await first.value == 1)
@@ -46,7 +46,8 @@ struct FreshReadTests {
     @Test func aFailedReadFailsItsCallersAndTheNextOneReadsAgain() async throws {
         struct Unreachable: Error {}
         let attempts = Mutex(0)
-        let read = FreshRead { () async throws -> Int in
+        let read = FreshRead<Int>()
+        let query: FreshRead<Int>.Read = {
             let attempt = attempts.withLock { attempts in
                 attempts += 1
                 return attempts
@@ -54,7 +55,7 @@ struct FreshReadTests {
             if attempt == 1 { throw Unreachable() }
             return attempt
         }
-        await #expect(throws: Unreachable.self) { try await read.value() }
-        #expect(try await read.value() == 2)
+        await #expect(throws: Unreachable.self) { try await read.value(query) }
+        #expect(try await read.value(query) == 2)
     }
 }

@@ -171,6 +171,14 @@ struct ReplicaTests {
             saved.data = Data(#"{"grid":"infinite","nodes":[],"name":"other"}"#.utf8)
             saved.readAccess = ["team/\(UUID())"]
             let stored = try await other.updateBlueprint(saved, ifVersion: created.currentVersionID)
+            // Fifty readers find the list behind at once: they share one refresh, and all see the save.
+            let versions = try await withThrowingTaskGroup(of: UUID?.self) { group in
+                for _ in 0..<50 {
+                    group.addTask { try await server.blueprintSummary(id: created.id)?.currentVersionID }
+                }
+                return try await group.reduce(into: [UUID?]()) { $0.append($1) }
+            }
+            #expect(versions.count == 50 && versions.allSatisfy { $0 == stored.currentVersionID })
             let summary = try #require(try await server.blueprintSummary(id: created.id))
             #expect(summary.currentVersionID == stored.currentVersionID && summary.readAccess == saved.readAccess)
             #expect(try await server.blueprint(id: created.id)?.data == saved.data)
