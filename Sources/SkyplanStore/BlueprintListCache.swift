@@ -2,7 +2,8 @@ import Foundation
 import SkyplanModel
 
 /// The blueprint list (records without data) as of one value of the store's blueprint change counter, so a
-/// list request that finds the counter unchanged reads one row instead of every blueprint.
+/// request that finds the counter unchanged reads no blueprint, and one that finds it moved reads only the
+/// blueprints changed or deleted since (``merge(_:deleted:since:at:)``).
 ///
 /// Every blueprint write, from any process on the database (server replicas, the CLI), increments the counter
 /// in its own transaction (`skyplan_changes`). A reader reads the counter *before* the rows, so the rows it
@@ -10,8 +11,8 @@ import SkyplanModel
 /// change when the cache held the number just before it — nothing else changed in between. Concurrent writes
 /// of this process report their commits in any order: a change that comes before the one just below it waits
 /// (bounded, ``pendingLimit``) and is applied once the gap is filled; a gap that another process's write
-/// holds is never filled, and the next list reads the rows again. Applying a change the rows already hold is
-/// harmless (by id).
+/// holds is never filled, and the next reader merges what changed since. Applying a change the rows already
+/// hold is harmless (by id).
 struct BlueprintListCache: Sendable {
     enum Change: Sendable {
         case upsert(BlueprintRecord)
