@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// One read shared by concurrent callers, without ever answering a caller with a value read before it asked:
 /// callers that arrive while a read is on its way wait for the next one, which starts when that one ends and
@@ -15,14 +15,16 @@ final class FreshRead<Value: Sendable>: Sendable {
         var waiting: [(continuation: CheckedContinuation<Value, any Error>, read: Read)] = []
     }
 
-    private let state = Mutex(State())
+    /// A pthread lock (NIO's): the thread sanitizer sees its ordering; Synchronization's `Mutex` hands a
+    /// contended lock over in the kernel on Linux, which it reports as a race.
+    private let state = NIOLockedValueBox(State())
 
     init() {}
 
     /// The value as read by a `read` that started after this call.
     func value(_ read: @escaping Read) async throws -> Value {
         try await withCheckedThrowingContinuation { continuation in
-            let start = state.withLock { state in
+            let start = state.withLockedValue { state in
                 state.waiting.append((continuation, read))
                 defer { state.reading = true }
                 return !state.reading
@@ -34,7 +36,7 @@ final class FreshRead<Value: Sendable>: Sendable {
     /// Reads for the callers waiting, then for those who came meanwhile, until nobody waits.
     private func readWhileWaited() async {
         while true {
-            let callers = state.withLock { state in
+            let callers = state.withLockedValue { state in
                 defer { state.waiting = [] }
                 if state.waiting.isEmpty { state.reading = false }
                 return state.waiting

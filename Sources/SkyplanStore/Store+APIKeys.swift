@@ -72,7 +72,7 @@ extension Store {
                 "UPDATE api_keys SET last_used_at = \(bind: Millis.value(at)) WHERE id = \(bind: StoreValue.id(id)) RETURNING id",
                 notFound: "API key \(StoreValue.id(id))")
         }
-        grants.withLock { $0.keys.update(where: { $0.id == id }) { $0.lastUsedAt = Millis.round(at) } }
+        grants.withLockedValue { $0.keys.update(where: { $0.id == id }) { $0.lastUsedAt = Millis.round(at) } }
     }
 
     /// Adds a session (its token hash only); throws ``StoreError/conflict`` if the hash is taken.

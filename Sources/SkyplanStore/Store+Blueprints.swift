@@ -53,7 +53,7 @@ extension Store {
     public func blueprints() async throws -> [BlueprintRecord] {
         let change = try await changeCounters().blueprints
         for _ in 0..<3 {
-            if let records = blueprintList.withLock({ $0.records(current: change) }) { return records }
+            if let records = blueprintList.withLockedValue({ $0.records(current: change) }) { return records }
             try await listRefreshes.value { try await self.refreshList() }
         }
         // Not reached: a refresh leaves the list current for counters read after this reader's.
@@ -64,14 +64,14 @@ extension Store {
     /// the cache's counter value, or every blueprint when the cache is empty or too far behind.
     private func refreshList() async throws {
         let change = try await freshCounters().blueprints
-        let since = blueprintList.withLock { $0.change }
+        let since = blueprintList.withLockedValue { $0.change }
         if let since, since >= change { return }
         guard let since, change - since <= Self.deletionsKept else {
             let fresh = try await read { database in
                 try await database.raw("SELECT \(unsafeRaw: Self.blueprintColumns) FROM blueprints b")
                     .all().map { try Self.blueprintRecord($0, withData: false) }
             }
-            blueprintList.withLock { $0.store(fresh, at: change) }
+            blueprintList.withLockedValue { $0.store(fresh, at: change) }
             return
         }
         let (changed, deleted) = try await read { database in
@@ -83,7 +83,7 @@ extension Store {
             ).all().map { try StoreRow(row: $0).uuid("id") }
             return (changed, deleted)
         }
-        blueprintList.withLock { $0.merge(changed, deleted: deleted, since: since, at: change) }
+        blueprintList.withLockedValue { $0.merge(changed, deleted: deleted, since: since, at: change) }
     }
 
     /// How many blueprint changes back deletions are remembered: a list further behind is read whole.
@@ -250,7 +250,7 @@ extension Store {
 
     /// Records a committed write of this process in the list cache.
     private func listChanged(_ change: BlueprintListCache.Change, at value: Int64) {
-        blueprintList.withLock { $0.apply(change, at: value) }
+        blueprintList.withLockedValue { $0.apply(change, at: value) }
     }
 
     private static func blueprintRecord(_ row: any SQLRow, withData: Bool) throws -> BlueprintRecord {

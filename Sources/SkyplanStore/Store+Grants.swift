@@ -31,7 +31,7 @@ extension Store {
     /// the cache while no access change was counted since it was kept, else in one query (and kept).
     func grant<Grant>(_ hash: String, _ table: GrantTable<Grant>) async throws -> AccessCache<Grant>.Entry? {
         let access = try await changeCounters().access
-        if let kept = grants.withLock({ $0[keyPath: table.cache].entry(hash, current: access, now: .now) }) {
+        if let kept = grants.withLockedValue({ $0[keyPath: table.cache].entry(hash, current: access, now: .now) }) {
             return kept
         }
         let entry = try await read { database -> AccessCache<Grant>.Entry? in
@@ -49,7 +49,7 @@ extension Store {
             let grant = try table.decode(PrefixedRow(base: first, prefix: "grant_"))
             return .init(grant: grant, user: user, teamIDs: teamIDs, access: access, keptAt: .now)
         }
-        if let entry { grants.withLock { $0[keyPath: table.cache].keep(entry, for: hash) } }
+        if let entry { grants.withLockedValue { $0[keyPath: table.cache].keep(entry, for: hash) } }
         return entry
     }
 }

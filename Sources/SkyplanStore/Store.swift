@@ -1,7 +1,7 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import SQLKit
-import Synchronization
 
 /// Skyplan's persistence: one schema on SQLite (default) or PostgreSQL (several replicas).
 ///
@@ -11,9 +11,9 @@ public final class Store: Sendable {
     let backend: any StoreBackend
     let logger: Logger
     /// ``blueprints()`` as of the last change counter read.
-    let blueprintList = Mutex(BlueprintListCache())
+    let blueprintList = NIOLockedValueBox(BlueprintListCache())
     /// What API keys and sessions resolve to, as of an `access` counter value.
-    let grants = Mutex(Grants())
+    let grants = NIOLockedValueBox(Grants())
     /// The change counters, one query for all who ask at once.
     private let counterReads = FreshRead<ChangeCounters>()
     /// Brings ``blueprintList`` up to date, one refresh for all who ask at once.
