@@ -53,7 +53,8 @@ unset SKYPLAN_BINARY
 for sanitizer in thread address; do
   echo "== $sanitizer sanitizer"
   swift build --build-tests --sanitize="$sanitizer" --scratch-path ".build-$sanitizer"
-  TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ASAN_OPTIONS="detect_leaks=0:halt_on_error=1" \
+  TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/scripts/tsan-suppressions.txt" \
+    ASAN_OPTIONS="detect_leaks=0:halt_on_error=1" \
     swift test --skip-build --sanitize="$sanitizer" --scratch-path ".build-$sanitizer" \
       --filter "$(cat scripts/sanitized-suites.txt | paste -sd '|')"
 done

@@ -3,11 +3,11 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import SkyplanBudget
 import SkyplanModel
 import SkyplanStore
-import Synchronization
 import Testing
 
 @testable import SkyplanServer
@@ -45,8 +45,9 @@ struct FakeRoleAssumer: RoleAssuming {
 /// Test stores stay open for the whole run: a store released without `close()` trips SQLiteNIO's
 /// debug assertion, and many tests read the store after their app finished.
 enum TestStores {
-    private static let stores = Mutex<[Store]>([])
-    static func keepAlive(_ store: Store) { stores.withLock { $0.append(store) } }
+    /// NIO's pthread lock: the thread sanitizer runs these suites and cannot see `Mutex`'s kernel hand-over.
+    private static let stores = NIOLockedValueBox<[Store]>([])
+    static func keepAlive(_ store: Store) { stores.withLockedValue { $0.append(store) } }
 }
 
 /// A Skyplan app on a fresh SQLite file, with an owner, an admin, a team member and an outsider.
