@@ -33,6 +33,22 @@ import Testing
         #expect(made == 2)
     }
 
+    @Test func aNewerVersionTakesTheOlderOnesPlace() async {
+        let bodies = BlueprintBodies()
+        var saved = record()
+        for size in 1...50 {
+            saved.currentVersionID = UUID()
+            _ = await bodies.body(for: saved) { [UInt8](repeating: 1, count: size) }
+        }
+        #expect(bodies.count == 1)
+        #expect(bodies.bytes == 50)
+        let other = record()
+        _ = await bodies.body(for: other) { [1, 2] }
+        bodies.forget(saved.id)
+        #expect(bodies.count == 1)
+        #expect(bodies.bytes == 2)
+    }
+
     @Test func staysWithinItsBytesOldestFirst() async {
         let bodies = BlueprintBodies(limit: 80)
         let records = (0..<10).map { _ in record() }

@@ -112,6 +112,7 @@ struct BlueprintController {
             throw APIError.forbidden("You may read this blueprint but not delete it")
         }
         try await services.store.deleteBlueprint(id: record.id)
+        bodies.forget(record.id)
         return JSONResponse.noContent()
     }
 
