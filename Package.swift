@@ -40,6 +40,7 @@ let package = Package(
             providers: [.apt(["librsvg2-dev", "libcairo2-dev"])]
         ),
         .target(name: "SkyplanRender", dependencies: ["SkyplanDiagram", "CRsvg"]),
+        .systemLibrary(name: "CMalloc"),
         // I/O at the edges.
         .target(
             name: "SkyplanAWS",
@@ -74,7 +75,7 @@ let package = Package(
             name: "SkyplanServer",
             dependencies: [
                 "SkyplanModel", "AWSSigV4", "SkyplanAWS", "SkyplanDiscovery", "SkyplanDiagram", "SkyplanRender",
-                "SkyplanBudget", "SkyplanLive", "SkyplanStore",
+                "SkyplanBudget", "SkyplanLive", "SkyplanStore", "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
