@@ -41,7 +41,8 @@ public func buildApplication(services: AppServices, live: LiveService? = nil) ->
             serverName: "Skyplan"),
         logger: services.logger)
     // Shut down in reverse order: snapshot jobs stop before the store closes.
-    app.addServices(StoreService(store: services.store, logger: services.logger), services.snapshots)
+    app.addServices(
+        StoreService(store: services.store, logger: services.logger), services.snapshots, MemoryTrimmer())
     if let live { app.addServices(live) }
     return app
 }

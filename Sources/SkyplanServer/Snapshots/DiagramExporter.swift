@@ -33,7 +33,6 @@ enum DiagramExporter {
             svgOptions.height = nil
             svgOptions.scale = 1
             let svg = SVGRenderer.render(data, options: svgOptions)
-            defer { FreeMemory.release() }
             do {
                 let body =
                     parameters.format == .png
