@@ -17,7 +17,7 @@ final class BlueprintBodies: Sendable {
 
     private struct State {
         var entries: [UUID: Entry] = [:]
-        /// Blueprint ids in the order they were first kept (an id whose entry was dropped is skipped when met).
+        /// The kept blueprint ids, each once, in the order they were first kept.
         var order: [UUID] = []
         var bytes = 0
     }
