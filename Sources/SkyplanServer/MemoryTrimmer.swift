@@ -6,11 +6,9 @@ import ServiceLifecycle
 /// glibc keeps what each of its per-thread arenas held at its peak, and free pages between live blocks stay
 /// resident: a PNG export's 8 MiB pixel buffer or a snapshot's megabytes read from the store, made on whichever
 /// thread ran them, left a server under a steady load growing by tens of MiB over minutes without holding anything
-/// more (the soak's RSS check). `malloc_trim` returns those pages; it takes about a millisecond.
+/// more (the soak's RSS check). `malloc_trim` returns those pages.
 struct MemoryTrimmer: Service {
-    let interval: Duration
-
-    init(interval: Duration = .seconds(5)) { self.interval = interval }
+    var interval: Duration = .seconds(5)
 
     func run() async {
         await cancelWhenGracefulShutdown {
