@@ -1,7 +1,9 @@
+import CRsvg
 import Foundation
 import SkyplanDiagram
-import SkyplanRender
 import Testing
+
+@testable import SkyplanRender
 
 @Suite("PNG and PDF through librsvg and cairo")
 struct RasterRendererTests {
@@ -76,5 +78,31 @@ struct RasterRendererTests {
     @Test func pdfWithoutPaperTakesTheDrawingSize() throws {
         let pdf = try RasterRenderer.pdf(svg: Self.svg, options: RasterOptions(width: 500, height: 400))
         #expect(Self.pages(pdf) == ["0 0 500 400"])
+    }
+}
+
+/// Fonts loaded for one render's scale are let go after it (pango keeps them as long as its font map lives).
+@Suite("Pango font map released after each render")
+struct PangoFontMapReleaseTests {
+    @Test(arguments: ["png", "pdf"])
+    func aRenderLeavesItsThreadANewFontMap(format: String) throws {
+        // Held, so that a new map cannot reuse the old one's address.
+        let before = try #require(PangoFontMap.threadDefault)
+        g_object_ref(UnsafeMutableRawPointer(before))
+        defer { g_object_unref(UnsafeMutableRawPointer(before)) }
+        let options = RasterOptions(scale: 1.37)
+        if format == "png" {
+            _ = try RasterRenderer.png(svg: RasterRendererTests.svg, options: options)
+        } else {
+            _ = try RasterRenderer.pdf(svg: RasterRendererTests.svg, options: options)
+        }
+        #expect(PangoFontMap.threadDefault != before)
+    }
+
+    @Test func theReleaseChangesNoPixel() throws {
+        let first = try RasterRenderer.png(svg: RasterRendererTests.svg, options: RasterOptions(scale: 1.37))
+        _ = try RasterRenderer.png(svg: RasterRendererTests.svg, options: RasterOptions(scale: 0.91))
+        let again = try RasterRenderer.png(svg: RasterRendererTests.svg, options: RasterOptions(scale: 1.37))
+        #expect(first == again)
     }
 }

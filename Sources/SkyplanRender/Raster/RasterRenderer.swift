@@ -78,7 +78,11 @@ public enum RasterRenderer {
         margin: Double
     ) throws(RenderError) {
         guard let cr = cairo_create(surface) else { throw RenderError(parameter: "format", reason: "cannot draw") }
-        defer { cairo_destroy(cr) }
+        defer {
+            cairo_destroy(cr)
+            // Fonts loaded for this drawing's scale are not kept for the next (see PangoFontMap).
+            PangoFontMap.releaseThreadDefault()
+        }
         if let background = document.background {
             cairo_set_source_rgb(cr, background.0, background.1, background.2)
             cairo_paint(cr)
