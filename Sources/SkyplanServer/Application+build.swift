@@ -13,6 +13,7 @@ public func buildApplication(
     organizations: any OrganizationDirectory, costSource: any AccountCostSource = NoAccountCostSource(),
     livePrices: (any PriceSource)? = nil, live: LiveService? = nil, logger: Logger? = nil
 ) async throws -> some ApplicationProtocol {
+    MemoryTrimmer.limitArenas()
     var logger = logger ?? Logger(label: "skyplan")
     logger.logLevel = configuration.logLevel
     let url = try DatabaseURL(parsing: configuration.databaseURL)

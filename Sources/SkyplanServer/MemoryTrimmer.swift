@@ -1,4 +1,5 @@
 import CMalloc
+import Foundation
 import ServiceLifecycle
 
 /// Hands the C allocator's free memory back to the system every few seconds, until graceful shutdown.
@@ -17,6 +18,17 @@ struct MemoryTrimmer: Service {
                 Self.trim()
             }
         }
+    }
+
+    /// Caps glibc's malloc arenas at one per core (at least two; glibc's own cap is eight per core), unless
+    /// `MALLOC_ARENA_MAX` is set. Each arena keeps its own fragments between live blocks, which no trim returns:
+    /// under the soak's mix RSS still climbed 1.13× in two minutes with the default, and stayed flat (1.01–1.02×,
+    /// 10 MiB lower) with two arenas. Called before the server's threads start allocating.
+    static func limitArenas() {
+        #if os(Linux)
+            guard ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] == nil else { return }
+            _ = mallopt(M_ARENA_MAX, Int32(max(2, ProcessInfo.processInfo.activeProcessorCount)))
+        #endif
     }
 
     static func trim() {
