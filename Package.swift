@@ -101,7 +101,7 @@ let package = Package(
             name: "skyplan-bench",
             dependencies: [
                 "SkyplanModel", "AWSSigV4", "SkyplanAWS", "SkyplanDiscovery", "SkyplanDiagram", "SkyplanRender",
-                "SkyplanBudget", "SkyplanLive", "SkyplanServer", "SkyplanStore",
+                "SkyplanBudget", "SkyplanLive", "SkyplanServer", "SkyplanStore", "CMalloc",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

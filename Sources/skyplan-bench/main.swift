@@ -12,6 +12,7 @@ let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "live": LiveBenchmark.run,
     "awsclient": AWSClientBenchmark.run,
     "api": APIBenchmark.run,
+    "raster": RasterBenchmark.run,
 ]
 guard let name = arguments.first, let bench = benchmarks[name] else {
     print("usage: skyplan-bench <\(benchmarks.keys.sorted().joined(separator: "|"))> [args]")
