@@ -99,6 +99,14 @@ struct PangoFontMapReleaseTests {
         #expect(PangoFontMap.threadDefault != before)
     }
 
+    /// A PDF embeds its fonts when the surface is finished, after the font map was let go.
+    @Test func aPDFStillEmbedsItsFonts() throws {
+        let pdf = try RasterRenderer.pdf(svg: RasterRendererTests.svg, options: RasterOptions(scale: 1.37))
+        let text = String(decoding: pdf, as: UTF8.self)
+        #expect(text.contains("/FontDescriptor"))
+        #expect(text.contains("/FontFile"))
+    }
+
     @Test func theReleaseChangesNoPixel() throws {
         let first = try RasterRenderer.png(svg: RasterRendererTests.svg, options: RasterOptions(scale: 1.37))
         _ = try RasterRenderer.png(svg: RasterRendererTests.svg, options: RasterOptions(scale: 0.91))
