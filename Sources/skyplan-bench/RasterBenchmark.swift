@@ -3,6 +3,7 @@ import Foundation
 import SkyplanDiagram
 import SkyplanModel
 import SkyplanRender
+import Synchronization
 
 /// `skyplan-bench raster [--components N] [--renders N]`: PNGs of one synthetic diagram (default 150
 /// components, 1920 px wide), N at one size and then N at sizes no render used before (as exports at ever-new
@@ -20,14 +21,14 @@ enum RasterBenchmark {
         for (name, newSizes) in [("one size", false), ("new sizes", true)] {
             let before = settledRSS()
             let start = ContinuousClock.now
-            let failures = Failures()
+            let failures = Mutex(0)
             DispatchQueue.concurrentPerform(iterations: threads) { thread in
                 for index in stride(from: thread, to: renders, by: threads) {
                     do {
                         _ = try RasterRenderer.png(
                             svg: svg, options: RasterOptions(width: newSizes ? 1921 + index : 1920))
                     } catch {
-                        failures.add()
+                        failures.withLock { $0 += 1 }
                     }
                 }
             }
@@ -37,7 +38,8 @@ enum RasterBenchmark {
                 String(
                     format: "%@: %d PNGs of %d components on %d threads in %.1f s, %.1f/s, %d failed; "
                         + "RSS %.1f → %.1f MiB (%+.1f)",
-                    name, renders, data.nodes.count, threads, seconds, Double(renders) / seconds, failures.count,
+                    name, renders, data.nodes.count, threads, seconds, Double(renders) / seconds,
+                    failures.withLock { $0 },
                     before, after, after - before))
             fflush(nil)
         }
@@ -47,12 +49,5 @@ enum RasterBenchmark {
     static func settledRSS() -> Double {
         _ = malloc_trim(0)
         return Double(BudgetBenchmark.memory("VmRSS")) / 1024
-    }
-
-    final class Failures: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        var count: Int { lock.withLock { value } }
-        func add() { lock.withLock { value += 1 } }
     }
 }
